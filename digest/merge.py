@@ -1,0 +1,264 @@
+"""Per-article extractions -> one Briefing: one actor and one meeting however
+many sources report them, with disagreements kept in `conflicts`.
+
+Pure: takes dataclasses, returns dataclasses, so it runs on cached extractions.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from .extract.dates import with_year
+from .models import (Actor, ActorMention, Briefing, DateValue, Evidence, Extraction, Meeting, MeetingMention,
+                     Position, Skipped, Source)
+from .names import plain, same_person
+
+
+@dataclass
+class _Cluster:
+    persons: set[str] = field(default_factory=set)
+    groups: set[str] = field(default_factory=set)
+    attendees: set[str] = field(default_factory=set)
+    items: list[tuple[str, MeetingMention]] = field(default_factory=list)  # (source id, mention)
+
+
+def merge(extractions: list[Extraction], briefing_date: date, title: str,
+          skipped: list[Skipped] | None = None) -> Briefing:
+    sources = [Source(f"s{i + 1}", x.article) for i, x in enumerate(extractions)]
+    actors, local = _merge_actors(sources, extractions)
+    by_id = {a.id: a for a in actors}
+    clusters = _cluster_meetings(sources, extractions, local, by_id)
+    _anchor_years(sources, clusters)
+    meetings = _build_meetings(clusters, by_id)
+    positions = _merge_positions(sources, extractions, local)
+    used = {p for m in meetings for p in m.participants + m.attendees} | {p.actor for p in positions}
+    kept = [a for a in actors if a.kind == "person" or a.id in used]
+    for m in meetings:
+        for pid in m.participants + m.attendees:
+            by_id[pid].meetings.append(m.id)
+    return Briefing(date=briefing_date, title=title, sources=sources, actors=kept, meetings=meetings,
+                    positions=positions, skipped=list(skipped or []))
+
+
+# ---- actors ---------------------------------------------------------------------------
+
+def _merge_actors(sources: list[Source], extractions: list[Extraction]):
+    """Cluster actor mentions across sources; returns actors and (source, local name) -> id."""
+    groups: list[list[tuple[str, ActorMention]]] = []
+    for src, ex in zip(sources, extractions):
+        for mention in ex.actors:
+            for group in groups:
+                other = group[0][1]
+                if other.kind == mention.kind and _same_actor(other, mention):
+                    group.append((src.id, mention))
+                    break
+            else:
+                groups.append([(src.id, mention)])
+    actors: list[Actor] = []
+    local: dict[tuple[str, str], str] = {}
+    for i, group in enumerate(groups):
+        names = Counter()
+        for _, m in group:
+            names[m.name] += m.count
+        canonical = max(names, key=lambda n: (names[n], len(n)))
+        aliases = sorted({n for _, m in group for n in [m.name, *m.aliases]} - {canonical})
+        titles = [t for _, m in group for t in m.titles]
+        actor = Actor(id=f"a{i + 1}", name=canonical, kind=group[0][1].kind, title=best_title(titles),
+                      affiliation=next((m.affiliation for _, m in group if m.affiliation), None),
+                      aliases=aliases, sources=sorted({s for s, _ in group}, key=_source_order))
+        actors.append(actor)
+        for sid, m in group:
+            local[(sid, m.name)] = actor.id
+    return actors, local
+
+
+def _same_actor(a: ActorMention, b: ActorMention) -> bool:
+    if a.kind != "person":
+        return plain(a.name) == plain(b.name)
+    return any(same_person(x, y) for x in [a.name, *a.aliases] for y in [b.name, *b.aliases]
+               if len(x.split()) > 1 and len(y.split()) > 1)
+
+
+def best_title(titles: list[str]) -> str | None:
+    """The most specific current title: names an organisation or place, not "former"."""
+    if not titles:
+        return None
+
+    def score(t: str) -> tuple:
+        capitals = sum(1 for w in t.split() if w[:1].isupper())
+        return (not re.search(r"\b(former|ex-|then)\b", t, re.I), min(capitals, 6), -abs(len(t) - 60))
+
+    best = max(titles, key=score)
+    return best[0].upper() + best[1:]
+
+
+def _source_order(sid: str) -> int:
+    return int(sid[1:])
+
+
+# ---- meetings -------------------------------------------------------------------------
+
+def _cluster_meetings(sources, extractions, local, by_id) -> list[_Cluster]:
+    items = []
+    for src, ex in zip(sources, extractions):
+        for m in ex.meetings:
+            ids = [local[(src.id, n)] for n in m.participants if (src.id, n) in local]
+            persons = {i for i in ids if by_id[i].kind == "person"}
+            groups = {i for i in ids if by_id[i].kind != "person"}
+            attendees = {local[(src.id, n)] for n in m.attendees if (src.id, n) in local}
+            items.append((src.id, m, persons, groups, attendees))
+    # strongest evidence first: mentions naming more people seed the clusters
+    items.sort(key=lambda x: -len(x[2]))
+    clusters: list[_Cluster] = []
+    for sid, m, persons, groups, attendees in items:
+        fits = [c for c in clusters if _fits(c, m, persons, groups, by_id)]
+        if len(fits) > 1:
+            strong = [c for c in fits if len(c.persons & persons) >= 2]
+            fits = strong if len(strong) == 1 else ([] if len(persons) < 2 else fits[:1])
+        if fits:
+            c = fits[0]
+        else:
+            if len(persons) + len(groups) < 2:
+                continue  # one named party: corroborates a meeting, cannot stand alone
+            c = _Cluster()
+            clusters.append(c)
+        c.persons |= persons
+        c.groups |= groups
+        c.attendees |= attendees - persons
+        c.items.append((sid, m))
+    return clusters
+
+
+def _fits(c: _Cluster, m: MeetingMention, persons: set[str], groups: set[str], by_id) -> bool:
+    shared = c.persons & persons
+    if not shared and not (groups and groups & c.groups and persons & c.attendees):
+        return False
+    if not _dates_compatible(c, m, strong=len(shared) >= 2):
+        return False
+    if len(shared) >= 2:
+        return True
+    # one shared person: the rest of each side must be covered by the other
+    others = persons - c.persons - c.attendees
+    if others:
+        return False
+    missing = c.persons - persons - c.attendees
+    covered = all(_affiliated(by_id[p], groups, by_id) for p in missing) if groups else not (m.participants[1:] and missing)
+    same_place = bool(m.place) and any(plain(m.place) == plain(x.place or "") for _, x in c.items)
+    same_day = m.date is not None and m.date.day is not None and any(
+        x.date is not None and x.date.day == m.date.day and x.date.month == m.date.month for _, x in c.items)
+    return (covered and (same_place or same_day or m.date is None)) if groups else (same_day or same_place)
+
+
+def _affiliated(actor: Actor, groups: set[str], by_id) -> bool:
+    title = plain(f"{actor.title or ''} {actor.affiliation or ''}")
+    return any(plain(by_id[g].name) in title for g in groups)
+
+
+def _dates_compatible(c: _Cluster, m: MeetingMention, strong: bool) -> bool:
+    if m.date is None or m.date.month is None or strong:
+        return True
+    for _, x in c.items:
+        if x.date is None or x.date.month is None:
+            continue
+        if x.date.month != m.date.month:
+            return False
+        if x.date.year and m.date.year and x.date.year != m.date.year:
+            return False
+        if x.date.day and m.date.day and x.date.day != m.date.day:
+            return False
+    return True
+
+
+def _anchor_years(sources: list[Source], clusters: list[_Cluster]) -> None:
+    """Give undated articles' yearless dates the year of a dated source reporting the same meeting.
+
+    "March 17th" in an article without a publication date is the "March 17, 2024"
+    of another source when both report one meeting; that article's other yearless
+    dates then belong to the same year.
+    """
+    years: dict[str, Counter] = defaultdict(Counter)
+    for c in clusters:
+        dated = {(x.date.month, x.date.day): x.date.year for _, x in c.items
+                 if x.date is not None and x.date.year is not None and x.date.day is not None}
+        for sid, x in c.items:
+            if x.date is not None and x.date.year is None and (x.date.month, x.date.day) in dated:
+                years[sid][dated[(x.date.month, x.date.day)]] += 1
+    for c in clusters:
+        for sid, x in c.items:
+            if x.date is not None and x.date.year is None and x.date.month and years.get(sid):
+                x.date = with_year(x.date, years[sid].most_common(1)[0][0])
+
+
+def _build_meetings(clusters: list[_Cluster], by_id) -> list[Meeting]:
+    meetings = []
+    for c in clusters:
+        value, conflicts = _choose_date(c)
+        places = Counter(x.place for _, x in c.items if x.place)
+        place = max(places, key=lambda p: (places[p], len(p))) if places else None
+        srcs = sorted({sid for sid, _ in c.items}, key=_source_order)
+        participants = [p for p in _ordered(c, by_id) if p in c.persons | c.groups]
+        evidence, seen = [], set()
+        for sid, x in sorted(c.items, key=lambda i: (_source_order(i[0]), i[1].sentence_index)):
+            if x.evidence not in seen:
+                seen.add(x.evidence)
+                evidence.append(Evidence(sid, x.evidence))
+        meetings.append(Meeting(id="", date=value.iso() if value else None,
+                                date_precision=value.precision if value else "unresolved",
+                                place=place, participants=participants,
+                                attendees=sorted(c.attendees - c.persons, key=_id_order),
+                                sources=srcs, evidence=evidence, conflicts=conflicts))
+    meetings.sort(key=lambda m: (m.date is None, m.date or "", m.sources))
+    for i, m in enumerate(meetings):
+        m.id = f"m{i + 1}"
+    return meetings
+
+
+def _ordered(c: _Cluster, by_id) -> list[str]:
+    return sorted(c.persons | c.groups, key=lambda p: (by_id[p].kind != "person", _id_order(p)))
+
+
+def _id_order(aid: str) -> int:
+    return int(aid[1:])
+
+
+def _choose_date(c: _Cluster) -> tuple[DateValue | None, list[str]]:
+    """The date most sources support; the others become conflicts naming their source."""
+    support: dict[str, set[str]] = defaultdict(set)
+    values: dict[str, DateValue] = {}
+    for sid, x in c.items:
+        if x.date is not None and x.date.iso():
+            support[x.date.iso()].add(sid)
+            values.setdefault(x.date.iso(), x.date)
+    if not support:
+        return None, []
+    # a day supports its month; a month-only value is chosen only when no day is known
+    days = [d for d in support if len(d) == 10]
+    pool = days or list(support)
+
+    def weight(d: str) -> tuple:
+        backers = set(support[d]) | {s for m, ss in support.items() if len(m) == 7 and d.startswith(m) for s in ss}
+        return (len(backers), len(d), -min(_source_order(s) for s in support[d]))
+
+    chosen = max(pool, key=weight)
+    conflicts = []
+    for d in sorted(support):
+        if d != chosen and not chosen.startswith(d) and not d.startswith(chosen):
+            for sid in sorted(support[d], key=_source_order):
+                conflicts.append(f"{sid} dates it {d} (\"{values[d].text}\")")
+    return values[chosen], conflicts
+
+
+# ---- positions ------------------------------------------------------------------------
+
+def _merge_positions(sources, extractions, local) -> list[Position]:
+    out, seen = [], set()
+    for src, ex in zip(sources, extractions):
+        for p in ex.positions:
+            aid = local.get((src.id, p.actor))
+            if aid is None or (aid, p.evidence) in seen:
+                continue
+            seen.add((aid, p.evidence))
+            out.append(Position(actor=aid, text=p.text, source=src.id, evidence=p.evidence, topic=p.topic))
+    return out

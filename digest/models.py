@@ -1,0 +1,210 @@
+"""Plain dataclasses that flow from one stage to the next.
+
+collect -> Article; extract -> Extraction (mentions, per article);
+merge -> Briefing (actors, meetings, positions across sources); render reads a
+Briefing only. Keeping mentions and merged records apart lets the merge run on
+cached per-article extractions.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+
+@dataclass
+class EmailConfig:
+    enabled: bool = False
+    host: str = "localhost"
+    port: int = 25
+    security: str = "none"  # none | starttls | ssl
+    username: str | None = None
+    password_env: str | None = None
+    password: str | None = None  # read from password_env by config.py only
+    sender: str = "digest@localhost"
+    to: list[str] = field(default_factory=list)
+    cc: list[str] = field(default_factory=list)
+    bcc: list[str] = field(default_factory=list)
+    subject: str = "{title} - {date}"
+    timeout: float = 30.0
+    retries: int = 3
+    retry_delay: float = 2.0
+
+
+@dataclass
+class ScheduleConfig:
+    every: str = "day"
+    at: str | None = "07:00"
+    timezone: str | None = None
+    skip_unchanged: bool = False
+
+
+@dataclass
+class Config:
+    path: Path | None
+    title: str
+    organisation: str
+    inputs: list[Path]
+    output: Path
+    templates: Path | None
+    page_size: str
+    model: str
+    max_file_bytes: int
+    allow_remote_assets: bool
+    schedule: ScheduleConfig
+    email: EmailConfig
+
+
+@dataclass
+class Skipped:
+    """An input file that could not be used, and why (shown to the reader)."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class Article:
+    """One source text with its metadata; `text` is the content to extract from."""
+
+    path: Path
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    published_from: str | None = None  # "front matter", "text", "html metadata"
+    url: str | None = None
+    author: str | None = None
+    sha256: str = ""
+    boilerplate: list[str] = field(default_factory=list)  # lines left out, for the appendix
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A date as precise as the text says: year/month/day may each be unknown.
+
+    A yearless "March 10th" in an article with no publication date keeps
+    year=None instead of guessing; merge may anchor it to a dated source.
+    """
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    text: str = ""
+
+    def iso(self) -> str | None:
+        if self.year is None or self.month is None:
+            return None
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    @property
+    def precision(self) -> str:
+        if self.year is None or self.month is None:
+            return "unresolved"
+        return "day" if self.day is not None else "month"
+
+
+@dataclass
+class ActorMention:
+    """A person, organisation or country named in one article."""
+
+    name: str
+    kind: str  # person | organization | country
+    titles: list[str] = field(default_factory=list)
+    affiliation: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    count: int = 1
+
+
+@dataclass
+class MeetingMention:
+    """One sentence of one article that reports a meeting."""
+
+    participants: list[str]  # actor names as in the article's ActorMentions
+    attendees: list[str] = field(default_factory=list)
+    date: DateValue | None = None
+    place: str | None = None
+    evidence: str = ""
+    topic: str | None = None
+    sentence_index: int = 0
+
+
+@dataclass
+class PositionMention:
+    """What one actor said, with the sentence it comes from."""
+
+    actor: str
+    text: str
+    evidence: str
+    topic: str | None = None
+    direct: bool = False
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one article; cacheable by the article's hash."""
+
+    article: Article
+    actors: list[ActorMention] = field(default_factory=list)
+    meetings: list[MeetingMention] = field(default_factory=list)
+    positions: list[PositionMention] = field(default_factory=list)
+
+
+@dataclass
+class Source:
+    id: str
+    article: Article
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    kind: str
+    title: str | None = None
+    affiliation: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    meetings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Evidence:
+    source: str
+    text: str
+
+
+@dataclass
+class Meeting:
+    id: str
+    date: str | None
+    date_precision: str
+    place: str | None
+    participants: list[str]
+    attendees: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Position:
+    actor: str
+    text: str
+    source: str
+    evidence: str
+    topic: str | None = None
+
+
+@dataclass
+class Briefing:
+    date: date
+    title: str
+    sources: list[Source]
+    actors: list[Actor]
+    meetings: list[Meeting]
+    positions: list[Position]
+    skipped: list[Skipped] = field(default_factory=list)

@@ -1,0 +1,79 @@
+from datetime import date
+
+from digest.collect import collect
+from digest.boilerplate import split_boilerplate
+
+
+def test_front_matter(tmp_path):
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Talks in Oslo\noutlet: Example Post\npublished: 2023-05-02\nauthor: A. Writer\n---\n"
+        "Foreign Minister Anna Berg met her Danish counterpart Lars Holm in Oslo on Monday.\n",
+        encoding="utf-8")
+    articles, skipped = collect([tmp_path], 10_000)
+    assert not skipped
+    a = articles[0]
+    assert (a.title, a.outlet, a.published, a.author) == ("Talks in Oslo", "Example Post", date(2023, 5, 2), "A. Writer")
+    assert a.published_from == "front matter"
+    assert a.text.startswith("Foreign Minister Anna Berg")
+
+
+def test_dateline_gives_publication_date_but_lede_does_not(tmp_path):
+    (tmp_path / "a.txt").write_text("May 3, 2021 Press release\n\nThe two leaders met.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The ministers met in Rome on June 4, 2019, and again in Paris the next week, "
+                                    "officials said on Friday afternoon.\n", encoding="utf-8")
+    articles, _ = collect([tmp_path], 10_000)
+    assert articles[0].published == date(2021, 5, 3)
+    assert articles[1].published is None  # unknown stays unknown
+
+
+def test_malformed_front_matter_is_skipped_with_reason(tmp_path):
+    (tmp_path / "bad.md").write_text("---\ntitle: [unclosed\n---\nText here.\n", encoding="utf-8")
+    (tmp_path / "good.txt").write_text("The ministers met in Rome.\n", encoding="utf-8")
+    articles, skipped = collect([tmp_path], 10_000)
+    assert [a.path.name for a in articles] == ["good.txt"]
+    assert skipped[0].path.endswith("bad.md") and "malformed front matter" in skipped[0].reason
+
+
+def test_odd_files(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (tmp_path / "latin1.txt").write_bytes("Le ministre a rencontré son homologue à Genève.".encode("latin-1"))
+    (tmp_path / "notes.docx").write_bytes(b"PK")
+    (tmp_path / "dup.txt").write_text("Le ministre a rencontré son homologue à Genève.", encoding="utf-8")
+    articles, skipped = collect([tmp_path], 10_000)
+    reasons = {s.path.rsplit("/", 1)[-1]: s.reason for s in skipped}
+    assert reasons["empty.txt"] == "empty file"
+    assert reasons["image.txt"] == "binary file, not text"
+    assert "unsupported file type" in reasons["notes.docx"]
+    assert "rencontré" in next(a.text for a in articles if a.path.name == "latin1.txt")
+
+
+def test_size_limit(tmp_path):
+    (tmp_path / "big.txt").write_text("word " * 1000, encoding="utf-8")
+    articles, skipped = collect([tmp_path], 100)
+    assert not articles and "over the limit" in skipped[0].reason
+
+
+def test_html_main_text(tmp_path):
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>Summit in Geneva</title><script>alert(1)</script></head><body>"
+        "<nav>Home | World | Sport</nav><article><h1>Summit in Geneva</h1>"
+        "<p>" + "The two presidents met in Geneva on Wednesday for talks on arms control and trade. " * 3 + "</p>"
+        "<p>" + "Both sides said the meeting was constructive and agreed to continue the dialogue. " * 3 + "</p>"
+        "</article><footer>Copyright 2021</footer></body></html>", encoding="utf-8")
+    articles, skipped = collect([tmp_path], 100_000)
+    assert not skipped
+    assert "presidents met in Geneva" in articles[0].text
+    assert "alert(1)" not in articles[0].text
+
+
+def test_boilerplate_bylines_bios_and_teasers():
+    text = ("Leaders met in Paris on Monday to discuss trade and security in the region.\n\n"
+            "They agreed to meet again next year, officials said after the talks ended.\n\n"
+            "Reporting by Jane Roe; Editing by John Doe\n\n"
+            "Jane Roe\nJane Roe\nJane covers diplomacy for the paper and lives in Brussels.\n\n"
+            "Another Story Headline\n\nSomething happened today, April 19th, after a long...\n")
+    content, removed = split_boilerplate(text)
+    assert "Jane" not in content and "April 19th" not in content
+    assert "Reporting by Jane Roe; Editing by John Doe" in removed
+    assert content.startswith("Leaders met in Paris")

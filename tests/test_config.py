@@ -1,0 +1,77 @@
+from pathlib import Path
+
+import pytest
+
+from digest.config import load_config
+from digest.errors import ConfigError
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "digest.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_defaults_and_relative_paths(tmp_path):
+    config = load_config(write(tmp_path, "title: X\n"))
+    assert config.title == "X"
+    assert config.inputs == [(tmp_path / "../inputs").resolve()]
+    assert config.output == (tmp_path / "../output").resolve()
+    assert config.page_size == "A4"
+
+
+def test_unknown_key_names_file_line_and_suggestion(tmp_path):
+    path = write(tmp_path, "title: X\n\ntitel: Y\n")
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    assert str(err.value) == f"{path}:3: unknown key 'titel' (did you mean 'title'?)"
+    assert err.value.exit_code == 2
+
+
+def test_nested_unknown_key(tmp_path):
+    path = write(tmp_path, "email:\n  enabled: false\n  hots: x\n")
+    with pytest.raises(ConfigError, match=r":3: unknown key 'email.hots' \(did you mean 'email.host'\?\)"):
+        load_config(path)
+
+
+def test_wrong_type_names_key_and_line(tmp_path):
+    path = write(tmp_path, "title: X\nemail:\n  port: twenty-five\n")
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    assert str(err.value).startswith(f"{path}:3: 'email.port' must be a number")
+
+
+def test_bool_is_not_a_number(tmp_path):
+    with pytest.raises(ConfigError, match="'limits.max_file_bytes' must be a number"):
+        load_config(write(tmp_path, "limits:\n  max_file_bytes: true\n"))
+
+
+def test_bad_choice(tmp_path):
+    with pytest.raises(ConfigError, match=r":1: 'page_size' must be one of A4, Letter"):
+        load_config(write(tmp_path, "page_size: A3\n"))
+
+
+def test_invalid_yaml_names_line(tmp_path):
+    path = write(tmp_path, "title: X\ninputs: [a, b\n")
+    with pytest.raises(ConfigError, match=rf"^{path}:\d+: not valid YAML"):
+        load_config(path)
+
+
+def test_password_in_file_is_refused(tmp_path):
+    with pytest.raises(ConfigError, match="email.password_env"):
+        load_config(write(tmp_path, "email:\n  password: hunter2\n"))
+
+
+def test_output_inside_inputs_is_refused(tmp_path):
+    with pytest.raises(ConfigError, match="must not be inside the inputs folder"):
+        load_config(write(tmp_path, "inputs: [in]\noutput: in/out\n"))
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(ConfigError, match="config file not found"):
+        load_config(tmp_path / "nope.yaml")
+
+
+def test_shipped_config_is_valid():
+    config = load_config(Path(__file__).parent.parent / "config" / "digest.yaml")
+    assert config.inputs[0].name == "inputs"

@@ -120,8 +120,8 @@ def _cluster_meetings(sources, extractions, local, by_id) -> list[_Cluster]:
         if fits:
             c = fits[0]
         else:
-            if len(persons) + len(groups) < 2:
-                continue  # one named party: corroborates a meeting, cannot stand alone
+            if not persons or len(persons) + len(groups) < 2:
+                continue  # one named party, or no named person: corroborates, cannot stand alone
             c = _Cluster()
             clusters.append(c)
         c.persons |= persons

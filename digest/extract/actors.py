@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..models import ActorMention
-from ..names import contains_part, parts, same_person
-from .lexicon import GROUP_NOUNS, HONORIFICS, TITLE_NOUNS
+from ..names import PARTICLES, contains_part, parts, same_person
+from .lexicon import GROUP_NOUNS, HONORIFICS, NOT_NAME_WORDS, TITLE_NOUNS
+from .sentences import is_heading
 
 ORG_LABELS = {"ORG"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -108,6 +109,8 @@ def build_roster(doc: Doc) -> Roster:
         actor.count += 1
         if name != canonical and len(parts(name)) < 2 and name not in actor.aliases:
             actor.aliases.append(name)
+        if is_heading(doc[start].sent):
+            continue
         for title in _titles(doc, start, end):
             if title not in actor.titles:
                 actor.titles.append(title)
@@ -161,9 +164,33 @@ def _clean_name(span: Span) -> str:
     start, end = _name_bounds(span)
     text = span.doc[start:end].text if end > start else ""
     text = re.sub(r"['’]s$", "", text).strip(" ,.-")
-    if not all(NAME_PART.match(w) for w in text.split()) or any(c.isdigit() for c in text):
+    if not text or not all(NAME_PART.match(w) for w in text.split()) or any(c.isdigit() for c in text):
+        return ""
+    if not _looks_like_name(span.doc[start:end]):
         return ""
     return text
+
+
+def _looks_like_name(span: Span) -> bool:
+    """Reject spans with words that name things, not people ("Arab League", "Wang's Trip").
+
+    A capitalised word is not a name part when it is a known place/organisation
+    word, an all-caps or dotted abbreviation, or when the same article uses it as an
+    ordinary lower-case word ("trip", "issue").
+    """
+    lower_words = span.doc.user_data.get("lower_words")
+    if lower_words is None:
+        lower_words = {t.text for t in span.doc if t.is_alpha and t.text.islower() and t.pos_ != "PROPN"}
+        span.doc.user_data["lower_words"] = lower_words
+    for tok in span:
+        word = tok.text.lower()
+        if tok.text in ("'s", "’s") or word in PARTICLES:
+            continue
+        if word in NOT_NAME_WORDS or word in TITLE_NOUNS or "." in tok.text or tok.text.isupper() and len(tok) > 1:
+            return False
+        if word in lower_words:
+            return False
+    return True
 
 
 def _resolve_bare(roster: Roster, fulls: list[str], name: str, span: Span, start: int) -> str | None:

@@ -18,17 +18,23 @@ from spacy.tokens import Doc, Span, Token
 from ..models import DateValue, MeetingMention
 from .actors import Mention, Roster
 from .dates import resolve_date
+from .sentences import is_heading
 from .lexicon import (ATTEND_VERBS, LIGHT_VERBS, MEETING_NOUNS, MEETING_VERBS, MODAL_AUX, MODAL_HEADS,
-                      NOT_MEETING_NOUN_MODS, PHONE_WORDS, REPORTING_VERBS, TRAVEL_VERBS)
+                      GROUP_HEADS, NOT_MEETING_NOUN_MODS, PHONE_WORDS, REPORTING_VERBS, TITLE_NOUNS,
+                      TRAVEL_VERBS)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_PREPS = {"in", "at", "to", "inside", "near"}
+SKIP_PREPS = {"on", "during", "since", "before", "after", "in", "at", "to", "amid", "despite", "for", "about",
+              "over", "until", "following"}
 
 
 def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[MeetingMention]:
     out: list[MeetingMention] = []
     last: MeetingMention | None = None
     for index, sent in enumerate(doc.sents):
+        if is_heading(sent):
+            continue
         for trigger in _triggers(sent):
             if not _happened(trigger):
                 continue
@@ -36,7 +42,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
             mention = MeetingMention(
                 participants=[m.name for m in parties],
                 date=_date(trigger, sent, published),
-                place=_place(trigger, roster),
+                place=_place(trigger),
                 evidence=sent.text.strip(),
                 sentence_index=index,
             )
@@ -73,8 +79,14 @@ def _triggers(sent: Span):
 
 
 def _has_person_object(verb: Token) -> bool:
-    return any(c.dep_ in ("dobj", "pobj") and (c.ent_type_ in ("PERSON", "ORG", "NORP") or c.pos_ == "PROPN")
-               for c in verb.subtree if c.head == verb or c.head.head == verb)
+    """"visited Cairo" is a trip; "visited the president" or "hosted a delegation" is a meeting."""
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            if c.ent_type_ == "PERSON" or c.lemma_.lower() in GROUP_HEADS or c.lower_ in TITLE_NOUNS:
+                return True
+            if c.pos_ == "PROPN" and c.ent_type_ not in PLACE_LABELS | {"ORG", "DATE"}:
+                return True
+    return False
 
 
 def _happened(trigger: Token) -> bool:
@@ -110,64 +122,79 @@ def _parties(trigger: Token, roster: Roster) -> list[Mention]:
     scope: list[Token] = []
     if trigger.pos_ == "NOUN":
         for c in trigger.children:
-            if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("with", "between"):
+            if c.dep_ in ("poss", "compound", "amod") or c.dep_ == "prep" and c.lower_ in ("with", "between", "of"):
                 scope.extend(c.subtree)
-        scope.extend(_participant_nps(trigger.head) if trigger.head.lemma_.lower() in LIGHT_VERBS else [])
+        if trigger.head.lemma_.lower() in LIGHT_VERBS:
+            scope.extend(_clause(trigger.head))
     else:
-        scope.extend(_participant_nps(trigger))
-        if trigger.lemma_.lower() in LIGHT_VERBS:
-            for c in trigger.children:
-                if c.dep_ == "dobj":
-                    for cc in c.children:
-                        if cc.dep_ == "prep" and cc.lower_ in ("with", "between"):
-                            scope.extend(cc.subtree)
-    scope = [t for t in scope if not _inside_title(t)]
-    mentions = roster.within(scope)
-    seen, out = set(), []
-    for m in mentions:
-        if m.name not in seen and (m.kind == "person" or _is_party_group(m, roster)):
-            seen.add(m.name)
+        scope.extend(_clause(trigger))
+    out: list[Mention] = []
+    for m in roster.within(scope):
+        head = trigger.doc[m.start:m.end].root
+        if any(o.name == m.name for o in out):
+            continue
+        if m.kind == "person" and not _inside_title(head, roster) or m.kind != "person" and _group_slot(head):
             out.append(m)
     return out
 
 
-def _participant_nps(verb: Token) -> list[Token]:
-    toks: list[Token] = []
-    subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subject and verb.dep_ in ("conj", "advcl", "relcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        subject = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    for s in subject:
-        toks.extend(s.subtree)
+def _clause(verb: Token) -> list[Token]:
+    """The trigger's clause minus embedded clauses and time/place phrases, plus its subject.
+
+    The small model often attaches a second partner loosely ("..., and X" as advcl
+    or npadvmod), so the whole clause is searched rather than fixed slots.
+    """
+    toks: list[Token] = [verb]
     for c in verb.children:
-        if c.dep_ in ("dobj", "attr") and c.lower_ not in MEETING_NOUNS:
-            toks.extend(c.subtree)
-        if c.dep_ == "prep" and c.lower_ in ("with", "between", "by", "alongside"):
-            toks.extend(c.subtree)
-        if c.dep_ == "agent":
-            toks.extend(c.subtree)
+        if c.pos_ in ("VERB", "AUX") and c.dep_ in ("ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis"):
+            continue
+        if c.dep_ == "prep" and c.lower_ in SKIP_PREPS:
+            continue
+        toks.extend(c.subtree)
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        head = verb.head
+        if verb.dep_ in ("conj", "advcl", "xcomp") and head.pos_ in ("VERB", "AUX"):
+            toks.extend(t for c in head.children if c.dep_ == "nsubj" for t in c.subtree)
     return toks
 
 
-def _inside_title(tok: Token) -> bool:
-    """A token within an appositive or title phrase of a person ("minister of X")."""
+def _inside_title(tok: Token, roster: Roster) -> bool:
+    """A name inside another person's title or description ("an aide to X", "X's envoy")."""
+    own = roster.by_token.get(tok.i)
     t = tok
     while t.head.i != t.i:
-        if t.dep_ in ("appos", "relcl", "acl") and not (t.dep_ == "acl" and t.lemma_.lower() in ("lead", "head", "include")):
-            return True
-        if t.dep_ == "poss" and t.head.lower_ not in MEETING_NOUNS and t.head.pos_ == "NOUN":
-            return True
-        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ == "NOUN" and t.head.head.lower_ not in (
-                "delegation", "delegations", "officials", "counterparts", "leaders", "representatives") and \
-                t.head.lower_ in ("of", "for", "to", "at", "from"):
-            return True
+        if t.dep_ == "appos":
+            holder = roster.by_token.get(t.head.i)
+            if holder is not None and holder is not own:
+                return True
+        if t.dep_ in ("poss", "pobj") and t.head.pos_ in ("NOUN", "PROPN", "ADP"):
+            noun = t.head if t.dep_ == "poss" else t.head.head
+            if noun.lower_ in TITLE_NOUNS or noun.lemma_.lower() in TITLE_NOUNS:
+                return True
         t = t.head
         if t.pos_ in ("VERB", "AUX") or t.lower_ in MEETING_NOUNS:
             break
     return False
 
 
-def _is_party_group(m: Mention, roster: Roster) -> bool:
-    return m.kind in ("organization", "country")
+def _group_slot(tok: Token) -> bool:
+    """An organisation or country takes part only as a party, not as a place or a title's part."""
+    t = tok
+    while t.dep_ in ("compound", "conj", "amod", "poss") and t.head.i != t.i:
+        if t.head.lower_ in GROUP_HEADS or t.head.lemma_.lower() in GROUP_HEADS:
+            return True
+        if t.dep_ != "conj":
+            return False
+        t = t.head
+    if t.dep_ in ("nsubj", "nsubjpass", "dobj", "agent"):
+        return True
+    if t.dep_ == "pobj":
+        prep = t.head
+        if prep.lower_ in ("with", "between", "by"):
+            return True
+        if prep.lower_ in ("from", "of") and prep.head.lemma_.lower() in GROUP_HEADS:
+            return True
+    return False
 
 
 def _date(trigger: Token, sent: Span, published: date | None) -> DateValue | None:
@@ -207,7 +234,7 @@ def _related(governor: Token, trigger: Token) -> bool:
     return governor in trigger.ancestors or trigger in governor.ancestors or trigger.head == governor
 
 
-def _place(trigger: Token, roster: Roster) -> str | None:
+def _place(trigger: Token) -> str | None:
     """GPE/LOC under "in/at/to" in the trigger's clause, else in the visit that contains it."""
     candidates = [trigger]
     t = trigger
@@ -233,7 +260,7 @@ def _place_under(head: Token) -> str | None:
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
             for n in c.subtree:
-                if n.ent_type_ in PLACE_LABELS and n.ent_iob_ == "B" and not _inside_title(n):
+                if n.ent_type_ in PLACE_LABELS and n.ent_iob_ == "B" and not _place_in_title(n):
                     ent = next(e for e in n.doc.ents if e.start == n.i)
                     return _strip_article(ent.text)
         if c.dep_ == "dobj" and head.lemma_.lower() in ("visit", "tour") and c.ent_type_ in PLACE_LABELS:
@@ -241,6 +268,12 @@ def _place_under(head: Token) -> str | None:
             if ent is not None:
                 return _strip_article(ent.text)
     return None
+
+
+def _place_in_title(tok: Token) -> bool:
+    """"the Ambassador to Qatar": a place that belongs to a title, not to the meeting."""
+    prep = tok.head if tok.dep_ == "pobj" else None
+    return prep is not None and prep.head.lower_ in TITLE_NOUNS
 
 
 def _strip_article(text: str) -> str:
@@ -261,7 +294,8 @@ def _attendee(sent: Span, roster: Roster) -> str | None:
         for c in head.children:
             if c.dep_ in ("nsubj", "agent", "nsubjpass") and c.lower_ not in MEETING_NOUNS:
                 scope.extend(c.subtree)
-        people = [m for m in roster.within(t for t in scope if not _inside_title(t)) if m.kind == "person"]
+        people = [m for m in roster.within(scope)
+                  if m.kind == "person" and not _inside_title(sent.doc[m.start:m.end].root, roster)]
         if people:
             return people[0].name
     return None

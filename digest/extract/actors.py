@@ -243,7 +243,13 @@ def _titles(doc: Doc, start: int, end: int) -> list[str]:
             out.append(_np_text(doc, child, exclude=range(start, end)))
     # "the Deputy Director-General of the Ministry, Rachel Feinmesser": the name is the appositive
     if head.dep_ == "appos" and head.head.i < start:
-        out.append(_np_text(doc, head.head, exclude=range(start, end)))
+        target = head.head
+        # "ambassador to Qatar, Cao Xiaolin" is often parsed as apposition to "Qatar"
+        while target.lower_ not in TITLE_NOUNS and target.dep_ in ("pobj", "prep") and target.head.i != target.i:
+            target = target.head
+        if target.lower_ not in TITLE_NOUNS:
+            target = head.head
+        out.append(_np_text(doc, target, exclude=range(start, end)))
     return [t for t in out if t and any(w.lower().strip(",") in TITLE_NOUNS for w in re.split(r"[\s-]", t))
             or t and re.search(r"\b(head|leader|chief|member|official)\b", t, re.I)]
 
@@ -296,6 +302,11 @@ def _resolve_descriptions(doc: Doc, roster: Roster) -> None:
             name = roster.last_person_before(tok.i)
             if name:
                 roster.add(Mention(tok.i, tok.i + 1, name, "person"))
+        elif tok.lower_ in ("they", "we") and tok.dep_ == "nsubj":
+            # "The group said they had met ...": the speaker of the embedding report
+            speaker = _reporting_subject(tok.head, roster)
+            if speaker is not None and speaker.kind == "organization":
+                roster.add(Mention(tok.i, tok.i + 1, speaker.name, speaker.kind))
         elif tok.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det"):
             if tok.lower_ in TITLE_NOUNS:
                 words = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")} | {tok.lower_}
@@ -308,3 +319,14 @@ def _resolve_descriptions(doc: Doc, roster: Roster) -> None:
                     roster.add(Mention(tok.left_edge.i, tok.i + 1, name, "organization"))
     roster.mentions.sort(key=lambda m: m.start)
 
+
+
+def _reporting_subject(verb: Token, roster: Roster) -> Mention | None:
+    """The actor speaking in the reporting clause that embeds `verb`, if any."""
+    t = verb
+    while t.dep_ in ("ccomp", "conj") and t.head.i != t.i:
+        t = t.head
+        for c in t.children:
+            if c.dep_ == "nsubj" and c.i in roster.by_token:
+                return roster.by_token[c.i]
+    return None

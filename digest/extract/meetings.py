@@ -25,6 +25,8 @@ from .lexicon import (ATTEND_VERBS, LIGHT_VERBS, MEETING_NOUNS, MEETING_VERBS, M
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_PREPS = {"in", "at", "to", "inside", "near"}
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj"}
+KEEP_CLAUSES = {"lead", "head", "include", "accompany", "comprise"}
 SKIP_PREPS = {"on", "during", "since", "before", "after", "in", "at", "to", "amid", "despite", "for", "about",
               "over", "until", "following"}
 
@@ -72,7 +74,8 @@ def _triggers(sent: Span):
         elif tok.pos_ in ("VERB",) and lemma in LIGHT_VERBS and any(
                 c.lower_ in MEETING_NOUNS and c.dep_ == "dobj" for c in tok.children):
             yield tok
-        elif tok.pos_ == "NOUN" and tok.lower_ in MEETING_NOUNS and tok.dep_ not in ("dobj",):
+        elif tok.pos_ == "NOUN" and tok.lower_ in MEETING_NOUNS and tok.dep_ not in ("dobj",) \
+                and tok.head.lemma_.lower() not in ATTEND_VERBS:
             if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children) or any(
                     c.dep_ == "poss" for c in tok.children):
                 yield tok
@@ -90,15 +93,19 @@ def _has_person_object(verb: Token) -> bool:
 
 
 def _happened(trigger: Token) -> bool:
-    """False for negated, modal, planned, hypothetical or phone meetings."""
+    """False for negated, modal, planned, hypothetical or phone meetings.
+
+    Looks at the trigger's own clause and at the verbs that embed it as an
+    infinitive or object ("plans to meet", "did not attend the meeting"), but not
+    past a finite clause boundary: "it should be noted that X met Y" reports a
+    meeting that happened.
+    """
     tok = trigger
     for _ in range(4):
         children = list(tok.children)
-        if any(c.dep_ == "neg" for c in children):
+        if any(c.dep_ == "neg" or c.lower_ in ("never", "not") and c.dep_ == "advmod" for c in children):
             return False
         if any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in children):
-            return False
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and tok.dep_ in ("xcomp", "advcl", "acl", "ccomp", "relcl"):
             return False
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
             return False
@@ -106,11 +113,13 @@ def _happened(trigger: Token) -> bool:
             return False
         if tok.i != trigger.i and tok.lemma_.lower() in MODAL_HEADS:
             return False
-        if tok.dep_ in ("xcomp",) and tok.head.lemma_.lower() in MODAL_HEADS:
-            return False
-        if tok.head.i == tok.i or tok.dep_ not in ("xcomp", "dobj", "pobj", "prep", "ccomp", "acl", "advcl"):
-            break
-        tok = tok.head
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+        if infinitive and tok.dep_ not in ("xcomp",):
+            return False  # "sent Wang to meet ...": purpose, not report
+        if tok.dep_ in ("xcomp", "dobj", "pobj", "prep", "nsubjpass") or tok.dep_ == "ccomp" and infinitive:
+            tok = tok.head
+            continue
+        break
     words = {t.lower_ for t in trigger.sent}
     if words & PHONE_WORDS and not (words & {"meeting", "met", "meet"}):
         return False
@@ -133,7 +142,7 @@ def _parties(trigger: Token, roster: Roster) -> list[Mention]:
         head = trigger.doc[m.start:m.end].root
         if any(o.name == m.name for o in out):
             continue
-        if m.kind == "person" and not _inside_title(head, roster) or m.kind != "person" and _group_slot(head):
+        if m.kind == "person" and not _inside_title(head, roster) or m.kind != "person" and _group_slot(head, roster):
             out.append(m)
     return out
 
@@ -142,20 +151,29 @@ def _clause(verb: Token) -> list[Token]:
     """The trigger's clause minus embedded clauses and time/place phrases, plus its subject.
 
     The small model often attaches a second partner loosely ("..., and X" as advcl
-    or npadvmod), so the whole clause is searched rather than fixed slots.
+    or npadvmod), so the whole clause is searched rather than fixed slots; clauses
+    with a verb of their own ("where the envoy said Beijing ...") are left out.
     """
     toks: list[Token] = [verb]
     for c in verb.children:
-        if c.pos_ in ("VERB", "AUX") and c.dep_ in ("ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis"):
-            continue
         if c.dep_ == "prep" and c.lower_ in SKIP_PREPS:
             continue
-        toks.extend(c.subtree)
+        toks.extend(_phrase(c))
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         head = verb.head
         if verb.dep_ in ("conj", "advcl", "xcomp") and head.pos_ in ("VERB", "AUX"):
-            toks.extend(t for c in head.children if c.dep_ == "nsubj" for t in c.subtree)
+            toks.extend(t for c in head.children if c.dep_ == "nsubj" for t in _phrase(c))
     return toks
+
+
+def _phrase(tok: Token) -> list[Token]:
+    """A token's subtree without embedded clauses, except "led by"/"including" phrases."""
+    if tok.pos_ in ("VERB", "AUX") and tok.dep_ in CLAUSE_DEPS and tok.lemma_.lower() not in KEEP_CLAUSES:
+        return []
+    out = [tok]
+    for c in tok.children:
+        out.extend(_phrase(c))
+    return out
 
 
 def _inside_title(tok: Token, roster: Roster) -> bool:
@@ -165,7 +183,7 @@ def _inside_title(tok: Token, roster: Roster) -> bool:
     while t.head.i != t.i:
         if t.dep_ == "appos":
             holder = roster.by_token.get(t.head.i)
-            if holder is not None and holder is not own:
+            if holder is not None and holder is not own and holder.kind == "person":
                 return True
         if t.dep_ in ("poss", "pobj") and t.head.pos_ in ("NOUN", "PROPN", "ADP"):
             noun = t.head if t.dep_ == "poss" else t.head.head
@@ -177,12 +195,15 @@ def _inside_title(tok: Token, roster: Roster) -> bool:
     return False
 
 
-def _group_slot(tok: Token) -> bool:
-    """An organisation or country takes part only as a party, not as a place or a title's part."""
+def _group_slot(tok: Token, roster: Roster) -> bool:
+    """An organisation or country takes part only as a party ("a Hamas delegation",
+    "talks with Iran"), not as a place or part of a person's title ("Iran's envoy X")."""
+    if _before_name(tok, roster):
+        return False
     t = tok
     while t.dep_ in ("compound", "conj", "amod", "poss") and t.head.i != t.i:
         if t.head.lower_ in GROUP_HEADS or t.head.lemma_.lower() in GROUP_HEADS:
-            return True
+            return not _names_person(t.head, roster)
         if t.dep_ != "conj":
             return False
         t = t.head
@@ -193,8 +214,29 @@ def _group_slot(tok: Token) -> bool:
         if prep.lower_ in ("with", "between", "by"):
             return True
         if prep.lower_ in ("from", "of") and prep.head.lemma_.lower() in GROUP_HEADS:
-            return True
+            return not _names_person(prep.head, roster)
     return False
+
+
+def _before_name(tok: Token, roster: Roster) -> bool:
+    """"Palestinian Foreign Affairs Minister Riyad al-Maliki": the group opens a pre-name title."""
+    doc = tok.doc
+    i = tok.i + 1
+    while i < len(doc) and (doc[i].ent_type_ and doc[i].ent_iob_ == "I" or doc[i].text in ("'s", "’s")):
+        i += 1
+    for j in range(i, min(i + 5, len(doc))):
+        m = roster.by_token.get(j)
+        if m is not None and m.kind == "person":
+            return True
+        if doc[j].pos_ not in ("PROPN", "NOUN", "ADJ") and doc[j].text not in ("-",):
+            return False
+    return False
+
+
+def _names_person(noun: Token, roster: Roster) -> bool:
+    """The noun is a person's title: it or a name beside it refers to a person."""
+    near = [noun, *(c for c in noun.children if c.dep_ in ("compound", "appos", "flat"))]
+    return any(roster.by_token.get(t.i) is not None and roster.by_token[t.i].kind == "person" for t in near)
 
 
 def _date(trigger: Token, sent: Span, published: date | None) -> DateValue | None:

@@ -23,7 +23,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
 def is_heading(sent) -> bool:
     """A headline, section title or kicker: short, no closing punctuation, mostly capitalised."""
     words = [t for t in sent if t.is_alpha]
-    if not words or sent.text.strip()[-1:] in ".!?\"”’:;)":
+    if not words or sent.text.strip()[-1:] in ".!?\"”’;)":
         return False
     capitals = sum(1 for t in words if t.text[0].isupper())
-    return len(words) <= 14 and capitals / len(words) >= 0.6
+    return len(words) <= 14 and capitals / len(words) >= 0.6 or capitals / len(words) >= 0.8

@@ -8,7 +8,7 @@ speech are expressed), not facts about any particular article.
 MEETING_VERBS = {"meet", "host", "receive", "welcome", "hold", "sit", "confer", "visit", "huddle", "greet"}
 # Objects that make "hold"/"have"/"conduct" a meeting ("held talks with").
 MEETING_NOUNS = {"meeting", "meetings", "talks", "talk", "summit", "discussion", "discussions", "consultations",
-                 "negotiations", "audience", "encounter", "session", "tête-à-tête", "bilateral"}
+                 "negotiations", "audience", "encounter", "engagement", "engagements", "session", "tête-à-tête", "bilateral"}
 LIGHT_VERBS = {"hold", "have", "conduct", "attend", "chair", "host", "begin", "open", "wrap", "conclude"}
 ATTEND_VERBS = {"attend", "join", "accompany"}
 TRAVEL_VERBS = {"travel", "arrive", "fly", "go", "visit", "come", "head", "stop", "land", "tour"}

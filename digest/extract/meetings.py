@@ -11,6 +11,7 @@ date from the trigger's clause, never from a reporting verb ("said Tuesday").
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -24,6 +25,7 @@ from .lexicon import (ATTEND_VERBS, LIGHT_VERBS, MEETING_NOUNS, MEETING_VERBS, M
                       TRAVEL_VERBS)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}?)(?:,[^:\n]{0,40}?\))?\s*(?:[:—–-]|\(\w+\)\s*[—–-])")
 PLACE_PREPS = {"in", "at", "to", "inside", "near"}
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj"}
 KEEP_CLAUSES = {"lead", "head", "include", "accompany", "comprise"}
@@ -34,6 +36,7 @@ SKIP_PREPS = {"on", "during", "since", "before", "after", "in", "at", "to", "ami
 def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[MeetingMention]:
     out: list[MeetingMention] = []
     last: MeetingMention | None = None
+    dateline_place = _dateline_place(doc)
     for index, sent in enumerate(doc.sents):
         if is_heading(sent):
             continue
@@ -41,14 +44,10 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
             if not _happened(trigger):
                 continue
             parties = _parties(trigger, roster)
-            mention = MeetingMention(
-                participants=[m.name for m in parties],
-                date=_date(trigger, sent, published),
-                place=_place(trigger),
-                evidence=sent.text.strip(),
-                sentence_index=index,
-            )
-            if len(mention.participants) >= 1:
+            when, where = _date(trigger, sent, published), _place(trigger) or dateline_place
+            for group in _separate(trigger, parties, roster):
+                mention = MeetingMention(participants=[m.name for m in group], date=when, place=where,
+                                         evidence=sent.text.strip(), sentence_index=index)
                 out.append(mention)
                 last = mention
             break
@@ -58,6 +57,34 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                 if attendee not in last.participants and attendee not in last.attendees:
                     last.attendees.append(attendee)
     return out
+
+
+def _separate(trigger: Token, parties: list[Mention], roster: Roster) -> list[list[Mention]]:
+    """"held separate meetings with A, B and C" is one meeting per partner, with the subject."""
+    noun = trigger if trigger.pos_ == "NOUN" else next(
+        (c for c in trigger.children if c.dep_ == "dobj" and c.lower_ in MEETING_NOUNS), None)
+    plural = noun is not None and noun.tag_ == "NNS" and noun.lower_ != "talks" or any(
+        c.lower_ in ("separate", "respective", "individual") for c in (noun.children if noun is not None else []))
+    subject = [m for m in parties if _is_subject(trigger, m, roster)]
+    partners = [m for m in parties if m not in subject]
+    if not plural or len(subject) != 1 or len(partners) < 2:
+        return [parties] if parties else []
+    return [[subject[0], p] for p in partners]
+
+
+def _is_subject(trigger: Token, m: Mention, roster: Roster) -> bool:
+    verb = trigger if trigger.pos_ != "NOUN" else trigger.head
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= m.start <= c.right_edge.i
+               for c in verb.children)
+
+
+def _dateline_place(doc: Doc) -> str | None:
+    """"KYIV, Feb 5 (Reuters) -" / "MANILA: ...": the city an article is filed from."""
+    for sent in list(doc.sents)[:8]:
+        match = DATELINE.match(sent.text)
+        if match:
+            return match.group(1).strip().title()
+    return None
 
 
 def _triggers(sent: Span):
@@ -161,7 +188,9 @@ def _clause(verb: Token) -> list[Token]:
         toks.extend(_phrase(c))
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         head = verb.head
-        if verb.dep_ in ("conj", "advcl", "xcomp") and head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head  # "After meeting with X, Y said ...": Y met X
+        if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") and head.pos_ in ("VERB", "AUX"):
             toks.extend(t for c in head.children if c.dep_ == "nsubj" for t in _phrase(c))
     return toks
 
@@ -185,6 +214,8 @@ def _inside_title(tok: Token, roster: Roster) -> bool:
             holder = roster.by_token.get(t.head.i)
             if holder is not None and holder is not own and holder.kind == "person":
                 return True
+        if t.dep_ == "poss" and _names_person(t.head, roster):
+            return True  # "Trump's son-in-law Jared Kushner"
         if t.dep_ in ("poss", "pobj") and t.head.pos_ in ("NOUN", "PROPN", "ADP"):
             noun = t.head if t.dep_ == "poss" else t.head.head
             if noun.lower_ in TITLE_NOUNS or noun.lemma_.lower() in TITLE_NOUNS:

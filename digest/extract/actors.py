@@ -299,7 +299,7 @@ def _resolve_descriptions(doc: Doc, roster: Roster) -> None:
         if tok.i in roster.by_token or tok.dep_ not in ("nsubj", "nsubjpass", "pobj", "dobj", "poss", "agent"):
             continue
         if tok.lower_ in ("he", "she", "his", "her", "him"):
-            name = roster.last_person_before(tok.i)
+            name = _antecedent(doc, roster, tok)
             if name:
                 roster.add(Mention(tok.i, tok.i + 1, name, "person"))
         elif tok.lower_ in ("they", "we") and tok.dep_ == "nsubj":
@@ -330,3 +330,33 @@ def _reporting_subject(verb: Token, roster: Roster) -> Mention | None:
             if c.dep_ == "nsubj" and c.i in roster.by_token:
                 return roster.by_token[c.i]
     return None
+
+
+def _antecedent(doc: Doc, roster: Roster, pronoun: Token) -> str | None:
+    """The person a he/she refers to, preferring subjects (centering).
+
+    Within the pronoun's own sentence, the latest person who is a subject before
+    it; otherwise, going back up to three sentences, the main-clause subject of
+    the nearest sentence that names a person, else that sentence's first person.
+    "Ushakov added that Putin emphasised ... . '...,' he said": he = Ushakov.
+    """
+    sent = pronoun.sent
+    here = [m for m in roster.mentions if m.kind == "person" and sent.start <= m.start and m.end <= pronoun.i]
+    subjects = [m for m in here if doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        return subjects[-1].name
+    if here and pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return here[-1].name
+    sentences = doc.user_data.get("sentences")
+    if sentences is None:
+        sentences = doc.user_data["sentences"] = list(doc.sents)
+        doc.user_data["sentence_index"] = {s.start: i for i, s in enumerate(sentences)}
+    index = doc.user_data["sentence_index"][sent.start]
+    for prev in reversed(sentences[max(0, index - 3):index]):
+        people = [m for m in roster.mentions if m.kind == "person" and prev.start <= m.start < prev.end]
+        if not people:
+            continue
+        main = [m for m in people if doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass")
+                and doc[m.start:m.end].root.head.dep_ == "ROOT"]
+        return (main or people)[0].name
+    return here[-1].name if here else None

@@ -85,3 +85,7 @@ NOT_NAME_WORDS = {
     "islamic", "chinese", "israeli", "palestinian", "russian", "american", "european", "coronation",
     "embassy", "consulate", "square", "street", "palace", "hall", "airport", "city", "province", "region",
 }
+# Nouns through which a body speaks ("the ministry said", "a Hamas statement said").
+VOICE_NOUNS = {"statement", "readout", "release", "spokesman", "spokeswoman", "spokesperson", "ministry",
+               "office", "government", "movement", "delegation", "embassy", "agency", "communique",
+               "communiqué", "announcement", "report", "media", "source", "sources", "official", "officials"}

@@ -80,7 +80,7 @@ def render_html(briefing: Briefing, config: Config, created: datetime | None = N
         created=(created or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
         num={s.id: i + 1 for i, s in enumerate(briefing.sources)},
         sources={s.id: s for s in briefing.sources}, actors={a.id: a for a in briefing.actors},
-        meetings={m.id: m for m in briefing.meetings},
+        scripts=scripts_in(briefing), meetings={m.id: m for m in briefing.meetings}, mnum={m.id: i + 1 for i, m in enumerate(briefing.meetings)},
         coverage=cov, unnamed_outlets=sum(1 for s in briefing.sources if not s.article.outlet),
         top_actors=[a for a in briefing.actors if a.id in in_meetings][:6],
         bottom_line=summary.bottom_line(briefing), positions_by_actor=summary.positions_by_actor(briefing),
@@ -92,6 +92,18 @@ def render_html(briefing: Briefing, config: Config, created: datetime | None = N
         raise RenderError(f"template syntax error: {exc.message}", exc.filename or exc.name, exc.lineno) from exc
     except jinja2.TemplateError as exc:
         raise RenderError(f"template error: {exc}") from exc
+
+
+SCRIPTS = {
+    "arabic": re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]"),
+    "cjk": re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]"),
+}
+
+
+def scripts_in(briefing: Briefing) -> list[str]:
+    """Which extra font files the briefing needs; each costs load time, so only those used."""
+    text = json.dumps(briefing_data(briefing), ensure_ascii=False, default=str)
+    return [name for name, pattern in SCRIPTS.items() if pattern.search(text)]
 
 
 def _oneline(text: str) -> str:

@@ -104,10 +104,6 @@ def date_claims(meeting: Meeting) -> list[DateClaim]:
     return sorted(groups.values(), key=lambda c: c.label != long_date(chosen, meeting.date_precision))
 
 
-def name_with_title(actor: Actor) -> str:
-    return f"{actor.name} ({actor.title})" if actor.title else actor.name
-
-
 def _joined(names: list[str]) -> str:
     if len(names) <= 2:
         return " and ".join(names)
@@ -116,12 +112,24 @@ def _joined(names: list[str]) -> str:
 
 def key_meetings(briefing: Briefing, limit: int = 3) -> list[Meeting]:
     """The meetings most sources report, then the precisely dated, then the earliest."""
-    ranked = sorted(briefing.meetings, key=lambda m: (-len(m.sources), m.date_precision != "day",
+    def persons(m: Meeting) -> int:
+        return sum(1 for p in m.participants if p in kinds and kinds[p] == "person")
+
+    kinds = {a.id: a.kind for a in briefing.actors}
+    ranked = sorted(briefing.meetings, key=lambda m: (persons(m) < 2, -len(m.sources), m.date_precision != "day",
                                                       -len(m.participants), m.date or "9999"))
     return sorted(ranked[:limit], key=lambda m: (m.date is None, m.date or ""))
 
 
-def meeting_sentence(meeting: Meeting, actors: dict[str, Actor]) -> Sentence:
+def meeting_sentence(meeting: Meeting, actors: dict[str, Actor], introduced: set[str] | None = None) -> Sentence:
+    """'On <date> in <place>, A (title) met B (title).' Titles only on an actor's first mention."""
+    introduced = set() if introduced is None else introduced
+
+    def name_with_title(actor: Actor) -> str:
+        first = actor.id not in introduced
+        introduced.add(actor.id)
+        return f"{actor.name} ({actor.title})" if first and actor.title else actor.name
+
     people = [actors[p] for p in meeting.participants if p in actors]
     persons = [a for a in people if a.kind == "person"] or people
     when = (f"On {long_date(meeting.date, meeting.date_precision)}" if meeting.date_precision == "day"
@@ -144,8 +152,9 @@ def key_positions(briefing: Briefing, meetings: list[Meeting], limit: int = 2) -
     """One position per actor, from actors in the key meetings, weighty topics and quotes first."""
     in_meetings = [p for m in meetings for p in m.participants]
     rank = {aid: i for i, aid in reversed(list(enumerate(in_meetings)))}
+    kinds = {a.id: a.kind for a in briefing.actors}
     chosen: dict[str, Position] = {}
-    for p in sorted(briefing.positions, key=lambda p: (rank.get(p.actor, len(rank)),
+    for p in sorted(briefing.positions, key=lambda p: (kinds.get(p.actor) != "person", rank.get(p.actor, len(rank)),
                                                        p.topic not in WEIGHTY_TOPICS,
                                                        "“" not in p.text and '"' not in p.text)):
         if p.actor not in chosen:
@@ -177,14 +186,17 @@ def bottom_line(briefing: Briefing) -> list[Sentence]:
     cov = coverage(briefing)
     reporting = sorted({s for m in briefing.meetings for s in m.sources}, key=all_sources.index)
     count = len(briefing.meetings)
-    span = f" between {period(cov.events_first, cov.events_last)}" if cov.events_first and cov.events_first != cov.events_last \
-        else f" on {long_date(cov.events_first)}" if cov.events_first else ""
+    if cov.events_first and cov.events_first != cov.events_last:
+        span = f" from {long_date(cov.events_first)} to {long_date(cov.events_last)}"
+    else:
+        span = f" on {long_date(cov.events_first)}" if cov.events_first else ""
     undated = sum(1 for m in briefing.meetings if not m.date)
     lead = f"{n} source{'s' if n != 1 else ''} report {count} meeting{'s' if count != 1 else ''}{span}"
     lead += f" ({undated} without a stated date)." if undated else "."
     sentences = [Sentence(lead, reporting[:6])]
     meetings = key_meetings(briefing)
-    sentences += [meeting_sentence(m, actors) for m in meetings]
+    introduced: set[str] = set()
+    sentences += [meeting_sentence(m, actors, introduced) for m in meetings]
     sentences += [position_sentence(p, actors) for p in key_positions(briefing, meetings, limit=6 - len(sentences))]
     return sentences[:6]
 

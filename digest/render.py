@@ -140,8 +140,11 @@ def url_fetcher_for(config: Config):
             parsed = urlparse(url)
             if parsed.scheme == "file":
                 path = Path(unquote(parsed.path)).resolve()
+                if config.templates is not None and not path.is_file() and roots[1] in path.parents:
+                    # an override folder falls back to the packaged style.css and fonts, file by file
+                    path = roots[0] / path.relative_to(roots[1])
                 if any(r in path.parents for r in roots) and path.is_file():
-                    return super().fetch(url, headers)
+                    return super().fetch(path.as_uri(), headers)
             elif parsed.scheme in ("http", "https") and config.allow_remote_assets:
                 return super().fetch(url, headers)
             log.debug("blocked resource %s", url[:80])

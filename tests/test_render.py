@@ -214,6 +214,11 @@ def test_single_part_override(tmp_path):
     html = render_html(doha_briefing(), make_config(tmp_path, templates=own))
     assert "Custom Doha, Qatar" in html and "Bottom line" in html and 'id="s3"' in html
     assert "Sources disagree" not in html
+    reader = PdfReader(write_outputs(doha_briefing(), make_config(tmp_path, templates=own), tmp_path / "out")["pdf"])
+    fonts = {str(f.get_object()["/BaseFont"]).split("+")[-1]
+             for page in reader.pages for f in (page["/Resources"].get("/Font") or {}).values()}
+    assert "Briefing-Sans" in fonts  # packaged fonts/ and style.css still reach the PDF
+    assert "page 1 of" in text_of(reader)
 
 
 def test_block_override_extends_default(tmp_path):

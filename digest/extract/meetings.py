@@ -29,8 +29,7 @@ DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}?)(?:,[^:\n]{0,40}?\))?\s*(?:[:
 PLACE_PREPS = {"in", "at", "to", "inside", "near"}
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj"}
 KEEP_CLAUSES = {"lead", "head", "include", "accompany", "comprise"}
-SKIP_PREPS = {"on", "during", "since", "before", "after", "in", "at", "to", "amid", "despite", "for", "about",
-              "over", "until", "following"}
+SKIP_PREPS = {"since", "before", "after", "amid", "despite", "for", "about", "over", "until", "following"}
 
 
 def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[MeetingMention]:
@@ -218,7 +217,10 @@ def _inside_title(tok: Token, roster: Roster) -> bool:
             return True  # "Trump's son-in-law Jared Kushner"
         if t.dep_ in ("poss", "pobj") and t.head.pos_ in ("NOUN", "PROPN", "ADP"):
             noun = t.head if t.dep_ == "poss" else t.head.head
-            if noun.lower_ in TITLE_NOUNS or noun.lemma_.lower() in TITLE_NOUNS:
+            relation = t.dep_ == "poss" or t.head.lower_ in ("to", "for") or _names_person(noun, roster)
+            # "an aide to X", "X's envoy" describe someone else; "Secretary of the Philippines
+            # Teodoro Locsin" is the model attaching the holder's own name under "of"
+            if relation and (noun.lower_ in TITLE_NOUNS or noun.lemma_.lower() in TITLE_NOUNS):
                 return True
         t = t.head
         if t.pos_ in ("VERB", "AUX") or t.lower_ in MEETING_NOUNS:
@@ -265,9 +267,20 @@ def _before_name(tok: Token, roster: Roster) -> bool:
 
 
 def _names_person(noun: Token, roster: Roster) -> bool:
-    """The noun is a person's title: it or a name beside it refers to a person."""
+    """The noun is a person's title or relation: a name stands beside it or right after
+    its phrase ("Trump's son-in-law Jared Kushner")."""
     near = [noun, *(c for c in noun.children if c.dep_ in ("compound", "appos", "flat"))]
-    return any(roster.by_token.get(t.i) is not None and roster.by_token[t.i].kind == "person" for t in near)
+    if any(roster.by_token.get(t.i) is not None and roster.by_token[t.i].kind == "person" for t in near):
+        return True
+    doc = noun.doc
+    for i in range(noun.i + 1, min(noun.i + 6, len(doc))):
+        m = roster.by_token.get(i)
+        if m is not None:
+            return m.kind == "person"
+        hyphenated = doc[i].text == "-" or doc[i - 1].text == "-" and not doc[i - 1].whitespace_
+        if not (hyphenated or doc[i].pos_ in ("NOUN", "PROPN")):
+            return False
+    return False
 
 
 def _date(trigger: Token, sent: Span, published: date | None) -> DateValue | None:
@@ -316,12 +329,20 @@ def _place(trigger: Token) -> str | None:
         if t.pos_ in ("VERB", "NOUN") and (t.lemma_.lower() in TRAVEL_VERBS | {"visit", "trip", "tour", "stop"}
                                            or t.lemma_.lower() in MEETING_VERBS):
             candidates.append(t)
-    # "During his visit to the West Bank, Wang met ...": a visit phrase attached to the trigger
     for c in trigger.children:
+        # "held a meeting at the summit in Osaka": the place hangs on the meeting noun
+        if c.dep_ == "dobj" and c.lower_ in MEETING_NOUNS:
+            candidates.insert(1, c)
+        # "During his visit to the West Bank, Wang met ...": a visit phrase attached to the trigger
         if c.dep_ == "prep" and c.lower_ in ("during", "on", "in", "at"):
             for n in c.children:
-                if n.lemma_.lower() in ("visit", "trip", "tour", "stop"):
+                if n.lemma_.lower() in ("visit", "trip", "tour", "stop") or n.lower_ in MEETING_NOUNS:
                     candidates.append(n)
+        # "met with Trump in Davos": the model hangs the place on the partner
+        if c.dep_ == "prep" and c.lower_ == "with":
+            candidates.extend(n for n in c.children if n.dep_ == "pobj")
+    if trigger.dep_ == "relcl" and trigger.head.ent_type_ in PLACE_LABELS:
+        return _entity_text(trigger.head)  # "in Geneva, where he met ..."
     for head in candidates:
         place = _place_under(head)
         if place:
@@ -341,6 +362,11 @@ def _place_under(head: Token) -> str | None:
             if ent is not None:
                 return _strip_article(ent.text)
     return None
+
+
+def _entity_text(tok: Token) -> str:
+    ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+    return _strip_article(ent.text)
 
 
 def _place_in_title(tok: Token) -> bool:

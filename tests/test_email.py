@@ -3,27 +3,33 @@ from __future__ import annotations
 
 import email
 import email.policy
+import json
+import logging
 import shutil
 import socket
 import ssl
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 import trustme
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
+from click.testing import CliRunner
 
+from digest.cli import main
 from digest.collect import collect
 from digest.config import load_config
 from digest.deliver import email as delivery
 from digest.errors import DeliveryError
 from digest.extract import extract
+from digest.history import load_seen
 from digest.merge import merge
 from digest.models import EmailConfig
 from digest.render import write_outputs
 
-from .conftest import INPUTS
+INPUTS = Path(__file__).resolve().parent.parent / "inputs"
 
 
 @pytest.fixture(scope="session")
@@ -232,3 +238,65 @@ def test_eml_is_the_message_without_bcc(briefing_pdf, tmp_path):
     assert parsed["Subject"] == "Mail test - 2024-03-20"
     assert next(parsed.iter_attachments()).get_content() == briefing_pdf[1].read_bytes()
     assert [p.name for p in tmp_path.iterdir()] == ["briefing.eml"]
+
+
+@pytest.fixture
+def mail_project(tmp_path, monkeypatch):
+    """One short shipped article, and a config that mails ann (to) and bea (bcc) on 127.0.0.1:<port>."""
+    articles = sorted(INPUTS.iterdir(), key=lambda p: p.stat().st_size)
+    (tmp_path / "inputs").mkdir()
+    shutil.copy(articles[0], tmp_path / "inputs" / articles[0].name)
+    monkeypatch.chdir(tmp_path)
+
+    def configure(port, extra=""):
+        (tmp_path / "digest.yaml").write_text(
+            f"title: T\ninputs: [inputs]\noutput: out\n{extra}email:\n  host: 127.0.0.1\n  port: {port}\n"
+            "  to: [ann@example.org]\n  bcc: [bea@example.org]\n  retries: 0\n", encoding="utf-8")
+        return ["--config", str(tmp_path / "digest.yaml"), "--date", "2024-03-20"]
+
+    return tmp_path, articles[1], configure
+
+
+def test_run_send_then_new_marks_then_skip_unchanged(mail_project, smtp_server, caplog):
+    root, second, configure = mail_project
+    inbox, port = smtp_server()
+    args = configure(port)
+    result = CliRunner().invoke(main, ["run", *args, "--send"])
+    assert result.exit_code == 0, result.output
+    pdf = root / "out" / "briefing-2024-03-20.pdf"
+    [envelope] = inbox.received
+    assert sorted(envelope.rcpt_tos) == ["ann@example.org", "bea@example.org"]
+    sent = email.message_from_bytes(envelope.content, policy=email.policy.default)
+    assert next(sent.iter_attachments()).get_content() == pdf.read_bytes()
+    assert len(load_seen(root / "out")) == 1
+
+    shutil.copy(second, root / "inputs" / second.name)
+    result = CliRunner().invoke(main, ["run", *args, "--dry-run"])
+    assert result.exit_code == 0, result.output
+    eml = email.message_from_bytes((root / "out" / "briefing-2024-03-20.eml").read_bytes(),
+                                   policy=email.policy.default)
+    assert eml["To"] == "ann@example.org" and eml["Bcc"] is None
+    assert len(inbox.received) == 1 and len(load_seen(root / "out")) == 1  # a dry run sends and records nothing
+    data = json.loads((root / "out" / "briefing-2024-03-20.json").read_text(encoding="utf-8"))
+    assert {Path(s["path"]).name: s["new"] for s in data["sources"]} == {
+        p.name: p.name == second.name for p in (root / "inputs").iterdir()}
+    assert "New:" in (root / "out" / "briefing-2024-03-20.html").read_text(encoding="utf-8")
+
+    assert CliRunner().invoke(main, ["run", *args]).exit_code == 0
+    args = configure(port, "schedule:\n  skip_unchanged: true\n")
+    before = pdf.stat().st_mtime_ns
+    with caplog.at_level(logging.INFO, logger="digest"):
+        result = CliRunner().invoke(main, ["run", *args, "--send"])
+    assert result.exit_code == 0 and result.output == ""
+    assert "nothing new since the previous briefing" in caplog.text
+    assert pdf.stat().st_mtime_ns == before and len(inbox.received) == 1
+
+
+def test_run_send_refused_exits_1_and_keeps_the_pdf(mail_project, smtp_server):
+    root, _, configure = mail_project
+    inbox, port = smtp_server(Inbox(["550 5.1.1 no such user"]))
+    result = CliRunner().invoke(main, ["run", *configure(port), "--send"])
+    assert result.exit_code == 1
+    assert result.output.strip() == f"digest: 127.0.0.1:{port} refused the briefing: 550 5.1.1 no such user"
+    assert (root / "out" / "briefing-2024-03-20.pdf").read_bytes().startswith(b"%PDF")
+    assert load_seen(root / "out") is None  # the next run still counts these sources as new and sends

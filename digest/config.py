@@ -207,6 +207,11 @@ def validate(data: dict, where: _Located, base: Path) -> Config:
             raise where.error("email.password_env", f"environment variable {mail['password_env']} is not set")
     if mail["enabled"] and not (mail["to"] or mail["cc"] or mail["bcc"]):
         raise where.error("email.to", "email is enabled but 'email.to', 'email.cc' and 'email.bcc' are all empty")
+    try:
+        mail["subject"].format(title="", date="")
+    except (KeyError, IndexError, ValueError) as exc:
+        raise where.error("email.subject", f"'email.subject' may use {{title}} and {{date}} only "
+                                           f"(write {{{{ and }}}} for braces), not {mail['subject']!r}") from exc
     email = EmailConfig(
         enabled=mail["enabled"], host=mail["host"], port=mail["port"], security=mail["security"],
         username=mail["username"], password_env=mail["password_env"], password=password,

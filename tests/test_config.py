@@ -109,3 +109,9 @@ def test_bad_schedule_names_line_and_key(tmp_path, body, line, message):
     assert str(err.value).startswith(f"{path}:{line}: ")
     assert message in str(err.value)
     assert err.value.exit_code == 2
+
+
+def test_subject_with_unknown_placeholder(tmp_path):
+    path = write(tmp_path, "email:\n  subject: '{title} for {reader}'\n")
+    with pytest.raises(ConfigError, match=rf"^{path}:2: 'email.subject' may use {{title}} and {{date}} only"):
+        load_config(path)

@@ -53,3 +53,4 @@ def test_run_refuses_while_another_job_holds_the_output(project, monkeypatch):
     assert result.exit_code == 1
     assert "another digest job is using this output folder" in result.output
     assert not list((project / "output").glob("briefing-*"))
+

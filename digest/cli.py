@@ -35,7 +35,7 @@ def _setup_logging(verbose: bool) -> None:
     # Libraries log at WARNING unless -v: WeasyPrint's and fontTools' INFO lines
     # would bury a scheduled job's own log.
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
-                        format="%(levelname)s %(message)s", stream=sys.stderr)
+                        format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr)
     log.setLevel(logging.DEBUG if verbose else logging.INFO)
 
 
@@ -114,6 +114,8 @@ def run_job(config: Config, briefing_date: date, send: bool = False, dry_run: bo
     briefing was written and, if asked, sent: a failed send is retried by the
     next run instead of being skipped as "nothing new". A dry run saves none.
     """
+    if send:
+        email.check_ready(config.email)
     with job_lock(config.output):
         articles, skipped = collect(config.inputs, config.max_file_bytes)
         for s in skipped:

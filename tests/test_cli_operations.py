@@ -32,3 +32,11 @@ def test_schedule_with_bad_config_exits_2(project, monkeypatch):
     result = CliRunner().invoke(main, ["schedule"])
     assert result.exit_code == 2
     assert result.output.startswith("digest: config/digest.yaml:2: 'schedule.every' must be like day")
+
+
+def test_send_without_readers_fails_before_rendering(project, monkeypatch):
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["run", "--send"])
+    assert result.exit_code == 1
+    assert "no readers to send to" in result.output
+    assert not (project / "output").exists()

@@ -91,14 +91,19 @@ def write_eml(message: EmailMessage, target: Path) -> Path:
     return target
 
 
-def send(message: EmailMessage, settings: EmailConfig, sleep: Callable[[float], None] = time.sleep) -> None:
-    """Send with retries on temporary failures; raise DeliveryError when it cannot be sent."""
-    to = recipients(settings)
-    if not to:
+def check_ready(settings: EmailConfig) -> None:
+    """Raise DeliveryError if sending cannot work, so a run can fail before rendering."""
+    if not recipients(settings):
         raise DeliveryError("no readers to send to: set 'email.to', 'email.cc' or 'email.bcc' in the config")
     if settings.username and settings.password is None:
         raise DeliveryError(f"'email.username' is set but the password variable "
                             f"{settings.password_env or '(email.password_env is empty)'} is not set")
+
+
+def send(message: EmailMessage, settings: EmailConfig, sleep: Callable[[float], None] = time.sleep) -> None:
+    """Send with retries on temporary failures; raise DeliveryError when it cannot be sent."""
+    check_ready(settings)
+    to = recipients(settings)
     where = f"{settings.host}:{settings.port}"
     attempts = settings.retries + 1
     for attempt in range(1, attempts + 1):

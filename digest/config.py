@@ -69,9 +69,9 @@ DEFAULT_CONFIG_PATH = Path("config/digest.yaml")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 UNITS = ("second", "minute", "hour", "day", "week")
 # The form `schedule.at` takes for each unit, as the `schedule` library reads it.
+# Weekdays take the "days" form; "N weeks" takes none (the library refuses it).
 AT_FORMS = {
     "days": (r"([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?", "HH:MM"),
-    "weeks": (r"([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?", "HH:MM"),
     "hours": (r":[0-5]\d", "':MM' (minute of the hour)"),
     "minutes": (r":[0-5]\d", "':SS' (second of the minute)"),
 }
@@ -246,11 +246,11 @@ def _schedule(sched: dict, where: _Located) -> ScheduleConfig:
         raise where.error("schedule.every", f"'schedule.every' cannot repeat a weekday ({sched['every']!r}); "
                                             "use 'monday' or '2 weeks'")
     at = sched["at"].strip() if sched["at"] else None
-    daily = unit in ("days", "weeks") or unit in WEEKDAYS
-    if "schedule.at" not in where.lines and not daily:
-        at = None  # the default "07:00" is meant for daily runs only
+    form_of = "days" if unit in WEEKDAYS else unit
+    if "schedule.at" not in where.lines and form_of != "days":
+        at = None  # the default "07:00" is meant for daily and weekday runs only
     if at is not None:
-        pattern, form = AT_FORMS.get("weeks" if unit in WEEKDAYS else unit, (None, None))
+        pattern, form = AT_FORMS.get(form_of, (None, None))
         if pattern is None:
             raise where.error("schedule.at", f"'schedule.at' cannot be used with 'every: {sched['every']}'; "
                                              "leave it empty")

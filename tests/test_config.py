@@ -79,7 +79,8 @@ def test_shipped_config_is_valid():
 
 @pytest.mark.parametrize("every,at,interval,unit", [
     ("day", '"07:00"', 1, "days"), ("monday", '"08:30"', 1, "monday"), ("6 hours", '":15"', 6, "hours"),
-    ("30 seconds", "", 30, "seconds"), ("1 second", "", 1, "seconds"), ("2 weeks", '"06:00:30"', 2, "weeks"),
+    ("30 seconds", "", 30, "seconds"), ("1 second", "", 1, "seconds"), ("2 weeks", "", 2, "weeks"),
+    ("2 days", '"06:00:30"', 2, "days"),
 ])
 def test_schedule_every_is_parsed(tmp_path, every, at, interval, unit):
     config = load_config(write(tmp_path, f"schedule:\n  every: {every}\n  at: {at}\n  timezone: Europe/Berlin\n"))
@@ -100,6 +101,7 @@ def test_default_at_is_dropped_for_short_intervals(tmp_path):
     ("  every: day\n  at: '25:00'\n", 3, "'schedule.at' must be HH:MM"),
     ("  every: 6 hours\n  at: '07:00'\n", 3, "'schedule.at' must be ':MM'"),
     ("  every: 10 seconds\n  at: ':30'\n", 3, "cannot be used with 'every: 10 seconds'"),
+    ("  every: 2 weeks\n  at: '06:00'\n", 3, "cannot be used with 'every: 2 weeks'"),
     ("  timezone: Mars/Olympus\n", 2, "'schedule.timezone' is not a known time zone"),
 ])
 def test_bad_schedule_names_line_and_key(tmp_path, body, line, message):

@@ -15,6 +15,7 @@ from types import SimpleNamespace
 import pytest
 import schedule
 
+from digest.config import load_config
 from digest.deliver.schedule import MAX_NAP, loop, plan
 from digest.errors import DigestError
 from digest.models import ScheduleConfig
@@ -178,3 +179,17 @@ def test_schedule_process_runs_repeatedly_and_stops_cleanly_on_sigterm(tmp_path)
     assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
     pdfs = list(out.glob("briefing-*.pdf"))
     assert len(pdfs) == 1 and pdfs[0].read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("every,at", [
+    ("day", "07:00"), ("2 days", "06:00:30"), ("sunday", "23:59"), ("week", ""), ("3 weeks", ""),
+    ("6 hours", ":15"), ("hour", ""), ("10 minutes", ":30"), ("30 seconds", ""),
+])
+def test_every_schedule_the_config_accepts_can_be_planned(tmp_path, every, at):
+    """config.py's checks and the `schedule` library agree: nothing valid fails at start-up."""
+    (tmp_path / "digest.yaml").write_text(
+        f"schedule:\n  every: {every}\n  at: '{at}'\n  timezone: America/New_York\n", encoding="utf-8")
+    settings = load_config(tmp_path / "digest.yaml").schedule
+    scheduler = schedule.Scheduler()
+    plan(scheduler, settings, lambda: None)
+    assert scheduler.next_run is not None

@@ -54,16 +54,21 @@ def loop(scheduler: schedule.Scheduler, stop: threading.Event, run_now: bool = F
     sleep = sleep or stop.wait
     if run_now:
         scheduler.run_all()
-    log.info("next run at %s", scheduler.next_run)
+    log.info("next run at %s", _when(scheduler))
     while not stop.is_set():
         before = scheduler.next_run
         scheduler.run_pending()
         if scheduler.next_run != before:
-            log.info("next run at %s", scheduler.next_run)
+            log.info("next run at %s", _when(scheduler))
         if stop.is_set():
             break
         sleep(min(max(scheduler.idle_seconds or 0.0, 0.0), MAX_NAP))
     log.info("stopped")
+
+
+def _when(scheduler: schedule.Scheduler) -> str:
+    """The next run in the machine's local time, to the second (as `schedule` keeps it)."""
+    return scheduler.next_run.isoformat(sep=" ", timespec="seconds") if scheduler.next_run else "never"
 
 
 def stop_on_signals(stop: threading.Event) -> None:

@@ -316,6 +316,13 @@ def _np_text(doc: Doc, head: Token, exclude: range) -> str:
             out = []
             continue
         out.append(t)
+    # "... at the country's Foreign Affairs Ministry": the model often cuts the phrase at "'s"
+    while out and out[-1].i + 2 < len(doc) and doc[out[-1].i + 1].text in ("'s", "’s") and \
+            doc[out[-1].i + 2].pos_ in ("PROPN", "NOUN"):
+        j = out[-1].i + 2
+        while j < len(doc) and doc[j].pos_ in ("PROPN", "NOUN") and j not in exclude:
+            j += 1
+        out.extend(doc[out[-1].i + 1:j])
     while out and out[0].lower_ in ("a", "an", "the", ","):
         out.pop(0)
     while out and out[-1].text in (",", ".", "'s", "’s"):

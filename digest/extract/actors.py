@@ -77,7 +77,7 @@ class Roster:
 
 
 def _title_words(actor: ActorMention) -> set[str]:
-    return {w.lower().strip(".,'’s") for t in actor.titles for w in t.split()}
+    return {re.sub(r"['’]s$", "", w.lower()).strip(".,'’") for t in actor.titles for w in t.split()}
 
 
 def build_roster(doc: Doc) -> Roster:

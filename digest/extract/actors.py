@@ -300,8 +300,28 @@ def _titles(doc: Doc, start: int, end: int) -> list[str]:
         if target.lower_ not in TITLE_NOUNS:
             target = head.head
         out.append(_np_text(doc, target, exclude=range(start, end)))
+    if not out and start >= 2 and doc[start - 1].text == ",":
+        out.append(_preceding_title(doc, start - 1))
     return [t for t in out if t and any(w.lower().strip(",") in TITLE_NOUNS for w in re.split(r"[\s-]", t))
             or t and re.search(r"\b(head|leader|chief|member|official)\b", t, re.I)]
+
+
+def _preceding_title(doc: Doc, comma: int) -> str:
+    """"..., the ministry's Acting Deputy Director-General for Asia-Pacific Affairs, Hagai
+    Shagrir": a title phrase closing just before the comma that introduces the name."""
+    i, words = comma - 1, []
+    while i >= 0 and len(words) < 16:
+        tok = doc[i]
+        if tok.pos_ in ("PROPN", "NOUN", "ADJ", "DET") or tok.text in ("'s", "’s", "-") or tok.lower_ in ("of", "for", "to"):
+            words.insert(0, tok)
+            i -= 1
+            continue
+        break
+    while words and (words[0].pos_ == "DET" or words[0].lower_ in ("of", "for", "to", "-")):
+        words.pop(0)
+    if not any(w.lower_ in TITLE_NOUNS for w in words):
+        return ""
+    return doc[words[0].i:words[-1].i + 1].text
 
 
 def _np_text(doc: Doc, head: Token, exclude: range) -> str:

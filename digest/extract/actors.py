@@ -266,17 +266,18 @@ def _pre_title(doc: Doc, start: int) -> str | None:
     words: list[Token] = []
     while i >= 0:
         tok = doc[i]
+        if tok.ent_type_ == "PERSON":
+            break
         if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.text in ("'s", "’s") or (
-                tok.lower_ in ("to", "of", "for") and words):
+                tok.lower_ in ("to", "of", "for", "the") and words):
             words.insert(0, tok)
             i -= 1
             continue
         break
-    while words and words[0].lower_ in ("to", "of", "for", "'s", "’s"):
+    while words and words[0].lower_ in ("to", "of", "for", "the", "'s", "’s"):
         words.pop(0)
     if not any(w.lower_ in TITLE_NOUNS for w in words):
         return None
-    # the title ends at its last title noun or the place it is "to"/"of"
     return doc[words[0].i:words[-1].i + 1].text
 
 
@@ -312,6 +313,8 @@ def _preceding_title(doc: Doc, comma: int) -> str:
     i, words = comma - 1, []
     while i >= 0 and len(words) < 16:
         tok = doc[i]
+        if tok.ent_type_ == "PERSON":
+            return ""
         if tok.pos_ in ("PROPN", "NOUN", "ADJ", "DET") or tok.text in ("'s", "’s", "-") or tok.lower_ in ("of", "for", "to"):
             words.insert(0, tok)
             i -= 1
@@ -347,7 +350,7 @@ def _np_text(doc: Doc, head: Token, exclude: range) -> str:
         out.pop(0)
     while out and out[-1].text in (",", ".", "'s", "’s"):
         out.pop()
-    if not out or len(out) > 20:
+    if not out or len(out) > 20 or any(t.ent_type_ == "PERSON" for t in out):
         return ""
     return doc[out[0].i:out[-1].i + 1].text
 

@@ -180,6 +180,10 @@ def _proper_runs(doc: Doc):
         while j < len(doc) and doc[j].pos_ == "PROPN" and NAME_PART.match(doc[j].text) and not doc[j].is_sent_start or (
                 j == i and j < len(doc) and doc[j].pos_ == "PROPN" and NAME_PART.match(doc[j].text)):
             j += 1
+            # "Díaz-Canel": a hyphen with no space on either side joins two name parts
+            if j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
+                    and NAME_PART.match(doc[j + 1].text):
+                j += 1
         start = i
         while start < j and doc[start].ent_type_ in ("GPE", "LOC", "NORP"):
             start += 1  # "the Philippines Teodoro L Locsin": the place belongs to the title
@@ -249,11 +253,11 @@ def _looks_like_name(span: Span) -> bool:
         span.doc.user_data["lower_words"] = lower_words
     for tok in span:
         word = tok.text.lower()
-        if tok.text in ("'s", "’s") or word in PARTICLES:
+        if tok.text in ("'s", "’s", "-") or word in PARTICLES:
             continue
         if INITIALS.match(tok.text) and tok.i < span.end - 1:
             continue
-        inner = span.start < tok.i < span.end - 1
+        inner = span.start < tok.i < span.end - 1 and word in ("sheikh", "sheik", "shaikh")
         if word in NOT_NAME_WORDS or word in TITLE_NOUNS and not inner or "." in tok.text \
                 or tok.text.isupper() and len(tok) > 1:
             return False

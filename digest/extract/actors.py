@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..models import ActorMention
-from ..names import contains_part, parts, same_person
-from .lexicon import GROUP_NOUNS, HONORIFICS, TITLE_NOUNS
+from ..names import PARTICLES, contains_part, parts, same_person
+from .lexicon import GROUP_NOUNS, HONORIFICS, NOT_NAME_WORDS, TITLE_NOUNS
+from .sentences import is_heading
 
 ORG_LABELS = {"ORG"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -108,6 +109,8 @@ def build_roster(doc: Doc) -> Roster:
         actor.count += 1
         if name != canonical and len(parts(name)) < 2 and name not in actor.aliases:
             actor.aliases.append(name)
+        if is_heading(doc[start].sent):
+            continue
         for title in _titles(doc, start, end):
             if title not in actor.titles:
                 actor.titles.append(title)
@@ -161,9 +164,33 @@ def _clean_name(span: Span) -> str:
     start, end = _name_bounds(span)
     text = span.doc[start:end].text if end > start else ""
     text = re.sub(r"['’]s$", "", text).strip(" ,.-")
-    if not all(NAME_PART.match(w) for w in text.split()) or any(c.isdigit() for c in text):
+    if not text or not all(NAME_PART.match(w) for w in text.split()) or any(c.isdigit() for c in text):
+        return ""
+    if not _looks_like_name(span.doc[start:end]):
         return ""
     return text
+
+
+def _looks_like_name(span: Span) -> bool:
+    """Reject spans with words that name things, not people ("Arab League", "Wang's Trip").
+
+    A capitalised word is not a name part when it is a known place/organisation
+    word, an all-caps or dotted abbreviation, or when the same article uses it as an
+    ordinary lower-case word ("trip", "issue").
+    """
+    lower_words = span.doc.user_data.get("lower_words")
+    if lower_words is None:
+        lower_words = {t.text for t in span.doc if t.is_alpha and t.text.islower() and t.pos_ != "PROPN"}
+        span.doc.user_data["lower_words"] = lower_words
+    for tok in span:
+        word = tok.text.lower()
+        if tok.text in ("'s", "’s") or word in PARTICLES:
+            continue
+        if word in NOT_NAME_WORDS or word in TITLE_NOUNS or "." in tok.text or tok.text.isupper() and len(tok) > 1:
+            return False
+        if word in lower_words:
+            return False
+    return True
 
 
 def _resolve_bare(roster: Roster, fulls: list[str], name: str, span: Span, start: int) -> str | None:
@@ -216,7 +243,13 @@ def _titles(doc: Doc, start: int, end: int) -> list[str]:
             out.append(_np_text(doc, child, exclude=range(start, end)))
     # "the Deputy Director-General of the Ministry, Rachel Feinmesser": the name is the appositive
     if head.dep_ == "appos" and head.head.i < start:
-        out.append(_np_text(doc, head.head, exclude=range(start, end)))
+        target = head.head
+        # "ambassador to Qatar, Cao Xiaolin" is often parsed as apposition to "Qatar"
+        while target.lower_ not in TITLE_NOUNS and target.dep_ in ("pobj", "prep") and target.head.i != target.i:
+            target = target.head
+        if target.lower_ not in TITLE_NOUNS:
+            target = head.head
+        out.append(_np_text(doc, target, exclude=range(start, end)))
     return [t for t in out if t and any(w.lower().strip(",") in TITLE_NOUNS for w in re.split(r"[\s-]", t))
             or t and re.search(r"\b(head|leader|chief|member|official)\b", t, re.I)]
 
@@ -269,6 +302,11 @@ def _resolve_descriptions(doc: Doc, roster: Roster) -> None:
             name = roster.last_person_before(tok.i)
             if name:
                 roster.add(Mention(tok.i, tok.i + 1, name, "person"))
+        elif tok.lower_ in ("they", "we") and tok.dep_ == "nsubj":
+            # "The group said they had met ...": the speaker of the embedding report
+            speaker = _reporting_subject(tok.head, roster)
+            if speaker is not None and speaker.kind == "organization":
+                roster.add(Mention(tok.i, tok.i + 1, speaker.name, speaker.kind))
         elif tok.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det"):
             if tok.lower_ in TITLE_NOUNS:
                 words = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")} | {tok.lower_}
@@ -281,3 +319,14 @@ def _resolve_descriptions(doc: Doc, roster: Roster) -> None:
                     roster.add(Mention(tok.left_edge.i, tok.i + 1, name, "organization"))
     roster.mentions.sort(key=lambda m: m.start)
 
+
+
+def _reporting_subject(verb: Token, roster: Roster) -> Mention | None:
+    """The actor speaking in the reporting clause that embeds `verb`, if any."""
+    t = verb
+    while t.dep_ in ("ccomp", "conj") and t.head.i != t.i:
+        t = t.head
+        for c in t.children:
+            if c.dep_ == "nsubj" and c.i in roster.by_token:
+                return roster.by_token[c.i]
+    return None

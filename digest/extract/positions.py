@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import PositionMention
 from .actors import Mention, Roster
+from .sentences import is_heading
 from .lexicon import REPORTING_NOUNS, REPORTING_VERBS, TOPICS
 
 QUOTES = "\"“”"
@@ -22,6 +23,8 @@ QUOTES = "\"“”"
 def find_positions(doc: Doc, roster: Roster) -> list[PositionMention]:
     out: list[PositionMention] = []
     for sent in doc.sents:
+        if is_heading(sent):
+            continue
         found = _speaker(sent, roster)
         if found is None:
             continue

@@ -14,7 +14,7 @@ import click
 
 from . import __version__
 from .collect import collect
-from .config import load_config
+from .config import load_config, output_in_inputs
 from .errors import ConfigError, DigestError
 from .extract import extract, load_model
 from .merge import merge
@@ -49,6 +49,9 @@ def _load(config_path: Path | None, inputs: Path | None = None, output: Path | N
         config.inputs = [inputs.resolve()]
     if output is not None:
         config.output = output.resolve()
+    problem = output_in_inputs(config.inputs, config.output)
+    if problem:
+        raise ConfigError(problem)
     return config
 
 

@@ -42,6 +42,7 @@ def collect(inputs: list[Path], max_bytes: int,
         try:
             article = read_article(path, root, max_bytes)
         except SourceError as exc:
+            exc.message = " ".join(exc.message.split())  # YAML and OS messages may span lines
             log.warning("%s", exc)
             skipped.append(Skipped(str(path), exc.message))
             continue

@@ -17,11 +17,12 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import ActorMention
 from ..names import PARTICLES, contains_part, parts, same_person
-from .lexicon import GROUP_NOUNS, HONORIFICS, NOT_NAME_WORDS, TITLE_NOUNS
+from .lexicon import GROUP_NOUNS, HONORIFICS, NOT_NAME_WORDS, REPORTING_VERBS, TITLE_NOUNS
 from .sentences import is_heading
 
 ORG_LABELS = {"ORG"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 NAME_PART = re.compile(r"^(?:[A-Z][\w'’.-]*|al-\w+|el-\w+|bin|ibn|de|da|van|von|der|le|la)$")
 
 
@@ -141,6 +142,11 @@ def _person_spans(doc: Doc) -> list[Span]:
         if 2 <= k - j <= 4 and not any(i in taken for i in range(j, k)):
             spans.append(doc[j:k])
             taken.update(range(j, k))
+    # Runs of capitalised words the model labelled ORG/GPE or nothing, in a person's place.
+    for span in _proper_runs(doc):
+        if not any(i in taken for i in range(span.start, span.end)) and _in_person_slot(span, doc):
+            spans.append(span)
+            taken.update(range(span.start, span.end))
     # Capitalised single words that may be a bare surname or given name ("Wang", "Kejian").
     for tok in doc:
         if tok.i in taken or tok.pos_ != "PROPN" or not NAME_PART.match(tok.text) or len(tok.text) < 2:
@@ -148,6 +154,48 @@ def _person_spans(doc: Doc) -> list[Span]:
         spans.append(doc[tok.i:tok.i + 1])
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _proper_runs(doc: Doc):
+    """Maximal runs of 2-4 capitalised proper nouns (initials allowed inside)."""
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and NAME_PART.match(doc[j].text) and not doc[j].is_sent_start or (
+                j == i and j < len(doc) and doc[j].pos_ == "PROPN" and NAME_PART.match(doc[j].text)):
+            j += 1
+        start = i
+        while start < j and doc[start].ent_type_ in ("GPE", "LOC", "NORP"):
+            start += 1  # "the Philippines Teodoro L Locsin": the place belongs to the title
+        if 2 <= j - start <= 4 and not INITIALS.match(doc[j - 1].text):
+            yield doc[start:j]
+        i = max(j, i + 1)
+
+
+def _in_person_slot(span: Span, doc: Doc) -> bool:
+    """A name-shaped run stands where a person does: after a title, in apposition with a
+    title, as the speaker of a reporting verb, after "<Country>'s", or its last word is
+    labelled PERSON elsewhere in the article."""
+    if not _looks_like_name(span):
+        return False
+    root = span.root
+    if root.dep_ == "appos" and root.head.lower_ in TITLE_NOUNS:
+        return True
+    if any(c.dep_ == "appos" and (c.lower_ in TITLE_NOUNS or any(t.lower_ in TITLE_NOUNS for t in c.lefts))
+           for c in root.children):
+        return True
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS:
+        return True
+    before = [t for t in doc[max(0, span.start - 8):span.start]]
+    for t in reversed(before):
+        if t.lower_ in TITLE_NOUNS:
+            return True
+        if not (t.pos_ in ("PROPN", "ADP", "DET", "ADJ", "NOUN", "PART") or t.text in ("'s", "’s", "-")):
+            break
+    if len(before) >= 2 and before[-1].text in ("'s", "’s") and before[-2].ent_type_ == "GPE":
+        return True
+    last = span[-1].text
+    return any(e.label_ == "PERSON" and e[-1].text == last for e in doc.ents)
 
 
 def _name_bounds(span: Span) -> tuple[int, int]:
@@ -185,6 +233,8 @@ def _looks_like_name(span: Span) -> bool:
     for tok in span:
         word = tok.text.lower()
         if tok.text in ("'s", "’s") or word in PARTICLES:
+            continue
+        if INITIALS.match(tok.text) and tok.i < span.end - 1:
             continue
         if word in NOT_NAME_WORDS or word in TITLE_NOUNS or "." in tok.text or tok.text.isupper() and len(tok) > 1:
             return False
@@ -299,7 +349,7 @@ def _resolve_descriptions(doc: Doc, roster: Roster) -> None:
         if tok.i in roster.by_token or tok.dep_ not in ("nsubj", "nsubjpass", "pobj", "dobj", "poss", "agent"):
             continue
         if tok.lower_ in ("he", "she", "his", "her", "him"):
-            name = roster.last_person_before(tok.i)
+            name = _antecedent(doc, roster, tok)
             if name:
                 roster.add(Mention(tok.i, tok.i + 1, name, "person"))
         elif tok.lower_ in ("they", "we") and tok.dep_ == "nsubj":
@@ -330,3 +380,33 @@ def _reporting_subject(verb: Token, roster: Roster) -> Mention | None:
             if c.dep_ == "nsubj" and c.i in roster.by_token:
                 return roster.by_token[c.i]
     return None
+
+
+def _antecedent(doc: Doc, roster: Roster, pronoun: Token) -> str | None:
+    """The person a he/she refers to, preferring subjects (centering).
+
+    Within the pronoun's own sentence, the latest person who is a subject before
+    it; otherwise, going back up to three sentences, the main-clause subject of
+    the nearest sentence that names a person, else that sentence's first person.
+    "Ushakov added that Putin emphasised ... . '...,' he said": he = Ushakov.
+    """
+    sent = pronoun.sent
+    here = [m for m in roster.mentions if m.kind == "person" and sent.start <= m.start and m.end <= pronoun.i]
+    subjects = [m for m in here if doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        return subjects[-1].name
+    if here and pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return here[-1].name
+    sentences = doc.user_data.get("sentences")
+    if sentences is None:
+        sentences = doc.user_data["sentences"] = list(doc.sents)
+        doc.user_data["sentence_index"] = {s.start: i for i, s in enumerate(sentences)}
+    index = doc.user_data["sentence_index"][sent.start]
+    for prev in reversed(sentences[max(0, index - 3):index]):
+        people = [m for m in roster.mentions if m.kind == "person" and prev.start <= m.start < prev.end]
+        if not people:
+            continue
+        main = [m for m in people if doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass")
+                and doc[m.start:m.end].root.head.dep_ == "ROOT"]
+        return (main or people)[0].name
+    return here[-1].name if here else None

@@ -83,5 +83,10 @@ NOT_NAME_WORDS = {
     "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "global", "international", "national", "world", "arab",
     "islamic", "chinese", "israeli", "palestinian", "russian", "american", "european", "coronation",
+    "revolution", "uprising", "protests", "spring", "accords", "initiative", "plan", "doctrine", "games",
     "embassy", "consulate", "square", "street", "palace", "hall", "airport", "city", "province", "region",
 }
+# Nouns through which a body speaks ("the ministry said", "a Hamas statement said").
+VOICE_NOUNS = {"statement", "readout", "release", "spokesman", "spokeswoman", "spokesperson", "ministry",
+               "office", "government", "movement", "delegation", "embassy", "agency", "communique",
+               "communiqué", "announcement", "report", "media", "source", "sources", "official", "officials"}

@@ -29,8 +29,7 @@ DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}?)(?:,[^:\n]{0,40}?\))?\s*(?:[:
 PLACE_PREPS = {"in", "at", "to", "inside", "near"}
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj"}
 KEEP_CLAUSES = {"lead", "head", "include", "accompany", "comprise"}
-SKIP_PREPS = {"on", "during", "since", "before", "after", "in", "at", "to", "amid", "despite", "for", "about",
-              "over", "until", "following"}
+SKIP_PREPS = {"since", "before", "after", "amid", "despite", "for", "about", "over", "until", "following"}
 
 
 def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[MeetingMention]:
@@ -218,7 +217,10 @@ def _inside_title(tok: Token, roster: Roster) -> bool:
             return True  # "Trump's son-in-law Jared Kushner"
         if t.dep_ in ("poss", "pobj") and t.head.pos_ in ("NOUN", "PROPN", "ADP"):
             noun = t.head if t.dep_ == "poss" else t.head.head
-            if noun.lower_ in TITLE_NOUNS or noun.lemma_.lower() in TITLE_NOUNS:
+            relation = t.dep_ == "poss" or t.head.lower_ in ("to", "for") or _names_person(noun, roster)
+            # "an aide to X", "X's envoy" describe someone else; "Secretary of the Philippines
+            # Teodoro Locsin" is the model attaching the holder's own name under "of"
+            if relation and (noun.lower_ in TITLE_NOUNS or noun.lemma_.lower() in TITLE_NOUNS):
                 return True
         t = t.head
         if t.pos_ in ("VERB", "AUX") or t.lower_ in MEETING_NOUNS:
@@ -322,6 +324,8 @@ def _place(trigger: Token) -> str | None:
             for n in c.children:
                 if n.lemma_.lower() in ("visit", "trip", "tour", "stop"):
                     candidates.append(n)
+    if trigger.dep_ == "relcl" and trigger.head.ent_type_ in PLACE_LABELS:
+        return _entity_text(trigger.head)  # "in Geneva, where he met ..."
     for head in candidates:
         place = _place_under(head)
         if place:
@@ -341,6 +345,11 @@ def _place_under(head: Token) -> str | None:
             if ent is not None:
                 return _strip_article(ent.text)
     return None
+
+
+def _entity_text(tok: Token) -> str:
+    ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+    return _strip_article(ent.text)
 
 
 def _place_in_title(tok: Token) -> bool:

@@ -174,6 +174,7 @@ def _stage(target: Path, payload: bytes) -> str:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fh.fileno(), 0o666 & ~_umask())  # mkstemp makes it private; a briefing is for reading
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
@@ -181,3 +182,10 @@ def _stage(target: Path, payload: bytes) -> str:
         Path(tmp).unlink(missing_ok=True)
         raise
     return tmp
+
+
+def _umask() -> int:
+    """The process umask; reading it means setting it, so put it straight back."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

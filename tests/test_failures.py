@@ -48,6 +48,9 @@ def test_writes_all_three_and_leaves_no_temporary_files(tmp_path):
     previous_briefing(config.output)
     written = write_outputs(small_briefing(), config, config.output)
     assert sorted(p.name for p in config.output.iterdir()) == NAMES
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert {p.stat().st_mode & 0o777 for p in written.values()} == {0o666 & ~umask}
     assert json.loads(written["json"].read_text(encoding="utf-8"))["title"] == "New briefing"
     assert "New briefing" in PdfReader(written["pdf"]).pages[0].extract_text()
 

@@ -167,6 +167,7 @@ def decode(path: Path, raw: bytes) -> str:
 
 
 def _text_only(path: Path, text: str) -> str:
+    """Refuse decoded text full of control characters: binary data that happened to decode."""
     controls = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\t\n\r\f\v")
     if controls > 0.01 * min(len(text), 20000):
         raise SourceError("binary file, not text", path)

@@ -25,8 +25,10 @@ log = logging.getLogger("digest")
 
 
 def _setup_logging(verbose: bool) -> None:
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO,
+    """digest's own messages at INFO; libraries (WeasyPrint, fontTools) only warn, unless -v."""
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
                         format="%(levelname)s %(message)s", stream=sys.stderr)
+    logging.getLogger("digest").setLevel(logging.DEBUG if verbose else logging.INFO)
 
 
 def _parse_date(ctx, param, value: str | None) -> date | None:

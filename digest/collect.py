@@ -42,9 +42,8 @@ def collect(inputs: list[Path], max_bytes: int,
         try:
             article = read_article(path, root, max_bytes)
         except SourceError as exc:
-            exc.message = " ".join(exc.message.split())  # YAML and OS messages may span lines
-            log.warning("%s", exc)
-            skipped.append(Skipped(str(path), exc.message))
+            # One line (YAML and OS messages may span several); the caller logs skipped files.
+            skipped.append(Skipped(str(path), " ".join(exc.message.split())))
             continue
         shingles = _shingles(article.text)
         original = next((a for a, other in prints if _same_story(shingles, other)), None)
@@ -94,7 +93,6 @@ def _walk(inputs: list[Path], skipped: list[Skipped]):
             continue
         if not root.is_dir():
             skipped.append(Skipped(str(root), "input folder does not exist"))
-            log.warning("%s: input folder does not exist", root)
             continue
 
         def unlisted(exc: OSError) -> None:

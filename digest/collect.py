@@ -13,6 +13,7 @@ import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import Callable
+from urllib.parse import urlparse
 
 import yaml
 from charset_normalizer import from_bytes
@@ -184,7 +185,7 @@ def read_text_file(path: Path, raw: bytes) -> Article:
     article = Article(path=path, text=content, boilerplate=removed)
     article.title = _text(meta.get("title")) or _first_heading(content)
     article.outlet = _text(meta.get("outlet"))
-    article.url = _text(meta.get("url"))
+    article.url = _web_url(path, _text(meta.get("url")))
     article.author = _text(meta.get("author"))
     if meta.get("published") is not None:
         article.published = _meta_date(path, meta["published"])
@@ -209,7 +210,7 @@ def read_html_file(path: Path, raw: bytes) -> Article:
     article = Article(path=path, text=content, boilerplate=removed)
     article.title = data.get("title")
     article.outlet = data.get("sitename")
-    article.url = data.get("url")
+    article.url = _web_url(path, data.get("url"))
     article.author = data.get("author")
     if data.get("date"):
         try:
@@ -261,6 +262,15 @@ def _meta_date(path: Path, value: object) -> date:
 
 def _text(value: object) -> str | None:
     return str(value).strip() if value not in (None, "") else None
+
+
+def _web_url(path: Path, url: str | None) -> str | None:
+    """Keep only http(s) addresses: a briefing that links a javascript: or file: URL is a trap."""
+    if url and urlparse(url.strip()).scheme.lower() in ("http", "https"):
+        return url.strip()
+    if url:
+        log.warning("%s: ignoring url %r: not an http(s) address", path, url[:80])
+    return None
 
 
 def _first_heading(content: str) -> str | None:

@@ -204,3 +204,17 @@ def test_html_drops_scripts_styles_iframes_forms_and_pixels(tmp_path):
     assert "Anna Berg met her Danish counterpart" in text
     for marker in ("STYLECSS", "SCRIPTJS", "IFRAME", "FORM", "PIXEL", "NOSCRIPT", "<", "cookie"):
         assert marker not in text
+
+
+@pytest.mark.parametrize("url, kept", [
+    ("https://example.org/a", "https://example.org/a"), ("javascript:alert(1)", None),
+    ("file:///etc/passwd", None), ("JaVaScRiPt:alert(1)", None), ("data:text/html,x", None),
+])
+def test_only_web_addresses_are_kept_as_article_urls(tmp_path, url, kept):
+    (tmp_path / "a.md").write_text(f"---\nurl: '{url}'\n---\n{LEDE}", encoding="utf-8")
+    (tmp_path / "b.html").write_text(f"<html><head><link rel='canonical' href='{url}'></head><body><article>"
+                                     f"<p>{LEDE.replace('Geneva', 'Bern') * 3}</p></article></body></html>",
+                                     encoding="utf-8")
+    articles, skipped = collect([tmp_path], 10_000)
+    assert not skipped
+    assert [a.url for a in articles] == [kept, kept]

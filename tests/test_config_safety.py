@@ -35,6 +35,7 @@ def test_relative_paths_follow_the_config_file_not_the_cwd(tmp_path, monkeypatch
     ("inputs: [in]\noutput: ./in/./briefings\n", ":2: 'output' .* must not be inside the inputs folder"),
     ("inputs: [{root}/in]\noutput: {root}/elsewhere/../in/out\n", ":2: 'output' .* must not be inside"),
     ("inputs: [in, 3]\n", ":1: 'inputs' must be a list of text"),
+    ("inputs: []\n", ":1: 'inputs' must name at least one folder or file"),
     ("limits:\n  max_file_bytes: -5\n", ":2: 'limits.max_file_bytes' must be positive"),
     ("limits:\n  max_file_bytes: 10 MB\n", ":2: 'limits.max_file_bytes' must be a number, not text"),
     ("render: yes\n", ":1: 'render' must be a mapping, not true/false"),

@@ -25,10 +25,11 @@ log = logging.getLogger("digest")
 
 
 def _setup_logging(verbose: bool) -> None:
-    """digest's own messages at INFO; libraries (WeasyPrint, fontTools) only warn, unless -v."""
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO,
                         format="%(levelname)s %(message)s", stream=sys.stderr)
-    logging.getLogger("digest").setLevel(logging.DEBUG if verbose else logging.INFO)
+    # WeasyPrint and fontTools narrate every layout and font-subsetting step at INFO.
+    logging.getLogger("fontTools").setLevel(logging.WARNING)
+    logging.getLogger("weasyprint").setLevel(logging.DEBUG if verbose else logging.ERROR)
 
 
 def _parse_date(ctx, param, value: str | None) -> date | None:

@@ -110,7 +110,7 @@ def _triggers(sent: Span):
 def _has_person_object(verb: Token) -> bool:
     """"visited Cairo" is a trip; "visited the president" or "hosted a delegation" is a meeting."""
     for c in verb.children:
-        if c.dep_ == "dobj":
+        if c.dep_ in ("dobj", "nsubjpass"):
             if c.ent_type_ == "PERSON" or c.lemma_.lower() in GROUP_HEADS or c.lower_ in TITLE_NOUNS:
                 return True
             if c.pos_ == "PROPN" and c.ent_type_ not in PLACE_LABELS | {"ORG", "DATE"}:
@@ -333,14 +333,18 @@ def _place(trigger: Token) -> str | None:
         # "held a meeting at the summit in Osaka": the place hangs on the meeting noun
         if c.dep_ == "dobj" and c.lower_ in MEETING_NOUNS:
             candidates.insert(1, c)
+            candidates.extend(n for p in c.children if p.dep_ == "prep" and p.lower_ in ("with", "between")
+                              for n in p.children if n.dep_ == "pobj")
         # "During his visit to the West Bank, Wang met ...": a visit phrase attached to the trigger
         if c.dep_ == "prep" and c.lower_ in ("during", "on", "in", "at"):
             for n in c.children:
                 if n.lemma_.lower() in ("visit", "trip", "tour", "stop") or n.lower_ in MEETING_NOUNS:
                     candidates.append(n)
         # "met with Trump in Davos": the model hangs the place on the partner
-        if c.dep_ == "prep" and c.lower_ == "with":
+        if c.dep_ == "prep" and c.lower_ in ("with", "by") or c.dep_ == "agent":
             candidates.extend(n for n in c.children if n.dep_ == "pobj")
+        if c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in MEETING_NOUNS:
+            candidates.append(c)
     if trigger.dep_ == "relcl" and trigger.head.ent_type_ in PLACE_LABELS:
         return _entity_text(trigger.head)  # "in Geneva, where he met ..."
     for head in candidates:

@@ -224,3 +224,4 @@ def test_cli_writes_briefing_despite_bad_files(project, monkeypatch, fast_model,
     pdf = " ".join(p.extract_text() for p in PdfReader(project / "output" / f"briefing-{DAY}.pdf").pages)
     pdf = re.sub(r"\s+", " ", pdf)
     assert "empty.txt: empty file" in pdf and "photo.txt: binary file, not text" in pdf
+    assert "Same story, counted once, also in: zz_wire_copy.txt" in pdf

@@ -151,8 +151,9 @@ def test_broken_template_keeps_previous_briefing(tmp_path, template, message):
     (tmp_path / "tpl" / "briefing.html").write_text(template, encoding="utf-8")
     config = config_for(tmp_path, "templates: tpl\n")
     before = previous_briefing(config.output)
-    with pytest.raises(RenderError, match=message):
+    with pytest.raises(RenderError, match=message) as err:
         write_outputs(small_briefing(), config, config.output)
+    assert err.value.exit_code == 1 and "\n" not in str(err.value)
     assert {p.name: p.read_bytes() for p in config.output.iterdir()} == before
 
 

@@ -33,10 +33,12 @@ class EmailConfig:
 
 @dataclass
 class ScheduleConfig:
-    every: str = "day"
+    every: str = "day"  # as written in the config, for messages
     at: str | None = "07:00"
     timezone: str | None = None
     skip_unchanged: bool = False
+    interval: int = 1  # `every` parsed by config.py: every(interval).<unit>
+    unit: str = "days"  # seconds | minutes | hours | days | weeks | monday .. sunday
 
 
 @dataclass
@@ -157,6 +159,7 @@ class Extraction:
 class Source:
     id: str
     article: Article
+    new: bool = False  # not in the previous briefing (see digest/history.py)
 
 
 @dataclass

@@ -49,7 +49,7 @@ def briefing_data(briefing: Briefing) -> dict:
             "id": s.id, "path": str(s.article.path), "title": s.article.title, "outlet": s.article.outlet,
             "published": s.article.published.isoformat() if s.article.published else None,
             "published_from": s.article.published_from, "url": s.article.url, "author": s.article.author,
-            "boilerplate": s.article.boilerplate, "copies": s.article.copies,
+            "boilerplate": s.article.boilerplate, "copies": s.article.copies, "new": s.new,
         } for s in briefing.sources],
         "actors": [asdict(a) for a in briefing.actors],
         "meetings": [asdict(m) for m in briefing.meetings],

@@ -274,8 +274,13 @@ def _web_url(path: Path, url: str | None) -> str | None:
 
 
 def _first_heading(content: str) -> str | None:
-    first = content.strip().split("\n", 1)[0].strip()
-    return first if first and len(first) <= 200 else None
+    """The first short line that reads as a headline: not prose, not a dateline."""
+    for line in content.strip().split("\n")[:HEADER_LINES]:
+        line = line.strip()
+        if not line or re.match(r"^(\w+\.? \d{1,2},? \d{4}|\d{1,2} \w+ \d{4})\b", line):
+            continue
+        return line if len(line) <= 200 and not line.endswith(".") else None
+    return None
 
 
 def dateline(content: str) -> date | None:

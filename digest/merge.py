@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .extract.dates import with_year
-from .models import (Actor, ActorMention, Briefing, DateValue, Evidence, Extraction, Meeting, MeetingMention,
+from .models import (Actor, ActorMention, Briefing, DateReport, DateValue, Evidence, Extraction, Meeting, MeetingMention,
                      Position, Skipped, Source)
 from .names import plain, same_person
 
@@ -210,7 +210,12 @@ def _build_meetings(clusters: list[_Cluster], by_id) -> list[Meeting]:
             if x.evidence not in seen:
                 seen.add(x.evidence)
                 evidence.append(Evidence(sid, x.evidence))
-        meetings.append(Meeting(id="", date=value.iso() if value else None,
+        reports, said = [], set()
+        for sid, x in sorted(c.items, key=lambda i: (_source_order(i[0]), i[1].sentence_index)):
+            if x.date is not None and x.date.iso() and (sid, x.date.iso()) not in said:
+                said.add((sid, x.date.iso()))
+                reports.append(DateReport(sid, x.date.iso(), x.date.precision, x.date.text))
+        meetings.append(Meeting(id="", date=value.iso() if value else None, date_reports=reports,
                                 date_precision=value.precision if value else "unresolved",
                                 place=place, participants=participants,
                                 attendees=sorted(c.attendees - c.persons, key=_id_order),

@@ -204,3 +204,18 @@ def test_pronoun_refers_to_main_clause_subject(nlp):
     ex = run(nlp, "Adviser Erik Dahl added that Prime Minister Lars Holm wanted peace. "
                   '"There is no alternative to talks," he said.')
     assert ex.positions[-1].actor == "Erik Dahl"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Foreign Minister Anna Berg is due to meet Prime Minister Lars Holm in Oslo.",
+    "Foreign Minister Anna Berg held a video meeting with Prime Minister Lars Holm on Monday.",
+])
+def test_more_not_meetings(nlp, sentence):
+    assert meetings(nlp, sentence) == []
+
+
+def test_title_before_comma_when_apposition_is_misparsed(nlp):
+    ex = run(nlp, "He met the Deputy Director-General of the Foreign Ministry, Rachel Feinmesser, and the "
+                  "ministry's Acting Deputy Director-General for Asia-Pacific Affairs, Hagai Shagrir.")
+    titles = {a.name: a.titles for a in ex.actors if a.kind == "person"}
+    assert any("Director-General" in t for t in titles["Hagai Shagrir"])

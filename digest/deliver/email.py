@@ -20,6 +20,7 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
+from .. import summary
 from ..errors import DeliveryError
 from ..models import Briefing, EmailConfig
 
@@ -27,17 +28,9 @@ log = logging.getLogger(__name__)
 
 
 def bottom_line(briefing: Briefing) -> list[str]:
-    """One line per meeting: date, place and who met.
-
-    A stand-in for the briefing's bottom-line summary until the render stage
-    provides one; compose() takes any list of lines, so swapping it is one call.
-    """
-    names = {a.id: a.name for a in briefing.actors}
-    lines = []
-    for m in briefing.meetings:
-        place = f", {m.place}" if m.place else ""
-        lines.append(f"{m.date or 'Date not stated'}{place}: {', '.join(names.get(p, p) for p in m.participants)}")
-    return lines or ["No meetings were found in the sources."]
+    """The briefing's bottom-line sentences, each with its source numbers, as in the PDF."""
+    return [f"{sentence.text} [{', '.join(sid.lstrip('s') for sid in sentence.sources)}]"
+            if sentence.sources else sentence.text for sentence in summary.bottom_line(briefing)]
 
 
 def compose(briefing: Briefing, settings: EmailConfig, pdf: Path, lines: list[str]) -> EmailMessage:

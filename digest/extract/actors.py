@@ -77,7 +77,7 @@ class Roster:
 
 
 def _title_words(actor: ActorMention) -> set[str]:
-    return {w.lower().strip(".,'’s") for t in actor.titles for w in t.split()}
+    return {re.sub(r"['’]s$", "", w.lower()).strip(".,'’") for t in actor.titles for w in t.split()}
 
 
 def build_roster(doc: Doc) -> Roster:
@@ -266,17 +266,18 @@ def _pre_title(doc: Doc, start: int) -> str | None:
     words: list[Token] = []
     while i >= 0:
         tok = doc[i]
+        if tok.ent_type_ == "PERSON":
+            break
         if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.text in ("'s", "’s") or (
-                tok.lower_ in ("to", "of", "for") and words):
+                tok.lower_ in ("to", "of", "for", "the") and words):
             words.insert(0, tok)
             i -= 1
             continue
         break
-    while words and words[0].lower_ in ("to", "of", "for", "'s", "’s"):
+    while words and words[0].lower_ in ("to", "of", "for", "the", "'s", "’s"):
         words.pop(0)
     if not any(w.lower_ in TITLE_NOUNS for w in words):
         return None
-    # the title ends at its last title noun or the place it is "to"/"of"
     return doc[words[0].i:words[-1].i + 1].text
 
 
@@ -300,8 +301,30 @@ def _titles(doc: Doc, start: int, end: int) -> list[str]:
         if target.lower_ not in TITLE_NOUNS:
             target = head.head
         out.append(_np_text(doc, target, exclude=range(start, end)))
+    if not out and start >= 2 and doc[start - 1].text == ",":
+        out.append(_preceding_title(doc, start - 1))
     return [t for t in out if t and any(w.lower().strip(",") in TITLE_NOUNS for w in re.split(r"[\s-]", t))
             or t and re.search(r"\b(head|leader|chief|member|official)\b", t, re.I)]
+
+
+def _preceding_title(doc: Doc, comma: int) -> str:
+    """"..., the ministry's Acting Deputy Director-General for Asia-Pacific Affairs, Hagai
+    Shagrir": a title phrase closing just before the comma that introduces the name."""
+    i, words = comma - 1, []
+    while i >= 0 and len(words) < 16:
+        tok = doc[i]
+        if tok.ent_type_ == "PERSON":
+            return ""
+        if tok.pos_ in ("PROPN", "NOUN", "ADJ", "DET") or tok.text in ("'s", "’s", "-") or tok.lower_ in ("of", "for", "to"):
+            words.insert(0, tok)
+            i -= 1
+            continue
+        break
+    while words and (words[0].pos_ == "DET" or words[0].lower_ in ("of", "for", "to", "-")):
+        words.pop(0)
+    if not any(w.lower_ in TITLE_NOUNS for w in words):
+        return ""
+    return doc[words[0].i:words[-1].i + 1].text
 
 
 def _np_text(doc: Doc, head: Token, exclude: range) -> str:
@@ -316,11 +339,18 @@ def _np_text(doc: Doc, head: Token, exclude: range) -> str:
             out = []
             continue
         out.append(t)
+    # "... at the country's Foreign Affairs Ministry": the model often cuts the phrase at "'s"
+    while out and out[-1].i + 2 < len(doc) and doc[out[-1].i + 1].text in ("'s", "’s") and \
+            doc[out[-1].i + 2].pos_ in ("PROPN", "NOUN"):
+        j = out[-1].i + 2
+        while j < len(doc) and doc[j].pos_ in ("PROPN", "NOUN") and j not in exclude:
+            j += 1
+        out.extend(doc[out[-1].i + 1:j])
     while out and out[0].lower_ in ("a", "an", "the", ","):
         out.pop(0)
     while out and out[-1].text in (",", ".", "'s", "’s"):
         out.pop()
-    if not out or len(out) > 20:
+    if not out or len(out) > 20 or any(t.ent_type_ == "PERSON" for t in out):
         return ""
     return doc[out[0].i:out[-1].i + 1].text
 

@@ -140,8 +140,11 @@ def _happened(trigger: Token) -> bool:
         if tok.i != trigger.i and tok.lemma_.lower() in MODAL_HEADS:
             return False
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
-        if infinitive and tok.dep_ not in ("xcomp",):
-            return False  # "sent Wang to meet ...": purpose, not report
+        if infinitive and tok.head.lemma_.lower() not in ("manage", "get", "go"):
+            return False  # "is due to meet", "sent Wang to meet": not (yet) a meeting
+        if tok.i == trigger.i and any(c.dep_ == "dobj" and c.lower_ in MEETING_NOUNS and any(
+                m.lower_ in NOT_MEETING_NOUN_MODS for m in c.children) for c in children):
+            return False  # "held a video meeting", "held a planned meeting"
         if tok.dep_ in ("xcomp", "dobj", "pobj", "prep", "nsubjpass") or tok.dep_ == "ccomp" and infinitive:
             tok = tok.head
             continue

@@ -149,11 +149,11 @@ def test_malformed_front_matter(tmp_path, front, reason):
 def test_front_matter_values_that_are_not_single_values_are_ignored(tmp_path, caplog):
     bomb = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
         f"{n}: &{n} [{', '.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefg", "bcdefgh"))
-    (tmp_path / "a.md").write_text(f"---\n{bomb}title: *h\noutlet: {{x: 1}}\nauthor: 42\n---\n{LEDE}",
+    (tmp_path / "a.md").write_text(f"---\n{bomb}title: *h\noutlet: {{x: 1}}\nauthor: 42\n---\nTalks in Geneva\n\n{LEDE}",
                                    encoding="utf-8")
     articles, skipped = collect([tmp_path], 10_000)
     assert not skipped
-    assert articles[0].title == LEDE.strip()  # falls back to the first line
+    assert articles[0].title == "Talks in Geneva"  # the list is ignored: the heading is used instead
     assert (articles[0].outlet, articles[0].author) == (None, "42")
     assert "ignoring front matter 'title': not a single value" in caplog.text
 

@@ -13,7 +13,7 @@ from datetime import date
 from .extract.dates import with_year
 from .models import (Actor, ActorMention, Briefing, DateReport, DateValue, Evidence, Extraction, Meeting, MeetingMention,
                      Position, Skipped, Source)
-from .names import plain, same_person
+from .names import contains_part, plain, same_person
 
 
 @dataclass
@@ -56,12 +56,14 @@ def _merge_actors(sources: list[Source], extractions: list[Extraction]):
                     break
             else:
                 groups.append([(src.id, mention)])
+    groups = _attach_partials(groups)
     actors: list[Actor] = []
     local: dict[tuple[str, str], str] = {}
     for i, group in enumerate(groups):
         names = Counter()
         for _, m in group:
-            names[m.name] += m.count
+            if not m.partial:
+                names[m.name] += m.count
         canonical = max(names, key=lambda n: (names[n], len(n)))
         aliases = sorted({n for _, m in group for n in [m.name, *m.aliases]} - {canonical})
         titles = [t for _, m in group for t in m.titles]
@@ -72,6 +74,26 @@ def _merge_actors(sources: list[Source], extractions: list[Extraction]):
         for sid, m in group:
             local[(sid, m.name)] = actor.id
     return actors, local
+
+
+def _attach_partials(groups: list[list[tuple[str, ActorMention]]]) -> list[list[tuple[str, ActorMention]]]:
+    """A bare surname from one source joins the one full name from other sources it fits.
+
+    With no such full name, or with several, it is dropped: a bare name is never
+    an actor of its own, and never guessed.
+    """
+    full = [g for g in groups if not any(m.partial for _, m in g)]
+    for group in groups:
+        if not all(m.partial for _, m in group):
+            continue
+        name = group[0][1].name
+        fits = [g for g in full if g[0][1].kind == "person"
+                and any(contains_part(n, name) for _, m in g for n in [m.name, *m.aliases] if len(n.split()) > 1)]
+        if len(fits) == 1:
+            for sid, m in group:
+                m.aliases = [*m.aliases, m.name]
+            fits[0].extend(group)
+    return full
 
 
 def _same_actor(a: ActorMention, b: ActorMention) -> bool:

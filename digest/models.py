@@ -119,6 +119,7 @@ class ActorMention:
     affiliation: str | None = None
     aliases: list[str] = field(default_factory=list)
     count: int = 1
+    partial: bool = False  # a bare surname no full name in the article explains; merge resolves or drops it
 
 
 @dataclass

@@ -219,3 +219,13 @@ def test_title_before_comma_when_apposition_is_misparsed(nlp):
                   "ministry's Acting Deputy Director-General for Asia-Pacific Affairs, Hagai Shagrir.")
     titles = {a.name: a.titles for a in ex.actors if a.kind == "person"}
     assert any("Director-General" in t for t in titles["Hagai Shagrir"])
+
+
+def test_bare_surname_resolved_across_sources_or_dropped(nlp):
+    b = brief(nlp, "President Joseph Otieno met Foreign Minister Anna Berg in Nairobi on Monday.",
+              "Otieno said the visit opened a new chapter in relations between the two countries.",
+              "Kamau said the visit changed nothing for the region or its people.")
+    otieno = next(a for a in b.actors if a.name == "Joseph Otieno")
+    assert otieno.sources == ["s1", "s2"] and "Otieno" in otieno.aliases
+    assert [b_p.source for b_p in b.positions if b_p.actor == otieno.id] == ["s2"]
+    assert all(a.name != "Kamau" for a in b.actors)

@@ -103,6 +103,12 @@ def build_roster(doc: Doc) -> Roster:
             canonical = next(f for f in fulls if same_person(f, name))
         else:
             canonical = _resolve_bare(roster, fulls, name, span, start)
+            speaker = span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in REPORTING_VERBS
+            if canonical is None and name and (span.label_ == "PERSON" or speaker) and not fulls_fit(fulls, name):
+                # "Erdogan said ..." with the full name only in another source: kept as a
+                # partial name that the cross-source merge resolves or drops
+                canonical = name
+                roster.actors.setdefault(name, ActorMention(name, "person", count=0, partial=True))
         if canonical is None:
             continue
         roster.add(Mention(start, end, canonical, "person"))
@@ -241,6 +247,10 @@ def _looks_like_name(span: Span) -> bool:
         if word in lower_words:
             return False
     return True
+
+
+def fulls_fit(fulls: list[str], name: str) -> bool:
+    return any(contains_part(f, name) for f in fulls)
 
 
 def _resolve_bare(roster: Roster, fulls: list[str], name: str, span: Span, start: int) -> str | None:

@@ -171,9 +171,20 @@ def _parties(trigger: Token, roster: Roster) -> list[Mention]:
         head = trigger.doc[m.start:m.end].root
         if any(o.name == m.name for o in out):
             continue
-        if m.kind == "person" and not _inside_title(head, roster) or m.kind != "person" and _group_slot(head, roster):
+        if m.kind == "person" and (_inside_title(head, roster) or _possessor(m, trigger.doc)):
+            continue
+        if m.kind == "person" or _group_slot(head, roster):
             out.append(m)
     return out
+
+
+def _possessor(m: Mention, doc: Doc) -> bool:
+    """"Trump's son-in-law": the possessor of someone else is not a party, whatever the
+    parse says; "Haniyeh's delegation" or "Wang's meeting" keep theirs."""
+    if m.end + 1 >= len(doc) or doc[m.end].text not in ("'s", "’s", "'", "’"):
+        return False
+    noun = doc[m.end + 1]
+    return noun.lower_ not in MEETING_NOUNS and noun.lemma_.lower() not in GROUP_HEADS and noun.pos_ == "NOUN"
 
 
 def _clause(verb: Token) -> list[Token]:

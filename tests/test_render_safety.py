@@ -44,7 +44,6 @@ def test_article_text_cannot_inject_markup(tmp_path):
     html = render_html(hostile_briefing(), config)
     assert "<script>" not in html and "<b>bold</b>" not in html
     assert html.count("JINJA") == html.count("{{ 7*7 }}{% if true %}JINJA{% endif %}") > 5  # never evaluated
-    assert "49" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;/div&gt;" in html
     assert "{{ 7*7 }}{% if true %}" in html
     assert html.count("</body>") == 1

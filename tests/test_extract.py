@@ -229,3 +229,11 @@ def test_bare_surname_resolved_across_sources_or_dropped(nlp):
     assert otieno.sources == ["s1", "s2"] and "Otieno" in otieno.aliases
     assert [b_p.source for b_p in b.positions if b_p.actor == otieno.id] == ["s2"]
     assert all(a.name != "Kamau" for a in b.actors)
+
+
+def test_relative_clause_meeting_and_composite_place(nlp):
+    found = run(nlp, "Foreign Minister Anna Berg and Prime Minister Lars Holm, who met at the Royal Palace in Oslo "
+                     "on Tuesday evening, signed a fisheries accord.").meetings
+    assert sorted(found[0].participants) == ["Anna Berg", "Lars Holm"]
+    assert "Oslo" in found[0].place
+    assert found[0].date.iso() == "2024-03-19"

@@ -104,7 +104,9 @@ def build_roster(doc: Doc) -> Roster:
         else:
             canonical = _resolve_bare(roster, fulls, name, span, start)
             speaker = span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in REPORTING_VERBS
-            if canonical is None and name and (span.label_ == "PERSON" or speaker) and not fulls_fit(fulls, name):
+            place = span.root.ent_type_ in ("GPE", "LOC", "NORP", "FAC")
+            if canonical is None and name and (span.label_ == "PERSON" or speaker and not place) \
+                    and not fulls_fit(fulls, name):
                 # "Erdogan said ..." with the full name only in another source: kept as a
                 # partial name that the cross-source merge resolves or drops
                 canonical = name
@@ -160,6 +162,14 @@ def _person_spans(doc: Doc) -> list[Span]:
         spans.append(doc[tok.i:tok.i + 1])
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _in_slug(tok: Token) -> bool:
+    """A word glued to hyphens or slashes on both sides belongs to a URL or file name."""
+    doc = tok.doc
+    before = tok.i > 0 and doc[tok.i - 1].text in ("-", "/", "_") and not doc[tok.i - 1].whitespace_
+    after = tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("-", "/", "_", ".") and not tok.whitespace_
+    return before and after
 
 
 def _proper_runs(doc: Doc):
@@ -234,7 +244,8 @@ def _looks_like_name(span: Span) -> bool:
     """
     lower_words = span.doc.user_data.get("lower_words")
     if lower_words is None:
-        lower_words = {t.text for t in span.doc if t.is_alpha and t.text.islower() and t.pos_ != "PROPN"}
+        lower_words = {t.text for t in span.doc if t.is_alpha and t.text.islower() and t.pos_ in ("NOUN", "VERB", "ADJ")
+                       and not _in_slug(t)}
         span.doc.user_data["lower_words"] = lower_words
     for tok in span:
         word = tok.text.lower()
@@ -242,7 +253,9 @@ def _looks_like_name(span: Span) -> bool:
             continue
         if INITIALS.match(tok.text) and tok.i < span.end - 1:
             continue
-        if word in NOT_NAME_WORDS or word in TITLE_NOUNS or "." in tok.text or tok.text.isupper() and len(tok) > 1:
+        inner = span.start < tok.i < span.end - 1
+        if word in NOT_NAME_WORDS or word in TITLE_NOUNS and not inner or "." in tok.text \
+                or tok.text.isupper() and len(tok) > 1:
             return False
         if word in lower_words:
             return False

@@ -26,7 +26,7 @@ from .lexicon import (ATTEND_VERBS, LIGHT_VERBS, MEETING_NOUNS, MEETING_VERBS, M
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}?)(?:,[^:\n]{0,40}?\))?\s*(?:[:—–-]|\(\w+\)\s*[—–-])")
-PLACE_PREPS = {"in", "at", "to", "inside", "near"}
+PLACE_PREPS = {"in", "at", "to", "inside", "near", "on", "during"}
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj"}
 KEEP_CLAUSES = {"lead", "head", "include", "accompany", "comprise"}
 SKIP_PREPS = {"since", "before", "after", "amid", "despite", "for", "about", "over", "until", "following"}
@@ -199,6 +199,12 @@ def _clause(verb: Token) -> list[Token]:
         if c.dep_ == "prep" and c.lower_ in SKIP_PREPS:
             continue
         toks.extend(_phrase(c))
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
+        # "Berg and Holm, who met in Oslo, ...": the relative pronoun stands for its antecedent
+        antecedent = verb.head
+        while antecedent.dep_ == "conj" and antecedent.head.i != antecedent.i:
+            antecedent = antecedent.head  # "Berg and Holm, who met": both conjuncts
+        toks.extend(t for t in _phrase(antecedent) if not (verb.left_edge.i <= t.i <= verb.right_edge.i))
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         head = verb.head
         if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
@@ -369,17 +375,17 @@ def _place(trigger: Token) -> str | None:
 
 
 def _place_under(head: Token) -> str | None:
+    """The places in the first place phrase under `head`, most specific first:
+    "at the Kremlin in Moscow" -> "Kremlin, Moscow"; "in Osaka, Japan" -> "Osaka, Japan"."""
+    names: list[str] = []
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
             for n in c.subtree:
                 if n.ent_type_ in PLACE_LABELS and n.ent_iob_ == "B" and not _place_in_title(n):
-                    ent = next(e for e in n.doc.ents if e.start == n.i)
-                    return _strip_article(ent.text)
+                    names.append(_entity_text(n))
         if c.dep_ == "dobj" and head.lemma_.lower() in ("visit", "tour") and c.ent_type_ in PLACE_LABELS:
-            ent = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
-            if ent is not None:
-                return _strip_article(ent.text)
-    return None
+            names.append(_entity_text(c))
+    return ", ".join(dict.fromkeys(names[:3])) or None
 
 
 def _entity_text(tok: Token) -> str:

@@ -17,7 +17,7 @@ import schedule as schedule_lib
 
 from . import __version__
 from .collect import collect
-from .config import load_config
+from .config import load_config, output_in_inputs
 from .deliver import email
 from .deliver.schedule import loop, plan, stop_on_signals
 from .errors import ConfigError, DigestError
@@ -25,7 +25,7 @@ from .extract import extract, load_model
 from .history import has_new, load_seen, mark_new, save_seen
 from .lock import job_lock
 from .merge import merge
-from .models import Config
+from .models import Article, Config, Skipped
 from .render import write_outputs
 
 log = logging.getLogger("digest")
@@ -61,6 +61,9 @@ def _load(config_path: Path | None, inputs: Path | None = None, output: Path | N
         config.inputs = [inputs.resolve()]
     if output is not None:
         config.output = output.resolve()
+    problem = output_in_inputs(config.inputs, config.output)
+    if problem:
+        raise ConfigError(problem)
     return config
 
 
@@ -119,18 +122,19 @@ def run_job(config: Config, briefing_date: date, send: bool = False, dry_run: bo
     if send:
         email.check_ready(config.email)
     with job_lock(config.output):
-        articles, skipped = collect(config.inputs, config.max_file_bytes)
+        articles, skipped = collect(config.inputs, config.max_file_bytes, briefing_date)
         for s in skipped:
             log.warning("skipped %s: %s", s.path, s.reason)
-        if not articles:
-            raise DigestError(f"no readable articles in {', '.join(map(str, config.inputs))}"
-                              + (f" ({len(skipped)} skipped)" if skipped else ""))
+        _require_articles(articles, skipped, config)
         log.info("read %d articles (%d skipped)", len(articles), len(skipped))
         seen = load_seen(config.output)
         if config.schedule.skip_unchanged and not force and not has_new(articles, seen):
             log.info("nothing new since the previous briefing: not rendered, not sent")
             return {}
-        extractions = extract(articles, nlp or load_model(config.model))
+        nlp = nlp or load_model(config.model)
+        articles = _fit_model(articles, skipped, nlp.max_length)
+        _require_articles(articles, skipped, config)
+        extractions = extract(articles, nlp)
         briefing = merge(extractions, briefing_date, config.title, skipped)
         new = mark_new(briefing, seen)
         log.info("%d meetings, %d actors, %d positions; %d of %d sources new", len(briefing.meetings),
@@ -145,6 +149,28 @@ def run_job(config: Config, briefing_date: date, send: bool = False, dry_run: bo
             email.send(message, config.email)
         save_seen(config.output, briefing)
         return written
+
+
+def _require_articles(articles: list[Article], skipped: list[Skipped], config: Config) -> None:
+    """No readable article means no briefing: say plainly whether inputs were missing or all skipped."""
+    if articles:
+        return
+    if not skipped:
+        raise DigestError(f"no article files in {', '.join(map(str, config.inputs))}; no briefing written")
+    raise DigestError(f"all {len(skipped)} input files were skipped (reasons above); no briefing written")
+
+
+def _fit_model(articles: list[Article], skipped: list[Skipped], max_chars: int) -> list[Article]:
+    """Leave out texts the spaCy pipeline refuses (nlp.max_length), recording why in `skipped`."""
+    kept = []
+    for a in articles:
+        if len(a.text) > max_chars:
+            skipped.append(Skipped(str(a.path), f"text of {len(a.text)} characters is over the "
+                                                f"language model's limit of {max_chars}"))
+            log.warning("skipped %s: %s", a.path, skipped[-1].reason)
+        else:
+            kept.append(a)
+    return kept
 
 
 @main.command()

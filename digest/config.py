@@ -151,8 +151,16 @@ def _check_types(data: dict, where: _Located, prefix: str = "", defaults: dict =
 
 
 def _resolve(base: Path, value: str) -> Path:
-    path = Path(os.path.expanduser(value))
-    return path if path.is_absolute() else (base / path).resolve()
+    # Absolute paths are resolved too: "/data/x/../in" must compare equal to "/data/in".
+    return (base / os.path.expanduser(value)).resolve()
+
+
+def output_in_inputs(inputs: list[Path], output: Path) -> str | None:
+    """Why `output` may not be used, or None: a briefing written among the inputs is read back next run."""
+    for folder in inputs:
+        if output == folder or folder in output.parents:
+            return f"'output' ({output}) must not be inside the inputs folder {folder}"
+    return None
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -190,9 +198,9 @@ def validate(data: dict, where: _Located, base: Path) -> Config:
         raise where.error("inputs", "'inputs' must name at least one folder or file")
     input_paths = [_resolve(base, p) for p in inputs]
     output = _resolve(base, data["output"])
-    for folder in input_paths:
-        if output == folder or folder in output.parents:
-            raise where.error("output", f"'output' ({output}) must not be inside the inputs folder {folder}")
+    problem = output_in_inputs(input_paths, output)
+    if problem:
+        raise where.error("output", problem)
     templates = _resolve(base, data["templates"]) if data["templates"] else None
     if data["limits"]["max_file_bytes"] <= 0:
         raise where.error("limits.max_file_bytes", "'limits.max_file_bytes' must be positive")

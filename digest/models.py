@@ -20,7 +20,7 @@ class EmailConfig:
     security: str = "none"  # none | starttls | ssl
     username: str | None = None
     password_env: str | None = None
-    password: str | None = None  # read from password_env by config.py only
+    password: str | None = field(default=None, repr=False)  # from password_env, by config.py only; never logged
     sender: str = "digest@localhost"
     to: list[str] = field(default_factory=list)
     cc: list[str] = field(default_factory=list)
@@ -79,6 +79,7 @@ class Article:
     author: str | None = None
     sha256: str = ""
     boilerplate: list[str] = field(default_factory=list)  # lines left out, for the appendix
+    copies: list[str] = field(default_factory=list)  # paths of the same text elsewhere, counted once
 
 
 @dataclass(frozen=True)

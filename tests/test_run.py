@@ -59,7 +59,7 @@ def test_no_readable_inputs_exits_1(project, monkeypatch):
     empty.mkdir()
     result = CliRunner().invoke(main, ["run", "--inputs", str(empty)])
     assert result.exit_code == 1
-    assert "no readable articles" in result.output
+    assert "no article files in" in result.output and "no briefing written" in result.output
 
 
 def test_check_lists_inputs(project, monkeypatch):

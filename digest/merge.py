@@ -33,10 +33,10 @@ def merge(extractions: list[Extraction], briefing_date: date, title: str,
     _anchor_years(sources, clusters)
     meetings = _build_meetings(clusters, by_id)
     positions = _merge_positions(sources, extractions, local)
-    used = {p for m in meetings for p in m.participants + m.attendees} | {p.actor for p in positions}
+    used = {p for m in meetings for p in m.participants} | {p.actor for p in positions}
     kept = [a for a in actors if a.kind == "person" or a.id in used]
     for m in meetings:
-        for pid in m.participants + m.attendees:
+        for pid in m.participants:
             by_id[pid].meetings.append(m.id)
     return Briefing(date=briefing_date, title=title, sources=sources, actors=kept, meetings=meetings,
                     positions=positions, skipped=list(skipped or []))
@@ -227,6 +227,8 @@ def _build_meetings(clusters: list[_Cluster], by_id) -> list[Meeting]:
         place = max(places, key=lambda p: (places[p], len(p))) if places else None
         srcs = sorted({sid for sid, _ in c.items}, key=_source_order)
         participants = [p for p in _ordered(c, by_id) if p in c.persons | c.groups]
+        # everyone named as present takes part; `attendees` says who was there without leading
+        attendees = sorted(c.attendees - c.persons, key=_id_order)
         evidence, seen = [], set()
         for sid, x in sorted(c.items, key=lambda i: (_source_order(i[0]), i[1].sentence_index)):
             if x.evidence not in seen:
@@ -239,8 +241,7 @@ def _build_meetings(clusters: list[_Cluster], by_id) -> list[Meeting]:
                 reports.append(DateReport(sid, x.date.iso(), x.date.precision, x.date.text))
         meetings.append(Meeting(id="", date=value.iso() if value else None, date_reports=reports,
                                 date_precision=value.precision if value else "unresolved",
-                                place=place, participants=participants,
-                                attendees=sorted(c.attendees - c.persons, key=_id_order),
+                                place=place, participants=participants + attendees, attendees=attendees,
                                 sources=srcs, evidence=evidence, conflicts=conflicts))
     meetings.sort(key=lambda m: (m.date is None, m.date or "", m.sources))
     for i, m in enumerate(meetings):

@@ -197,8 +197,8 @@ class Meeting:
     date: str | None
     date_precision: str
     place: str | None
-    participants: list[str]
-    attendees: list[str] = field(default_factory=list)
+    participants: list[str]  # everyone who took part, attendees included (they come last)
+    attendees: list[str] = field(default_factory=list)  # the subset only named as present
     sources: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)

@@ -415,7 +415,9 @@ def _resolve_descriptions(doc: Doc, roster: Roster) -> None:
             if speaker is not None and speaker.kind == "organization":
                 roster.add(Mention(tok.i, tok.i + 1, speaker.name, speaker.kind))
         elif tok.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det"):
-            if tok.lower_ in TITLE_NOUNS:
+            if tok.lower_ in TITLE_NOUNS and not any(c.dep_ in ("appos", "prep", "relcl", "acl") and c.pos_ != "PRON"
+                                                     for c in tok.children):
+                # only a bare description ("the Chinese envoy"); "the president of Cuba, X" names its own holder
                 words = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")} | {tok.lower_}
                 name = roster.last_person_before(tok.i, head=tok.lower_, title_words=words)
                 if name:

@@ -64,16 +64,26 @@ class Roster:
         the most recent one whose titles share its head noun, else its modifiers."""
         before = [m for m in self.mentions if m.kind == "person" and m.end <= i]
         if head:
-            for wanted in ({head}, title_words or set()):
-                fitting = [m for m in before if wanted & _title_words(self.actors[m.name])]
-                if fitting:
-                    return max(fitting, key=lambda m: m.start).name
-            return None
+            modifiers = (title_words or set()) - {head}
+
+            def fit(m: Mention) -> tuple[int, int, int]:
+                words = _title_words(self.actors[m.name])
+                return (head in words, sum(1 for w in modifiers if any(_same_stem(w, t) for t in words)), m.start)
+
+            scored = [(fit(m), m) for m in before]
+            scored = [(f, m) for f, m in scored if f[0] or f[1]]
+            return max(scored, key=lambda fm: fm[0])[1].name if scored else None
         return max(before, key=lambda m: m.start).name if before else None
 
     def last_org_before(self, i: int) -> str | None:
         before = [m for m in self.mentions if m.kind == "organization" and m.end <= i]
         return max(before, key=lambda m: m.start).name if before else None
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """"Somali"/"Somalia", "Chinese"/"China": a nationality and its country share a stem."""
+    n = max(4, min(len(a), len(b)) - 1)
+    return len(a) >= 4 and len(b) >= 4 and a[:n] == b[:n]
 
 
 def _title_words(actor: ActorMention) -> set[str]:
@@ -414,7 +424,7 @@ def _resolve_descriptions(doc: Doc, roster: Roster) -> None:
             speaker = _reporting_subject(tok.head, roster)
             if speaker is not None and speaker.kind == "organization":
                 roster.add(Mention(tok.i, tok.i + 1, speaker.name, speaker.kind))
-        elif tok.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det"):
+        elif tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det"):
             if tok.lower_ in TITLE_NOUNS and not any(c.dep_ in ("appos", "prep", "relcl", "acl") and c.pos_ != "PRON"
                                                      for c in tok.children):
                 # only a bare description ("the Chinese envoy"); "the president of Cuba, X" names its own holder

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..models import PositionMention
 from .actors import Mention, Roster
 from .sentences import is_heading
-from .lexicon import REPORTING_NOUNS, REPORTING_VERBS, TOPICS, VOICE_NOUNS
+from .lexicon import MODAL_AUX, REPORTING_NOUNS, REPORTING_VERBS, TOPICS, VOICE_NOUNS
 
 QUOTES = "\"“”"
 
@@ -44,7 +44,8 @@ def _speaker(sent: Span, roster: Roster) -> tuple[Mention, Token] | None:
     for tok in sent:
         lemma = tok.lemma_.lower()
         depth = sum(1 for _ in tok.ancestors)
-        if tok.pos_ == "VERB" and lemma in REPORTING_VERBS and not any(c.dep_ == "neg" for c in tok.children):
+        if tok.pos_ == "VERB" and lemma in REPORTING_VERBS and not any(c.dep_ == "neg" for c in tok.children) \
+                and not _hypothetical(tok):
             if lemma == "point" and not any(c.lower_ == "out" for c in tok.children):
                 continue
             subject = _subject(tok)
@@ -72,6 +73,14 @@ def _speaker(sent: Span, roster: Roster) -> tuple[Mention, Token] | None:
     if any(d >= depth for d in unknown_depths):
         return None
     return mention, verb
+
+
+def _hypothetical(verb: Token) -> bool:
+    """"would respond by saying", "may say": speech that did not (yet) happen."""
+    for t in [verb, *verb.ancestors]:
+        if any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in t.children):
+            return True
+    return False
 
 
 def _subject(verb: Token) -> Token | None:

@@ -237,3 +237,21 @@ def test_relative_clause_meeting_and_composite_place(nlp):
     assert sorted(found[0].participants) == ["Anna Berg", "Lars Holm"]
     assert "Oslo" in found[0].place
     assert found[0].date.iso() == "2024-03-19"
+
+
+def test_meeting_without_a_named_host_belongs_to_the_protagonist(nlp):
+    text = ("President Joseph Otieno arrived in Geneva on Monday for the conference.\n"
+            "The first bilateral meeting of the day was with Foreign Minister Anna Berg.")
+    assert meetings(nlp, text) == [["Anna Berg", "Joseph Otieno"]]
+
+
+def test_title_description_resolves_by_nationality(nlp):
+    ex = run(nlp, "President Joseph Otieno of Kenya received Somali President Ahmed Farah in Nairobi.\n"
+                  "The Somali President said that the talks had been frank and useful for both countries.")
+    assert [p.actor for p in ex.positions][-1] == "Ahmed Farah"
+
+
+def test_hypothetical_speech_is_not_a_position(nlp):
+    ex = run(nlp, "Foreign Minister Anna Berg met Prime Minister Lars Holm. "
+                  "Holm would respond by saying that the border must stay closed to all traffic.")
+    assert all(p.actor != "Lars Holm" for p in ex.positions)

@@ -141,7 +141,7 @@ def build_roster(doc: Doc) -> Roster:
 
 def _person_spans(doc: Doc) -> list[Span]:
     """PERSON entities, names right after a title, and capitalised words that are name parts."""
-    spans = [e for e in doc.ents if e.label_ == "PERSON"]
+    spans = [_extend_left(e) for e in doc.ents if e.label_ == "PERSON"]
     taken = {t.i for s in spans for t in s}
     # "Ambassador to Qatar Cao Xiaolin": proper nouns closing a title phrase. After
     # "to/of/for" the run starts with the place, so only its last two words are the name.
@@ -172,6 +172,18 @@ def _person_spans(doc: Doc) -> list[Span]:
         spans.append(doc[tok.i:tok.i + 1])
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _extend_left(ent: Span) -> Span:
+    """"Sameh Hassan Shoukry" tagged as "Hassan Shoukry": take in capitalised name words before it."""
+    doc, start = ent.doc, ent.start
+    while start > 0 and start > ent.start - 2:
+        tok = doc[start - 1]
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "PERSON") or not NAME_PART.match(tok.text) \
+                or tok.lower_ in TITLE_NOUNS or tok.lower_ in NOT_NAME_WORDS:
+            break
+        start -= 1
+    return doc[start:ent.end] if start < ent.start else ent
 
 
 def _in_slug(tok: Token) -> bool:

@@ -105,8 +105,16 @@ def _triggers(sent: Span):
         elif tok.pos_ == "NOUN" and tok.lower_ in MEETING_NOUNS and tok.dep_ not in ("dobj",) \
                 and tok.head.lemma_.lower() not in ATTEND_VERBS:
             if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children) or any(
-                    c.dep_ == "poss" for c in tok.children):
+                    c.dep_ == "poss" for c in tok.children) or _copular_partner(tok):
                 yield tok
+
+
+def _copular_partner(noun: Token) -> Token | None:
+    """"The first meeting of the day was with X", "Another meeting took place with X"."""
+    verb = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in ("be", "take", "occur", "follow", "hold"):
+        return next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "between")), None)
+    return None
 
 
 def _has_person_object(verb: Token) -> bool:
@@ -166,6 +174,10 @@ def _parties(trigger: Token, roster: Roster) -> list[Mention]:
                 scope.extend(c.subtree)
         if trigger.head.lemma_.lower() in LIGHT_VERBS:
             scope.extend(_clause(trigger.head))
+        partner = _copular_partner(trigger)
+        if partner is not None:
+            scope.extend(partner.subtree)
+            scope.extend(t for c in trigger.children if c.dep_ == "relcl" for t in _clause(c))
     else:
         scope.extend(_clause(trigger))
     out: list[Mention] = []
@@ -175,9 +187,30 @@ def _parties(trigger: Token, roster: Roster) -> list[Mention]:
             continue
         if m.kind == "person" and (_inside_title(head, roster) or _possessor(m, trigger.doc)):
             continue
-        if m.kind == "person" or head.pos_ != "ADJ" and _group_slot(head, roster):
+        if m.kind == "person" or head.tag_ != "JJ" and head.ent_type_ != "NORP" and _group_slot(head, roster):
             out.append(m)
+    people = [m for m in out if m.kind == "person"]
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None) if trigger.pos_ == "VERB" else None
+    described = subject is not None and subject.i not in roster.by_token and subject.lower_ in TITLE_NOUNS \
+        and any(c.lower_ == "the" for c in subject.children)
+    if len(people) == 1 and (described or trigger.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in trigger.children)):
+        # "The first meeting of the day was with X": the article's protagonist holds it
+        host = _protagonist(trigger, roster, exclude=people[0].name)
+        if host is not None:
+            out.insert(0, host)
     return out
+
+
+def _protagonist(trigger: Token, roster: Roster, exclude: str) -> Mention | None:
+    """The main-clause subject of the nearest preceding sentence that has a person subject."""
+    doc = trigger.doc
+    sent = trigger.sent
+    for m in sorted((m for m in roster.mentions if m.kind == "person" and m.end <= sent.start),
+                    key=lambda m: -m.start)[:12]:
+        root = doc[m.start:m.end].root
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT" and m.name != exclude:
+            return m
+    return None
 
 
 def _possessor(m: Mention, doc: Doc) -> bool:

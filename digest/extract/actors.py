@@ -22,6 +22,7 @@ from .sentences import is_heading
 
 ORG_LABELS = {"ORG"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 NAME_PART = re.compile(r"^(?:[A-Z][\w'’.-]*|al-\w+|el-\w+|bin|ibn|de|da|van|von|der|le|la)$")
 
@@ -128,6 +129,8 @@ def build_roster(doc: Doc) -> Roster:
         actor.count += 1
         if name != canonical and len(parts(name)) < 2 and name not in actor.aliases:
             actor.aliases.append(name)
+        if end < len(doc) and doc[end].text in SUFFIXES and f"{name} {doc[end].text}" not in actor.aliases:
+            actor.aliases.append(f"{name} {doc[end].text}")  # "Joseph R. Biden Jr." as written
         if is_heading(doc[start].sent):
             continue
         for title in _titles(doc, start, end):
@@ -245,7 +248,8 @@ def _name_bounds(span: Span) -> tuple[int, int]:
     while start < end and (span.doc[start].lower_ in TITLE_NOUNS or span.doc[start].lower_ in HONORIFICS
                            or span.doc[start].lower_ in ("the", "a", "an")):
         start += 1
-    while end > start and span.doc[end - 1].text in ("'s", "’s", "'", "’", ",", ".", "-"):
+    while end > start and (span.doc[end - 1].text in ("'s", "’s", "'", "’", ",", ".", "-")
+                           or span.doc[end - 1].text in SUFFIXES):
         end -= 1
     return start, end
 

@@ -350,9 +350,9 @@ def _names_person(noun: Token, roster: Roster) -> bool:
 def _date(trigger: Token, sent: Span, published: date | None) -> DateValue | None:
     """The trigger's own date: DATE entities whose governing verb is not a reporting verb."""
     best = None
-    for ent in sent.ents:
-        if ent.label_ != "DATE":
-            continue
+    # the small model leaves a sentence-initial "Today," or "Yesterday" untagged
+    bare = [sent.doc[t.i:t.i + 1] for t in sent if t.lower_ in ("today", "yesterday") and not t.ent_type_]
+    for ent in [*(e for e in sent.ents if e.label_ == "DATE"), *bare]:
         governor = _governor(ent.root)
         if governor is not None and governor.lemma_.lower() in REPORTING_VERBS and governor.i != trigger.i:
             continue

@@ -16,6 +16,11 @@ from .models import (Actor, ActorMention, Briefing, DateReport, DateValue, Evide
 from .names import contains_part, plain, same_person
 
 
+OFFICE = re.compile(r"\b(president|prime minister|minister|ambassador|secretary|chancellor|premier|king|queen|emir|"
+                    r"envoy|director|commissioner|governor|mayor|chairman|chairwoman|chair|spokes\w+|"
+                    r"representative|advis[eo]r|negotiator|general|commander|senator)\b", re.I)
+
+
 @dataclass
 class _Cluster:
     persons: set[str] = field(default_factory=set)
@@ -104,13 +109,15 @@ def _same_actor(a: ActorMention, b: ActorMention) -> bool:
 
 
 def best_title(titles: list[str]) -> str | None:
-    """The most specific current title: names an organisation or place, not "former"."""
+    """The most specific current title: an office ("President", "Ambassador to Qatar") over a
+    description ("leftist leader"), naming an organisation or place, not "former"."""
     if not titles:
         return None
 
     def score(t: str) -> tuple:
         capitals = sum(1 for w in t.split() if w[:1].isupper())
-        return (not re.search(r"\b(former|ex-|then)\b", t, re.I), min(capitals, 6), -abs(len(t) - 60))
+        office = bool(OFFICE.search(t))
+        return (not re.search(r"\b(former|ex-|then)\b", t, re.I), office, min(capitals, 6), -abs(len(t) - 60))
 
     best = max(titles, key=score)
     return best[0].upper() + best[1:]

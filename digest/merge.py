@@ -249,7 +249,8 @@ def _build_meetings(clusters: list[_Cluster], by_id) -> list[Meeting]:
         meetings.append(Meeting(id="", date=value.iso() if value else None, date_reports=reports,
                                 date_precision=value.precision if value else "unresolved",
                                 place=place, participants=participants + attendees, attendees=attendees,
-                                sources=srcs, evidence=evidence, conflicts=conflicts))
+                                sources=srcs, evidence=evidence, conflicts=conflicts,
+                                topics=list(dict.fromkeys(x.topic for _, x in c.items if x.topic))[:4]))
     meetings.sort(key=lambda m: (m.date is None, m.date or "", m.sources))
     for i, m in enumerate(meetings):
         m.id = f"m{i + 1}"

@@ -255,3 +255,9 @@ def test_hypothetical_speech_is_not_a_position(nlp):
     ex = run(nlp, "Foreign Minister Anna Berg met Prime Minister Lars Holm. "
                   "Holm would respond by saying that the border must stay closed to all traffic.")
     assert all(p.actor != "Lars Holm" for p in ex.positions)
+
+
+def test_what_was_discussed(nlp):
+    found = run(nlp, "Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on Monday.\n"
+                     "The two discussed fishing quotas in the Barents Sea.").meetings
+    assert found[0].topic == "fishing quotas in the Barents Sea"

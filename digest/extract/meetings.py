@@ -49,10 +49,13 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
             where = next((p for t in triggers if (p := _place(t))), None) or dateline_place
             for group in _separate(trigger, parties, roster):
                 mention = MeetingMention(participants=[m.name for m in group], date=when, place=where,
-                                         evidence=sent.text.strip(), sentence_index=index)
+                                         evidence=sent.text.strip(), sentence_index=index,
+                                         topic=_subject_matter(sent))
                 out.append(mention)
                 last = mention
             continue
+        if last is not None and index - last.sentence_index <= 2 and last.topic is None:
+            last.topic = _subject_matter(sent)  # "The two discussed ..." right after the meeting
         if last is not None and index - last.sentence_index <= 3:
             for attendee in _attendees(sent, roster, just_after=index - last.sentence_index == 1):
                 if attendee not in last.participants and attendee not in last.attendees:
@@ -107,6 +110,25 @@ def _triggers(sent: Span):
             if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children) or any(
                     c.dep_ == "poss" for c in tok.children) or _copular_partner(tok):
                 yield tok
+
+
+def _subject_matter(sent: Span) -> str | None:
+    """What was discussed: the object of "discussed"/"focused on", or "talks on X"."""
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in ("discuss", "review", "address", "exchange"):
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        elif tok.pos_ == "VERB" and lemma in ("focus", "center", "centre", "concentrate") or tok.lower_ in MEETING_NOUNS:
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "over")), None)
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        else:
+            continue
+        if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+            words = [t for t in obj.subtree if not (t.pos_ == "VERB" and t.dep_ in CLAUSE_DEPS)]
+            text = sent.doc[words[0].i:words[-1].i + 1].text.strip(" ,.")
+            if 1 <= len(text.split()) <= 18:
+                return text
+    return None
 
 
 def _copular_partner(noun: Token) -> Token | None:

@@ -71,8 +71,7 @@ def _speaker(sent: Span, roster: Roster) -> tuple[Mention, Token] | None:
     for tok in sent:
         lemma = tok.lemma_.lower()
         depth = sum(1 for _ in tok.ancestors)
-        if tok.pos_ == "VERB" and lemma in REPORTING_VERBS and not any(c.dep_ == "neg" for c in tok.children) \
-                and not _hypothetical(tok):
+        if tok.pos_ == "VERB" and lemma in REPORTING_VERBS and not _negated(tok) and not _hypothetical(tok):
             if lemma == "point" and not any(c.lower_ == "out" for c in tok.children):
                 continue
             subject = _subject(tok)
@@ -102,6 +101,12 @@ def _speaker(sent: Span, roster: Roster) -> tuple[Mention, Token] | None:
     return mention, verb
 
 
+def _negated(verb: Token) -> bool:
+    """"did not name or condemn": a negation on the first of coordinated verbs covers both."""
+    heads = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    return any(c.dep_ == "neg" for h in heads for c in h.children)
+
+
 def _hypothetical(verb: Token) -> bool:
     """"would respond by saying", "may say": speech that did not (yet) happen."""
     for t in [verb, *verb.ancestors]:
@@ -114,6 +119,8 @@ def _subject(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("nsubj",):
             return c
+        if c.dep_ in ("nsubjpass", "auxpass"):
+            return None  # "were confirmed": the speaker is not the subject
     # "..., stating that ..." / "and stressed ..." continue the clause's subject
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)

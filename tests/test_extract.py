@@ -261,3 +261,12 @@ def test_what_was_discussed(nlp):
     found = run(nlp, "Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on Monday.\n"
                      "The two ministers discussed fishing quotas in the Barents Sea.").meetings
     assert found[0].topic == "fishing quotas in the Barents Sea"
+
+
+def test_discussed_with_is_a_meeting_but_not_by_phone(nlp):
+    assert meetings(nlp, "Foreign Minister Anna Berg discussed with Prime Minister Lars Holm ways of "
+                         "strengthening trade.") == [["Anna Berg", "Lars Holm"]]
+    assert meetings(nlp, "Foreign Minister Anna Berg discussed by phone with Prime Minister Lars Holm ways of "
+                         "strengthening trade.") == []
+    assert meetings(nlp, "The discussion held with Prime Minister Lars Holm focused on trade, Foreign Minister "
+                         "Anna Berg said.") != []

@@ -102,13 +102,16 @@ def _triggers(sent: Span):
             if lemma in ("visit", "receive", "welcome", "host", "greet") and not _has_person_object(tok):
                 continue
             yield tok
+        elif tok.pos_ == "VERB" and lemma in ("discuss", "talk", "confer", "consult") and any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+            yield tok  # "discussed with the minister ways of ..."
         elif tok.pos_ in ("VERB",) and lemma in LIGHT_VERBS and any(
                 c.lower_ in MEETING_NOUNS and c.dep_ == "dobj" for c in tok.children):
             yield tok
         elif tok.pos_ == "NOUN" and tok.lower_ in MEETING_NOUNS and tok.dep_ not in ("dobj",) \
                 and tok.head.lemma_.lower() not in ATTEND_VERBS:
             if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children) or any(
-                    c.dep_ == "poss" for c in tok.children) or _copular_partner(tok):
+                    c.dep_ == "poss" for c in tok.children) or _copular_partner(tok) or _held_with(tok):
                 yield tok
 
 
@@ -128,6 +131,14 @@ def _subject_matter(sent: Span) -> str | None:
             text = sent.doc[words[0].i:words[-1].i + 1].text.strip(" ,.")
             if 1 <= len(text.split()) <= 18:
                 return text
+    return None
+
+
+def _held_with(noun: Token) -> Token | None:
+    """"The discussion held with X": the partner hangs on a participle."""
+    for c in noun.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in ("hold", "conduct", "have"):
+            return next((p for p in c.children if p.dep_ == "prep" and p.lower_ in ("with", "between")), None)
     return None
 
 
@@ -196,7 +207,7 @@ def _parties(trigger: Token, roster: Roster) -> list[Mention]:
                 scope.extend(c.subtree)
         if trigger.head.lemma_.lower() in LIGHT_VERBS:
             scope.extend(_clause(trigger.head))
-        partner = _copular_partner(trigger)
+        partner = _copular_partner(trigger) or _held_with(trigger)
         if partner is not None:
             scope.extend(partner.subtree)
             scope.extend(t for c in trigger.children if c.dep_ == "relcl" for t in _clause(c))
@@ -321,6 +332,8 @@ def _group_slot(tok: Token, roster: Roster) -> bool:
         return False
     t = tok
     while t.dep_ in ("compound", "conj", "amod", "poss") and t.head.i != t.i:
+        if t.dep_ == "amod":
+            return False  # "his Nigerian and Angolan counterparts": nationalities, not parties
         if t.head.lower_ in GROUP_HEADS or t.head.lemma_.lower() in GROUP_HEADS:
             return not _names_person(t.head, roster)
         if t.dep_ != "conj":

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -13,13 +14,14 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .cache import ExtractionCache, RunStamp
 from .collect import collect
 from .config import load_config
 from .errors import ConfigError, DigestError
-from .extract import extract, load_model
+from .extract import EXTRACTOR_VERSION, extract, load_model, model_id, processes_for
 from .merge import merge
-from .models import Config
-from .render import write_outputs
+from .models import Article, Config, Extraction
+from .render import packaged_templates, write_outputs
 
 log = logging.getLogger("digest")
 
@@ -97,12 +99,47 @@ def run_job(config: Config, briefing_date: date) -> dict[str, Path]:
         raise DigestError(f"no readable articles in {', '.join(map(str, config.inputs))}"
                           + (f" ({len(skipped)} skipped)" if skipped else ""))
     log.info("read %d articles (%d skipped)", len(articles), len(skipped))
-    nlp = load_model(config.model)
-    extractions = extract(articles, nlp)
+    cache = ExtractionCache(config.output / ".cache" / "extractions", model_id(config.model), EXTRACTOR_VERSION)
+    stamp = RunStamp(config.output / ".cache" / f"briefing-{briefing_date.isoformat()}.stamp",
+                     cache, articles, skipped, briefing_date, config,
+                     [packaged_templates(), config.templates], __version__)
+    if stamp.matches():
+        log.info("nothing changed since the last run; the briefing is up to date")
+        return stamp.outputs()
+    extractions = _extract_cached(articles, config, cache)
     briefing = merge(extractions, briefing_date, config.title, skipped)
     log.info("%d meetings, %d actors, %d positions", len(briefing.meetings), len(briefing.actors),
              len(briefing.positions))
-    return write_outputs(briefing, config, config.output)
+    with _progress("render", 1) as bar:
+        written = write_outputs(briefing, config, config.output)
+        bar.update(1)
+    stamp.write(written)
+    return written
+
+
+def _extract_cached(articles: list[Article], config: Config, cache: ExtractionCache) -> list[Extraction]:
+    """Extract only the articles the cache lacks; the model is not even loaded when none are missing."""
+    found = [cache.get(a) for a in articles]
+    missing = [a for a, x in zip(articles, found) if x is None]
+    log.info("%d articles cached, %d to extract", len(articles) - len(missing), len(missing))
+    if missing:
+        nlp = load_model(config.model)
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        with _progress("extract", len(missing)) as bar:
+            new = iter(extract(missing, nlp, processes_for(len(missing), cores), bar.update))
+        for i, x in enumerate(found):
+            if x is None:
+                found[i] = next(new)
+                cache.put(found[i])
+    return found
+
+
+def _progress(stage: str, total: int):
+    """A progress bar on a terminal; nothing at all when stderr is a file, pipe or log."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=stage, unit="article" if total > 1 else "step", file=sys.stderr,
+                disable=not sys.stderr.isatty(), leave=False)
 
 
 @main.command()

@@ -101,23 +101,28 @@ def _extraction(article: Article, data: dict) -> Extraction:
 
 
 class RunStamp:
-    """Fingerprint of everything a briefing is made from, stored beside the cache.
+    """Fingerprint of everything a briefing is made from, recorded after each run.
 
-    When the fingerprint of this run equals the one stored by the last run and its
-    output files are still there, unchanged, merging and rendering again would write
-    the same bytes, so the run stops early. The fingerprint covers the articles
-    (cache key and metadata), skipped files, the date, the whole config, every
-    template file and digest's own source, so any edit to them renders again.
+    When this run's fingerprint equals the last one and that run's output files
+    are still there, untouched, collecting, merging and rendering again would write
+    the same bytes, so the run stops before reading a single article. The
+    fingerprint covers every file under the inputs by path, size and modification
+    time (as make and rsync do: cheap, and any edit or added file changes it), the
+    date, the whole config, the model's version, every template file and digest's
+    own source.
     """
 
-    def __init__(self, path: Path, cache: ExtractionCache, articles: list[Article], skipped: list,
-                 briefing_date, config, template_dirs: list[Path | None], version: str):
+    def __init__(self, path: Path, inputs: list[Path], briefing_date, config, model: str,
+                 template_dirs: list[Path | None], version: str):
         self.path = path
-        h = hashlib.sha256(f"{version}\0{briefing_date}\0{config!r}\0".encode("utf-8"))
-        for a in articles:
-            meta = [str(a.path), a.title, a.outlet, a.published_from, a.url, a.author, a.sha256, a.boilerplate]
-            h.update(f"{cache.key(a)}\0{json.dumps(meta, default=str)}\0".encode("utf-8"))
-        h.update(json.dumps([asdict(s) for s in skipped]).encode("utf-8"))
+        h = hashlib.sha256(f"{version}\0{model}\0{briefing_date}\0{config!r}\0".encode("utf-8"))
+        for root in inputs:
+            for f in [root] if not root.is_dir() else sorted(root.rglob("*")):
+                try:
+                    st = f.stat()
+                    h.update(f"{f}\0{st.st_size}\0{st.st_mtime_ns}\0".encode("utf-8"))
+                except OSError:
+                    h.update(f"{f}\0missing\0".encode("utf-8"))
         for folder in [Path(__file__).parent, *template_dirs]:
             for f in sorted(folder.rglob("*")) if folder is not None and folder.is_dir() else []:
                 if f.is_file() and "__pycache__" not in f.parts:

@@ -92,20 +92,22 @@ def run(config_path, briefing_date, inputs, output, send) -> None:
 
 def run_job(config: Config, briefing_date: date) -> dict[str, Path]:
     """One complete run; raises DigestError when no briefing could be written."""
-    articles, skipped = collect(config.inputs, config.max_file_bytes)
+    model = model_id(config.model)
+    stamp = RunStamp(config.output / ".cache" / f"briefing-{briefing_date.isoformat()}.stamp", config.inputs,
+                     briefing_date, config, model, [packaged_templates(), config.templates], __version__)
+    if stamp.matches():
+        log.info("nothing changed since the last run; the briefing is up to date")
+        return stamp.outputs()
+    with _progress("collect", 1) as bar:
+        articles, skipped = collect(config.inputs, config.max_file_bytes)
+        bar.update(1)
     for s in skipped:
         log.warning("skipped %s: %s", s.path, s.reason)
     if not articles:
         raise DigestError(f"no readable articles in {', '.join(map(str, config.inputs))}"
                           + (f" ({len(skipped)} skipped)" if skipped else ""))
     log.info("read %d articles (%d skipped)", len(articles), len(skipped))
-    cache = ExtractionCache(config.output / ".cache" / "extractions", model_id(config.model), EXTRACTOR_VERSION)
-    stamp = RunStamp(config.output / ".cache" / f"briefing-{briefing_date.isoformat()}.stamp",
-                     cache, articles, skipped, briefing_date, config,
-                     [packaged_templates(), config.templates], __version__)
-    if stamp.matches():
-        log.info("nothing changed since the last run; the briefing is up to date")
-        return stamp.outputs()
+    cache = ExtractionCache(config.output / ".cache" / "extractions", model, EXTRACTOR_VERSION)
     extractions = _extract_cached(articles, config, cache)
     briefing = merge(extractions, briefing_date, config.title, skipped)
     log.info("%d meetings, %d actors, %d positions", len(briefing.meetings), len(briefing.actors),

@@ -18,9 +18,6 @@ from typing import Callable, Iterator
 
 from ..errors import ExtractError
 from ..models import ActorMention, Article, Extraction
-from .actors import build_roster
-from .meetings import find_meetings
-from .positions import find_positions
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +105,12 @@ def _extract_chunk(articles: list[Article]) -> list[tuple]:
 
 
 def extract_doc(article: Article, doc) -> Extraction:
+    # Imported here, not at the top: the rules import spaCy (1.3 s), which a
+    # rerun served from the cache never needs.
+    from .actors import build_roster
+    from .meetings import find_meetings
+    from .positions import find_positions
+
     roster = build_roster(doc)
     meetings = find_meetings(doc, roster, article.published)
     positions = find_positions(doc, roster)

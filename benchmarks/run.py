@@ -47,11 +47,13 @@ t2 = time.perf_counter()
 print(f"{{t2 - t1:.3f}} {{n}}", file=sys.stderr)
 """
 
-# Runs a command and reports the largest RSS among its descendants (KiB on Linux).
+# Runs a command and reports the largest RSS among its descendants (KiB on Linux)
+# and their CPU time: on a shared machine, CPU seconds are steadier than wall time.
 WRAP = """
 import resource, subprocess, sys
 code = subprocess.run(sys.argv[1:]).returncode
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)
+u = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(u.ru_maxrss, u.ru_utime + u.ru_stime, file=sys.stderr)
 sys.exit(code)
 """
 
@@ -101,7 +103,9 @@ def measure(cmd: list[str], cwd: Path) -> dict:
     if proc.returncode != 0:
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{err[-3000:]}")
     lines = err.strip().splitlines()
-    return {"wall": wall, "max_rss_mb": int(lines[-1]) / 1024, "tree_pss_mb": peak[0] / 1024, "stderr": lines}
+    rss, cpu = lines[-1].split()
+    return {"wall": wall, "cpu": float(cpu), "max_rss_mb": int(rss) / 1024, "tree_pss_mb": peak[0] / 1024,
+            "stderr": lines}
 
 
 def bench(n: int, work: Path, seed: int) -> dict:
@@ -114,9 +118,9 @@ def bench(n: int, work: Path, seed: int) -> dict:
     digest = [sys.executable, "-m", "digest", "run", "--date", "2024-03-20", "--config", "config/digest.yaml"]
     r = {"n": n}
     bare = measure([sys.executable, "-c", BARE, str(project / "inputs")], project)
-    r["a"], r["a_pipe"] = bare["wall"], float(bare["stderr"][-2].split()[0])
+    r["a"], r["a_pipe"], r["a_cpu"] = bare["wall"], float(bare["stderr"][-2].split()[0]), bare["cpu"]
     cold = measure(digest, project)
-    r["b"], r["rss"], r["pss"] = cold["wall"], cold["max_rss_mb"], cold["tree_pss_mb"]
+    r["b"], r["b_cpu"], r["rss"], r["pss"] = cold["wall"], cold["cpu"], cold["max_rss_mb"], cold["tree_pss_mb"]
     r["c"] = measure(digest, project)["wall"]
     extra = build(1, work / f"extra-{n}", seed + 1000)[0]
     shutil.copy(extra, project / "inputs" / f"zz-added-{extra.name}")
@@ -129,12 +133,14 @@ def bench(n: int, work: Path, seed: int) -> dict:
 
 def table(rows: list[dict]) -> str:
     head = ("| articles | a: bare nlp.pipe (pipe only) | b: cold | c: rerun unchanged | d: +1 article "
-            "| e: warm cache, re-render | b/a | c/b | d/b | e/b | peak RSS (b): largest process / tree PSS |")
+            "| e: warm cache, re-render | b/a | CPU b/a | c/b | d/b | e/b "
+            "| peak RSS (b): largest process / tree PSS |")
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     for r in rows:
         lines.append(
             f"| {r['n']} | {r['a']:.1f} s ({r['a_pipe']:.1f} s) | {r['b']:.1f} s | {r['c']:.1f} s | {r['d']:.1f} s "
-            f"| {r['e']:.1f} s | {r['b'] / r['a']:.2f} | {r['c'] / r['b']:.1%} | {r['d'] / r['b']:.1%} "
+            f"| {r['e']:.1f} s | {r['b'] / r['a']:.2f} | {r['b_cpu'] / r['a_cpu']:.2f} | {r['c'] / r['b']:.1%} "
+            f"| {r['d'] / r['b']:.1%} "
             f"| {r['e'] / r['b']:.1%} | {r['rss']:.0f} MB / {r['pss']:.0f} MB |")
     return "\n".join(lines)
 

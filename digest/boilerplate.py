@@ -20,7 +20,14 @@ PROMPT = re.compile(
     r"follow us|click here|more from|advertisement|newsletter|copyright|©|all rights reserved)",
     re.IGNORECASE,
 )
-CREDIT = re.compile(r"\s*\((photo|image|picture|credit|source|video)s?:[^)]*\)", re.IGNORECASE)
+CREDIT = re.compile(
+    r"\s*\((?i:photo|image|picture|credit|source|video)s?\s*[:|][^)]*\)"
+    r"|\s*\b(REUTERS|Reuters|AP Photo|AFP|EPA|Getty Images|Xinhua|Pool|Sputnik|Anadolu)\s*/\s*[^.]*$"
+    r"|\s*(\b[A-Z][\w.-]+(\s+[A-Z][\w.-]+){0,3})?\s*[—/|-]\s*(Getty Images|AFP|AP|Reuters|EPA|Bloomberg|Pool)"
+    r"(\s+via\s+[\w ]+)?\s*\.?$")
+LINK_LINE = re.compile(r"^\s*(\*\s*)?\[[^\]]*\]\((https?:|/)|^\s*(\*\s*)?\[\]\(")
+TIMESTAMP = re.compile(r"\b(min|mins|minutes|hours?)\s+ago\b|category\s*·", re.IGNORECASE)
+GLUED = re.compile(r"[a-z][A-Z][a-z]")
 FOOTNOTE = re.compile(r"^\[\d+\]")
 NAME_LINE = re.compile(r"^(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3}$")
 TEASER_END = re.compile(r"(\.\.\.|…)\s*$")
@@ -55,6 +62,15 @@ def split_boilerplate(text: str) -> tuple[str, list[str]]:
         if NAME_LINE.match(line) and seen / total > 0.5 and _is_trailer_start(lines, i):
             trailer = True
             removed.append(line)
+            continue
+        if LINK_LINE.search(line) or TIMESTAMP.search(line):
+            # a list of links to other stories: everything from here on is navigation
+            if seen / total > 0.5:
+                trailer = True
+            removed.append(line)
+            continue
+        if len(GLUED.findall(line)) >= 2 and not re.search(r"[.!?]\s", line):
+            removed.append(line)  # navigation bar scraped without separators
             continue
         if CONTRIBUTOR.search(line) and len(line.split()) <= 30 or PROMPT.match(line) or FOOTNOTE.match(line):
             removed.append(line)

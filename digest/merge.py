@@ -120,8 +120,8 @@ def _cluster_meetings(sources, extractions, local, by_id) -> list[_Cluster]:
         if fits:
             c = fits[0]
         else:
-            if len(persons) + len(groups) < 2:
-                continue  # one named party: corroborates a meeting, cannot stand alone
+            if not persons or len(persons) + len(groups) < 2:
+                continue  # one named party, or no named person: corroborates, cannot stand alone
             c = _Cluster()
             clusters.append(c)
         c.persons |= persons
@@ -157,16 +157,20 @@ def _affiliated(actor: Actor, groups: set[str], by_id) -> bool:
 
 
 def _dates_compatible(c: _Cluster, m: MeetingMention, strong: bool) -> bool:
-    if m.date is None or m.date.month is None or strong:
+    """Dates agree at their common precision; with the same people named (`strong`),
+    days up to two apart still merge, as one source's error, and become a conflict."""
+    if m.date is None or m.date.month is None:
         return True
     for _, x in c.items:
         if x.date is None or x.date.month is None:
             continue
-        if x.date.month != m.date.month:
-            return False
         if x.date.year and m.date.year and x.date.year != m.date.year:
             return False
-        if x.date.day and m.date.day and x.date.day != m.date.day:
+        if x.date.day and m.date.day:
+            gap = abs(x.date.day - m.date.day) if x.date.month == m.date.month else 99
+            if gap > (2 if strong else 0):
+                return False
+        elif x.date.month != m.date.month:
             return False
     return True
 

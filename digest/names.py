@@ -44,11 +44,34 @@ def part_matches(a: str, b: str) -> bool:
 
 
 def same_person(a: str, b: str) -> bool:
-    """Two full names denote the same person: every part pairs up, in order."""
+    """Two full names denote the same person.
+
+    Every part pairs up in order ("Isma'il Haniya" / "Ismail Haniyeh"), an initial
+    stands for a part it begins ("S Jaishankar" / "Subrahmanyam Jaishankar"), and a
+    shorter name of two or more parts may be the tail of a longer one
+    ("Bhutto-Zardari" / "Bilawal Bhutto Zardari"): the surname must always agree.
+    """
     pa, pb = parts(a), parts(b)
-    if not pa or not pb or len(pa) != len(pb):
+    if len(pa) < 2 or len(pb) < 2:
         return False
-    return all(part_matches(x, y) for x, y in zip(pa, pb)) and fuzz.ratio(" ".join(pa), " ".join(pb)) >= 75
+    if len(pa) > len(pb):
+        pa, pb = pb, pa
+    if len(pa) < len(pb):
+        if len(pa) >= 2 and all(part_matches(x, y) for x, y in zip(pa, pb[len(pb) - len(pa):])):
+            return True
+        # a dropped middle name or initial: first and last parts agree
+        return _part_or_initial(pa[0], pb[0]) and part_matches(pa[-1], pb[-1]) and all(
+            any(_part_or_initial(x, y) for y in pb[1:-1]) for x in pa[1:-1])
+    if not all(_part_or_initial(x, y) for x, y in zip(pa, pb)):
+        return False
+    full = [(x, y) for x, y in zip(pa, pb) if len(x) > 1 and len(y) > 1]
+    return fuzz.ratio(" ".join(x for x, _ in full), " ".join(y for _, y in full)) >= 75
+
+
+def _part_or_initial(x: str, y: str) -> bool:
+    if len(x) == 1 or len(y) == 1:
+        return x[0] == y[0]
+    return part_matches(x, y)
 
 
 def contains_part(full: str, single: str) -> bool:

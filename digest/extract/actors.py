@@ -16,11 +16,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..models import ActorMention
-from ..names import contains_part, parts, same_person
-from .lexicon import GROUP_NOUNS, HONORIFICS, TITLE_NOUNS
+from ..names import PARTICLES, contains_part, parts, same_person
+from .lexicon import GROUP_NOUNS, HONORIFICS, NOT_NAME_WORDS, REPORTING_VERBS, TITLE_NOUNS
+from .sentences import is_heading
 
 ORG_LABELS = {"ORG"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 NAME_PART = re.compile(r"^(?:[A-Z][\w'’.-]*|al-\w+|el-\w+|bin|ibn|de|da|van|von|der|le|la)$")
 
 
@@ -108,6 +110,8 @@ def build_roster(doc: Doc) -> Roster:
         actor.count += 1
         if name != canonical and len(parts(name)) < 2 and name not in actor.aliases:
             actor.aliases.append(name)
+        if is_heading(doc[start].sent):
+            continue
         for title in _titles(doc, start, end):
             if title not in actor.titles:
                 actor.titles.append(title)
@@ -138,6 +142,11 @@ def _person_spans(doc: Doc) -> list[Span]:
         if 2 <= k - j <= 4 and not any(i in taken for i in range(j, k)):
             spans.append(doc[j:k])
             taken.update(range(j, k))
+    # Runs of capitalised words the model labelled ORG/GPE or nothing, in a person's place.
+    for span in _proper_runs(doc):
+        if not any(i in taken for i in range(span.start, span.end)) and _in_person_slot(span, doc):
+            spans.append(span)
+            taken.update(range(span.start, span.end))
     # Capitalised single words that may be a bare surname or given name ("Wang", "Kejian").
     for tok in doc:
         if tok.i in taken or tok.pos_ != "PROPN" or not NAME_PART.match(tok.text) or len(tok.text) < 2:
@@ -145,6 +154,48 @@ def _person_spans(doc: Doc) -> list[Span]:
         spans.append(doc[tok.i:tok.i + 1])
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _proper_runs(doc: Doc):
+    """Maximal runs of 2-4 capitalised proper nouns (initials allowed inside)."""
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and NAME_PART.match(doc[j].text) and not doc[j].is_sent_start or (
+                j == i and j < len(doc) and doc[j].pos_ == "PROPN" and NAME_PART.match(doc[j].text)):
+            j += 1
+        start = i
+        while start < j and doc[start].ent_type_ in ("GPE", "LOC", "NORP"):
+            start += 1  # "the Philippines Teodoro L Locsin": the place belongs to the title
+        if 2 <= j - start <= 4 and not INITIALS.match(doc[j - 1].text):
+            yield doc[start:j]
+        i = max(j, i + 1)
+
+
+def _in_person_slot(span: Span, doc: Doc) -> bool:
+    """A name-shaped run stands where a person does: after a title, in apposition with a
+    title, as the speaker of a reporting verb, after "<Country>'s", or its last word is
+    labelled PERSON elsewhere in the article."""
+    if not _looks_like_name(span):
+        return False
+    root = span.root
+    if root.dep_ == "appos" and root.head.lower_ in TITLE_NOUNS:
+        return True
+    if any(c.dep_ == "appos" and (c.lower_ in TITLE_NOUNS or any(t.lower_ in TITLE_NOUNS for t in c.lefts))
+           for c in root.children):
+        return True
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS:
+        return True
+    before = [t for t in doc[max(0, span.start - 8):span.start]]
+    for t in reversed(before):
+        if t.lower_ in TITLE_NOUNS:
+            return True
+        if not (t.pos_ in ("PROPN", "ADP", "DET", "ADJ", "NOUN", "PART") or t.text in ("'s", "’s", "-")):
+            break
+    if len(before) >= 2 and before[-1].text in ("'s", "’s") and before[-2].ent_type_ == "GPE":
+        return True
+    last = span[-1].text
+    return any(e.label_ == "PERSON" and e[-1].text == last for e in doc.ents)
 
 
 def _name_bounds(span: Span) -> tuple[int, int]:
@@ -161,9 +212,35 @@ def _clean_name(span: Span) -> str:
     start, end = _name_bounds(span)
     text = span.doc[start:end].text if end > start else ""
     text = re.sub(r"['’]s$", "", text).strip(" ,.-")
-    if not all(NAME_PART.match(w) for w in text.split()) or any(c.isdigit() for c in text):
+    if not text or not all(NAME_PART.match(w) for w in text.split()) or any(c.isdigit() for c in text):
+        return ""
+    if not _looks_like_name(span.doc[start:end]):
         return ""
     return text
+
+
+def _looks_like_name(span: Span) -> bool:
+    """Reject spans with words that name things, not people ("Arab League", "Wang's Trip").
+
+    A capitalised word is not a name part when it is a known place/organisation
+    word, an all-caps or dotted abbreviation, or when the same article uses it as an
+    ordinary lower-case word ("trip", "issue").
+    """
+    lower_words = span.doc.user_data.get("lower_words")
+    if lower_words is None:
+        lower_words = {t.text for t in span.doc if t.is_alpha and t.text.islower() and t.pos_ != "PROPN"}
+        span.doc.user_data["lower_words"] = lower_words
+    for tok in span:
+        word = tok.text.lower()
+        if tok.text in ("'s", "’s") or word in PARTICLES:
+            continue
+        if INITIALS.match(tok.text) and tok.i < span.end - 1:
+            continue
+        if word in NOT_NAME_WORDS or word in TITLE_NOUNS or "." in tok.text or tok.text.isupper() and len(tok) > 1:
+            return False
+        if word in lower_words:
+            return False
+    return True
 
 
 def _resolve_bare(roster: Roster, fulls: list[str], name: str, span: Span, start: int) -> str | None:
@@ -216,7 +293,13 @@ def _titles(doc: Doc, start: int, end: int) -> list[str]:
             out.append(_np_text(doc, child, exclude=range(start, end)))
     # "the Deputy Director-General of the Ministry, Rachel Feinmesser": the name is the appositive
     if head.dep_ == "appos" and head.head.i < start:
-        out.append(_np_text(doc, head.head, exclude=range(start, end)))
+        target = head.head
+        # "ambassador to Qatar, Cao Xiaolin" is often parsed as apposition to "Qatar"
+        while target.lower_ not in TITLE_NOUNS and target.dep_ in ("pobj", "prep") and target.head.i != target.i:
+            target = target.head
+        if target.lower_ not in TITLE_NOUNS:
+            target = head.head
+        out.append(_np_text(doc, target, exclude=range(start, end)))
     return [t for t in out if t and any(w.lower().strip(",") in TITLE_NOUNS for w in re.split(r"[\s-]", t))
             or t and re.search(r"\b(head|leader|chief|member|official)\b", t, re.I)]
 
@@ -266,9 +349,14 @@ def _resolve_descriptions(doc: Doc, roster: Roster) -> None:
         if tok.i in roster.by_token or tok.dep_ not in ("nsubj", "nsubjpass", "pobj", "dobj", "poss", "agent"):
             continue
         if tok.lower_ in ("he", "she", "his", "her", "him"):
-            name = roster.last_person_before(tok.i)
+            name = _antecedent(doc, roster, tok)
             if name:
                 roster.add(Mention(tok.i, tok.i + 1, name, "person"))
+        elif tok.lower_ in ("they", "we") and tok.dep_ == "nsubj":
+            # "The group said they had met ...": the speaker of the embedding report
+            speaker = _reporting_subject(tok.head, roster)
+            if speaker is not None and speaker.kind == "organization":
+                roster.add(Mention(tok.i, tok.i + 1, speaker.name, speaker.kind))
         elif tok.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det"):
             if tok.lower_ in TITLE_NOUNS:
                 words = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")} | {tok.lower_}
@@ -281,3 +369,44 @@ def _resolve_descriptions(doc: Doc, roster: Roster) -> None:
                     roster.add(Mention(tok.left_edge.i, tok.i + 1, name, "organization"))
     roster.mentions.sort(key=lambda m: m.start)
 
+
+
+def _reporting_subject(verb: Token, roster: Roster) -> Mention | None:
+    """The actor speaking in the reporting clause that embeds `verb`, if any."""
+    t = verb
+    while t.dep_ in ("ccomp", "conj") and t.head.i != t.i:
+        t = t.head
+        for c in t.children:
+            if c.dep_ == "nsubj" and c.i in roster.by_token:
+                return roster.by_token[c.i]
+    return None
+
+
+def _antecedent(doc: Doc, roster: Roster, pronoun: Token) -> str | None:
+    """The person a he/she refers to, preferring subjects (centering).
+
+    Within the pronoun's own sentence, the latest person who is a subject before
+    it; otherwise, going back up to three sentences, the main-clause subject of
+    the nearest sentence that names a person, else that sentence's first person.
+    "Ushakov added that Putin emphasised ... . '...,' he said": he = Ushakov.
+    """
+    sent = pronoun.sent
+    here = [m for m in roster.mentions if m.kind == "person" and sent.start <= m.start and m.end <= pronoun.i]
+    subjects = [m for m in here if doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        return subjects[-1].name
+    if here and pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return here[-1].name
+    sentences = doc.user_data.get("sentences")
+    if sentences is None:
+        sentences = doc.user_data["sentences"] = list(doc.sents)
+        doc.user_data["sentence_index"] = {s.start: i for i, s in enumerate(sentences)}
+    index = doc.user_data["sentence_index"][sent.start]
+    for prev in reversed(sentences[max(0, index - 3):index]):
+        people = [m for m in roster.mentions if m.kind == "person" and prev.start <= m.start < prev.end]
+        if not people:
+            continue
+        main = [m for m in people if doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass")
+                and doc[m.start:m.end].root.head.dep_ == "ROOT"]
+        return (main or people)[0].name
+    return here[-1].name if here else None

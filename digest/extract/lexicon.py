@@ -8,7 +8,7 @@ speech are expressed), not facts about any particular article.
 MEETING_VERBS = {"meet", "host", "receive", "welcome", "hold", "sit", "confer", "visit", "huddle", "greet"}
 # Objects that make "hold"/"have"/"conduct" a meeting ("held talks with").
 MEETING_NOUNS = {"meeting", "meetings", "talks", "talk", "summit", "discussion", "discussions", "consultations",
-                 "negotiations", "audience", "encounter", "session", "tête-à-tête", "bilateral"}
+                 "negotiations", "audience", "encounter", "engagement", "engagements", "session", "tête-à-tête", "bilateral"}
 LIGHT_VERBS = {"hold", "have", "conduct", "attend", "chair", "host", "begin", "open", "wrap", "conclude"}
 ATTEND_VERBS = {"attend", "join", "accompany"}
 TRAVEL_VERBS = {"travel", "arrive", "fly", "go", "visit", "come", "head", "stop", "land", "tour"}
@@ -64,3 +64,29 @@ TOPICS = [
     ("trade", ("trade", "economic", "investment", "tariff", "sanctions")),
     ("international role", ("security council", "united nations", "court", "international community", "role")),
 ]
+# Nouns for a group of people that an organisation or country sends ("a Hamas delegation").
+GROUP_HEADS = {"delegation", "delegations", "official", "officials", "team", "teams", "government", "leader",
+               "leaders", "representative", "representatives", "counterpart", "counterparts", "side", "envoy",
+               "envoys", "minister", "ministers", "negotiator", "negotiators", "diplomat", "diplomats", "member",
+               "members", "counterparts", "leadership", "mission", "group"}
+# Capitalised words that belong to names of places, bodies and events, not people.
+NOT_NAME_WORDS = {
+    "league", "ministry", "department", "council", "union", "nations", "united", "states", "state", "party",
+    "east", "west", "north", "south", "middle", "central", "asia", "africa", "europe", "america", "pacific",
+    "gulf", "sea", "strip", "bank", "river", "island", "islands", "republic", "kingdom", "emirates",
+    "issue", "trip", "summit", "conference", "forum", "affairs", "foreign", "office", "house", "court",
+    "agency", "committee", "commission", "organization", "organisation", "authority", "assembly", "parliament",
+    "congress", "senate", "army", "forces", "force", "police", "news", "times", "post", "press", "media",
+    "university", "institute", "center", "centre", "bureau", "politburo", "movement", "group", "bank",
+    "fund", "investment", "treaty", "accord", "agreement", "war", "crisis", "talks", "meeting", "meets",
+    "holds", "bilateral", "ramps", "says", "said", "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "global", "international", "national", "world", "arab",
+    "islamic", "chinese", "israeli", "palestinian", "russian", "american", "european", "coronation",
+    "revolution", "uprising", "protests", "spring", "accords", "initiative", "plan", "doctrine", "games",
+    "embassy", "consulate", "square", "street", "palace", "hall", "airport", "city", "province", "region",
+}
+# Nouns through which a body speaks ("the ministry said", "a Hamas statement said").
+VOICE_NOUNS = {"statement", "readout", "release", "spokesman", "spokeswoman", "spokesperson", "ministry",
+               "office", "government", "movement", "delegation", "embassy", "agency", "communique",
+               "communiqué", "announcement", "report", "media", "source", "sources", "official", "officials"}

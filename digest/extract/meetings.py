@@ -11,6 +11,7 @@ date from the trigger's clause, never from a reporting verb ("said Tuesday").
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -18,29 +19,34 @@ from spacy.tokens import Doc, Span, Token
 from ..models import DateValue, MeetingMention
 from .actors import Mention, Roster
 from .dates import resolve_date
+from .sentences import is_heading
 from .lexicon import (ATTEND_VERBS, LIGHT_VERBS, MEETING_NOUNS, MEETING_VERBS, MODAL_AUX, MODAL_HEADS,
-                      NOT_MEETING_NOUN_MODS, PHONE_WORDS, REPORTING_VERBS, TRAVEL_VERBS)
+                      GROUP_HEADS, NOT_MEETING_NOUN_MODS, PHONE_WORDS, REPORTING_VERBS, TITLE_NOUNS,
+                      TRAVEL_VERBS)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}?)(?:,[^:\n]{0,40}?\))?\s*(?:[:—–-]|\(\w+\)\s*[—–-])")
 PLACE_PREPS = {"in", "at", "to", "inside", "near"}
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj"}
+KEEP_CLAUSES = {"lead", "head", "include", "accompany", "comprise"}
+SKIP_PREPS = {"since", "before", "after", "amid", "despite", "for", "about", "over", "until", "following"}
 
 
 def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[MeetingMention]:
     out: list[MeetingMention] = []
     last: MeetingMention | None = None
+    dateline_place = _dateline_place(doc)
     for index, sent in enumerate(doc.sents):
+        if is_heading(sent):
+            continue
         for trigger in _triggers(sent):
             if not _happened(trigger):
                 continue
             parties = _parties(trigger, roster)
-            mention = MeetingMention(
-                participants=[m.name for m in parties],
-                date=_date(trigger, sent, published),
-                place=_place(trigger, roster),
-                evidence=sent.text.strip(),
-                sentence_index=index,
-            )
-            if len(mention.participants) >= 1:
+            when, where = _date(trigger, sent, published), _place(trigger) or dateline_place
+            for group in _separate(trigger, parties, roster):
+                mention = MeetingMention(participants=[m.name for m in group], date=when, place=where,
+                                         evidence=sent.text.strip(), sentence_index=index)
                 out.append(mention)
                 last = mention
             break
@@ -50,6 +56,34 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                 if attendee not in last.participants and attendee not in last.attendees:
                     last.attendees.append(attendee)
     return out
+
+
+def _separate(trigger: Token, parties: list[Mention], roster: Roster) -> list[list[Mention]]:
+    """"held separate meetings with A, B and C" is one meeting per partner, with the subject."""
+    noun = trigger if trigger.pos_ == "NOUN" else next(
+        (c for c in trigger.children if c.dep_ == "dobj" and c.lower_ in MEETING_NOUNS), None)
+    plural = noun is not None and noun.tag_ == "NNS" and noun.lower_ != "talks" or any(
+        c.lower_ in ("separate", "respective", "individual") for c in (noun.children if noun is not None else []))
+    subject = [m for m in parties if _is_subject(trigger, m, roster)]
+    partners = [m for m in parties if m not in subject]
+    if not plural or len(subject) != 1 or len(partners) < 2:
+        return [parties] if parties else []
+    return [[subject[0], p] for p in partners]
+
+
+def _is_subject(trigger: Token, m: Mention, roster: Roster) -> bool:
+    verb = trigger if trigger.pos_ != "NOUN" else trigger.head
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= m.start <= c.right_edge.i
+               for c in verb.children)
+
+
+def _dateline_place(doc: Doc) -> str | None:
+    """"KYIV, Feb 5 (Reuters) -" / "MANILA: ...": the city an article is filed from."""
+    for sent in list(doc.sents)[:8]:
+        match = DATELINE.match(sent.text)
+        if match:
+            return match.group(1).strip().title()
+    return None
 
 
 def _triggers(sent: Span):
@@ -66,27 +100,38 @@ def _triggers(sent: Span):
         elif tok.pos_ in ("VERB",) and lemma in LIGHT_VERBS and any(
                 c.lower_ in MEETING_NOUNS and c.dep_ == "dobj" for c in tok.children):
             yield tok
-        elif tok.pos_ == "NOUN" and tok.lower_ in MEETING_NOUNS and tok.dep_ not in ("dobj",):
+        elif tok.pos_ == "NOUN" and tok.lower_ in MEETING_NOUNS and tok.dep_ not in ("dobj",) \
+                and tok.head.lemma_.lower() not in ATTEND_VERBS:
             if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children) or any(
                     c.dep_ == "poss" for c in tok.children):
                 yield tok
 
 
 def _has_person_object(verb: Token) -> bool:
-    return any(c.dep_ in ("dobj", "pobj") and (c.ent_type_ in ("PERSON", "ORG", "NORP") or c.pos_ == "PROPN")
-               for c in verb.subtree if c.head == verb or c.head.head == verb)
+    """"visited Cairo" is a trip; "visited the president" or "hosted a delegation" is a meeting."""
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            if c.ent_type_ == "PERSON" or c.lemma_.lower() in GROUP_HEADS or c.lower_ in TITLE_NOUNS:
+                return True
+            if c.pos_ == "PROPN" and c.ent_type_ not in PLACE_LABELS | {"ORG", "DATE"}:
+                return True
+    return False
 
 
 def _happened(trigger: Token) -> bool:
-    """False for negated, modal, planned, hypothetical or phone meetings."""
+    """False for negated, modal, planned, hypothetical or phone meetings.
+
+    Looks at the trigger's own clause and at the verbs that embed it as an
+    infinitive or object ("plans to meet", "did not attend the meeting"), but not
+    past a finite clause boundary: "it should be noted that X met Y" reports a
+    meeting that happened.
+    """
     tok = trigger
     for _ in range(4):
         children = list(tok.children)
-        if any(c.dep_ == "neg" for c in children):
+        if any(c.dep_ == "neg" or c.lower_ in ("never", "not") and c.dep_ == "advmod" for c in children):
             return False
         if any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in children):
-            return False
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and tok.dep_ in ("xcomp", "advcl", "acl", "ccomp", "relcl"):
             return False
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
             return False
@@ -94,11 +139,13 @@ def _happened(trigger: Token) -> bool:
             return False
         if tok.i != trigger.i and tok.lemma_.lower() in MODAL_HEADS:
             return False
-        if tok.dep_ in ("xcomp",) and tok.head.lemma_.lower() in MODAL_HEADS:
-            return False
-        if tok.head.i == tok.i or tok.dep_ not in ("xcomp", "dobj", "pobj", "prep", "ccomp", "acl", "advcl"):
-            break
-        tok = tok.head
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+        if infinitive and tok.dep_ not in ("xcomp",):
+            return False  # "sent Wang to meet ...": purpose, not report
+        if tok.dep_ in ("xcomp", "dobj", "pobj", "prep", "nsubjpass") or tok.dep_ == "ccomp" and infinitive:
+            tok = tok.head
+            continue
+        break
     words = {t.lower_ for t in trigger.sent}
     if words & PHONE_WORDS and not (words & {"meeting", "met", "meet"}):
         return False
@@ -110,64 +157,119 @@ def _parties(trigger: Token, roster: Roster) -> list[Mention]:
     scope: list[Token] = []
     if trigger.pos_ == "NOUN":
         for c in trigger.children:
-            if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("with", "between"):
+            if c.dep_ in ("poss", "compound", "amod") or c.dep_ == "prep" and c.lower_ in ("with", "between", "of"):
                 scope.extend(c.subtree)
-        scope.extend(_participant_nps(trigger.head) if trigger.head.lemma_.lower() in LIGHT_VERBS else [])
+        if trigger.head.lemma_.lower() in LIGHT_VERBS:
+            scope.extend(_clause(trigger.head))
     else:
-        scope.extend(_participant_nps(trigger))
-        if trigger.lemma_.lower() in LIGHT_VERBS:
-            for c in trigger.children:
-                if c.dep_ == "dobj":
-                    for cc in c.children:
-                        if cc.dep_ == "prep" and cc.lower_ in ("with", "between"):
-                            scope.extend(cc.subtree)
-    scope = [t for t in scope if not _inside_title(t)]
-    mentions = roster.within(scope)
-    seen, out = set(), []
-    for m in mentions:
-        if m.name not in seen and (m.kind == "person" or _is_party_group(m, roster)):
-            seen.add(m.name)
+        scope.extend(_clause(trigger))
+    out: list[Mention] = []
+    for m in roster.within(scope):
+        head = trigger.doc[m.start:m.end].root
+        if any(o.name == m.name for o in out):
+            continue
+        if m.kind == "person" and not _inside_title(head, roster) or m.kind != "person" and _group_slot(head, roster):
             out.append(m)
     return out
 
 
-def _participant_nps(verb: Token) -> list[Token]:
-    toks: list[Token] = []
-    subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subject and verb.dep_ in ("conj", "advcl", "relcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        subject = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    for s in subject:
-        toks.extend(s.subtree)
+def _clause(verb: Token) -> list[Token]:
+    """The trigger's clause minus embedded clauses and time/place phrases, plus its subject.
+
+    The small model often attaches a second partner loosely ("..., and X" as advcl
+    or npadvmod), so the whole clause is searched rather than fixed slots; clauses
+    with a verb of their own ("where the envoy said Beijing ...") are left out.
+    """
+    toks: list[Token] = [verb]
     for c in verb.children:
-        if c.dep_ in ("dobj", "attr") and c.lower_ not in MEETING_NOUNS:
-            toks.extend(c.subtree)
-        if c.dep_ == "prep" and c.lower_ in ("with", "between", "by", "alongside"):
-            toks.extend(c.subtree)
-        if c.dep_ == "agent":
-            toks.extend(c.subtree)
+        if c.dep_ == "prep" and c.lower_ in SKIP_PREPS:
+            continue
+        toks.extend(_phrase(c))
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        head = verb.head
+        if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head  # "After meeting with X, Y said ...": Y met X
+        if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") and head.pos_ in ("VERB", "AUX"):
+            toks.extend(t for c in head.children if c.dep_ == "nsubj" for t in _phrase(c))
     return toks
 
 
-def _inside_title(tok: Token) -> bool:
-    """A token within an appositive or title phrase of a person ("minister of X")."""
+def _phrase(tok: Token) -> list[Token]:
+    """A token's subtree without embedded clauses, except "led by"/"including" phrases."""
+    if tok.pos_ in ("VERB", "AUX") and tok.dep_ in CLAUSE_DEPS and tok.lemma_.lower() not in KEEP_CLAUSES:
+        return []
+    out = [tok]
+    for c in tok.children:
+        out.extend(_phrase(c))
+    return out
+
+
+def _inside_title(tok: Token, roster: Roster) -> bool:
+    """A name inside another person's title or description ("an aide to X", "X's envoy")."""
+    own = roster.by_token.get(tok.i)
     t = tok
     while t.head.i != t.i:
-        if t.dep_ in ("appos", "relcl", "acl") and not (t.dep_ == "acl" and t.lemma_.lower() in ("lead", "head", "include")):
-            return True
-        if t.dep_ == "poss" and t.head.lower_ not in MEETING_NOUNS and t.head.pos_ == "NOUN":
-            return True
-        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ == "NOUN" and t.head.head.lower_ not in (
-                "delegation", "delegations", "officials", "counterparts", "leaders", "representatives") and \
-                t.head.lower_ in ("of", "for", "to", "at", "from"):
-            return True
+        if t.dep_ == "appos":
+            holder = roster.by_token.get(t.head.i)
+            if holder is not None and holder is not own and holder.kind == "person":
+                return True
+        if t.dep_ == "poss" and _names_person(t.head, roster):
+            return True  # "Trump's son-in-law Jared Kushner"
+        if t.dep_ in ("poss", "pobj") and t.head.pos_ in ("NOUN", "PROPN", "ADP"):
+            noun = t.head if t.dep_ == "poss" else t.head.head
+            relation = t.dep_ == "poss" or t.head.lower_ in ("to", "for") or _names_person(noun, roster)
+            # "an aide to X", "X's envoy" describe someone else; "Secretary of the Philippines
+            # Teodoro Locsin" is the model attaching the holder's own name under "of"
+            if relation and (noun.lower_ in TITLE_NOUNS or noun.lemma_.lower() in TITLE_NOUNS):
+                return True
         t = t.head
         if t.pos_ in ("VERB", "AUX") or t.lower_ in MEETING_NOUNS:
             break
     return False
 
 
-def _is_party_group(m: Mention, roster: Roster) -> bool:
-    return m.kind in ("organization", "country")
+def _group_slot(tok: Token, roster: Roster) -> bool:
+    """An organisation or country takes part only as a party ("a Hamas delegation",
+    "talks with Iran"), not as a place or part of a person's title ("Iran's envoy X")."""
+    if _before_name(tok, roster):
+        return False
+    t = tok
+    while t.dep_ in ("compound", "conj", "amod", "poss") and t.head.i != t.i:
+        if t.head.lower_ in GROUP_HEADS or t.head.lemma_.lower() in GROUP_HEADS:
+            return not _names_person(t.head, roster)
+        if t.dep_ != "conj":
+            return False
+        t = t.head
+    if t.dep_ in ("nsubj", "nsubjpass", "dobj", "agent"):
+        return True
+    if t.dep_ == "pobj":
+        prep = t.head
+        if prep.lower_ in ("with", "between", "by"):
+            return True
+        if prep.lower_ in ("from", "of") and prep.head.lemma_.lower() in GROUP_HEADS:
+            return not _names_person(prep.head, roster)
+    return False
+
+
+def _before_name(tok: Token, roster: Roster) -> bool:
+    """"Palestinian Foreign Affairs Minister Riyad al-Maliki": the group opens a pre-name title."""
+    doc = tok.doc
+    i = tok.i + 1
+    while i < len(doc) and (doc[i].ent_type_ and doc[i].ent_iob_ == "I" or doc[i].text in ("'s", "’s")):
+        i += 1
+    for j in range(i, min(i + 5, len(doc))):
+        m = roster.by_token.get(j)
+        if m is not None and m.kind == "person":
+            return True
+        if doc[j].pos_ not in ("PROPN", "NOUN", "ADJ") and doc[j].text not in ("-",):
+            return False
+    return False
+
+
+def _names_person(noun: Token, roster: Roster) -> bool:
+    """The noun is a person's title: it or a name beside it refers to a person."""
+    near = [noun, *(c for c in noun.children if c.dep_ in ("compound", "appos", "flat"))]
+    return any(roster.by_token.get(t.i) is not None and roster.by_token[t.i].kind == "person" for t in near)
 
 
 def _date(trigger: Token, sent: Span, published: date | None) -> DateValue | None:
@@ -207,7 +309,7 @@ def _related(governor: Token, trigger: Token) -> bool:
     return governor in trigger.ancestors or trigger in governor.ancestors or trigger.head == governor
 
 
-def _place(trigger: Token, roster: Roster) -> str | None:
+def _place(trigger: Token) -> str | None:
     """GPE/LOC under "in/at/to" in the trigger's clause, else in the visit that contains it."""
     candidates = [trigger]
     t = trigger
@@ -222,6 +324,8 @@ def _place(trigger: Token, roster: Roster) -> str | None:
             for n in c.children:
                 if n.lemma_.lower() in ("visit", "trip", "tour", "stop"):
                     candidates.append(n)
+    if trigger.dep_ == "relcl" and trigger.head.ent_type_ in PLACE_LABELS:
+        return _entity_text(trigger.head)  # "in Geneva, where he met ..."
     for head in candidates:
         place = _place_under(head)
         if place:
@@ -233,7 +337,7 @@ def _place_under(head: Token) -> str | None:
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
             for n in c.subtree:
-                if n.ent_type_ in PLACE_LABELS and n.ent_iob_ == "B" and not _inside_title(n):
+                if n.ent_type_ in PLACE_LABELS and n.ent_iob_ == "B" and not _place_in_title(n):
                     ent = next(e for e in n.doc.ents if e.start == n.i)
                     return _strip_article(ent.text)
         if c.dep_ == "dobj" and head.lemma_.lower() in ("visit", "tour") and c.ent_type_ in PLACE_LABELS:
@@ -241,6 +345,17 @@ def _place_under(head: Token) -> str | None:
             if ent is not None:
                 return _strip_article(ent.text)
     return None
+
+
+def _entity_text(tok: Token) -> str:
+    ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+    return _strip_article(ent.text)
+
+
+def _place_in_title(tok: Token) -> bool:
+    """"the Ambassador to Qatar": a place that belongs to a title, not to the meeting."""
+    prep = tok.head if tok.dep_ == "pobj" else None
+    return prep is not None and prep.head.lower_ in TITLE_NOUNS
 
 
 def _strip_article(text: str) -> str:
@@ -261,7 +376,8 @@ def _attendee(sent: Span, roster: Roster) -> str | None:
         for c in head.children:
             if c.dep_ in ("nsubj", "agent", "nsubjpass") and c.lower_ not in MEETING_NOUNS:
                 scope.extend(c.subtree)
-        people = [m for m in roster.within(t for t in scope if not _inside_title(t)) if m.kind == "person"]
+        people = [m for m in roster.within(scope)
+                  if m.kind == "person" and not _inside_title(sent.doc[m.start:m.end].root, roster)]
         if people:
             return people[0].name
     return None

@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import PositionMention
 from .actors import Mention, Roster
-from .lexicon import REPORTING_NOUNS, REPORTING_VERBS, TOPICS
+from .sentences import is_heading
+from .lexicon import REPORTING_NOUNS, REPORTING_VERBS, TOPICS, VOICE_NOUNS
 
 QUOTES = "\"“”"
 
@@ -22,6 +23,8 @@ QUOTES = "\"“”"
 def find_positions(doc: Doc, roster: Roster) -> list[PositionMention]:
     out: list[PositionMention] = []
     for sent in doc.sents:
+        if is_heading(sent):
+            continue
         found = _speaker(sent, roster)
         if found is None:
             continue
@@ -35,34 +38,39 @@ def find_positions(doc: Doc, roster: Roster) -> list[PositionMention]:
 
 
 def _speaker(sent: Span, roster: Roster) -> tuple[Mention, Token] | None:
-    candidates: list[tuple[int, int, Mention, Token]] = []
+    """The innermost identified speaker; None when an unidentified one outranks it."""
+    candidates: list[tuple[int, int, int, Mention, Token]] = []  # (person, verbal, depth, ...)
+    unknown_depths: list[int] = []
     for tok in sent:
         lemma = tok.lemma_.lower()
+        depth = sum(1 for _ in tok.ancestors)
         if tok.pos_ == "VERB" and lemma in REPORTING_VERBS and not any(c.dep_ == "neg" for c in tok.children):
-            subject = _subject(tok)
             if lemma == "point" and not any(c.lower_ == "out" for c in tok.children):
                 continue
-            if subject is not None:
-                m = _mention_of(subject, roster)
-                if m:
-                    depth = sum(1 for _ in tok.ancestors)
-                    candidates.append((m.kind == "person", depth, m, tok))
-        elif tok.lower_ in REPORTING_NOUNS and tok.pos_ == "NOUN":
+            subject = _subject(tok)
+            m = _mention_of(subject, roster) if subject is not None else None
+            if m:
+                candidates.append((m.kind == "person", 1, depth, m, tok))
+            elif _unresolved_speaker(tok, roster):
+                unknown_depths.append(depth)
+        elif tok.lower_ in REPORTING_NOUNS and tok.pos_ == "NOUN" and any(
+                c.dep_ in ("acl", "ccomp", "appos") or c.text in QUOTES for c in tok.children):
             for c in tok.children:
-                if c.dep_ == "poss":
-                    m = _mention_of(c, roster)
-                    if m:
-                        candidates.append((m.kind == "person", sum(1 for _ in tok.ancestors), m, tok))
+                if c.dep_ == "poss" and c.i in roster.by_token:
+                    m = roster.by_token[c.i]
+                    candidates.append((m.kind == "person", 0, depth, m, tok))
         elif tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
             for n in tok.doc[tok.i + 1].subtree:
                 m = roster.by_token.get(n.i)
                 if m:
-                    candidates.append((m.kind == "person", -1, m, tok.head))
+                    candidates.append((m.kind == "person", 0, -1, m, tok.head))
                     break
     if not candidates:
         return None
-    candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
-    _, _, mention, verb = candidates[0]
+    candidates.sort(key=lambda c: (c[0], c[1], c[2]), reverse=True)
+    person, verbal, depth, mention, verb = candidates[0]
+    if any(d >= depth for d in unknown_depths):
+        return None
     return mention, verb
 
 
@@ -77,16 +85,26 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _mention_of(tok: Token, roster: Roster) -> Mention | None:
-    """The actor a subject refers to: its head, or a name inside it that is not in a title."""
+    """The actor a subject refers to: its head, else a person named beside it
+    ("Russia's envoy, Kirill Dmitriev"), else the body whose voice it is
+    ("the Hamas statement", "a ministry spokesman")."""
     if tok.i in roster.by_token:
         return roster.by_token[tok.i]
-    for t in tok.subtree:
-        if t.i in roster.by_token and t.dep_ in ("compound", "poss", "nmod", "appos", "pobj") and t.head == tok:
-            m = roster.by_token[t.i]
-            if t.dep_ == "compound" and m.kind != "person" and tok.lower_ not in REPORTING_NOUNS | {"delegation", "government", "ministry", "office", "spokesman", "spokesperson", "movement"}:
-                continue
-            return m
+    near = [t for t in tok.children if t.i in roster.by_token and t.dep_ in ("compound", "poss", "nmod", "appos")]
+    people = [roster.by_token[t.i] for t in near if roster.by_token[t.i].kind == "person"]
+    if people:
+        return people[0]
+    if tok.lemma_.lower() in VOICE_NOUNS:
+        return next((roster.by_token[t.i] for t in near), None)
     return None
+
+
+def _unresolved_speaker(verb: Token, roster: Roster) -> bool:
+    """A reporting verb whose subject names someone we could not identify ("Leavitt said")."""
+    subject = _subject(verb)
+    if subject is None or _mention_of(subject, roster) is not None:
+        return False
+    return subject.pos_ in ("PROPN", "PRON") and subject.lower_ not in ("it", "this", "that", "which")
 
 
 def _content(verb: Token, sent: Span) -> str:

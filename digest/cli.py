@@ -29,6 +29,9 @@ log = logging.getLogger("digest")
 def _setup_logging(verbose: bool) -> None:
     logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO,
                         format="%(levelname)s %(message)s", stream=sys.stderr)
+    # WeasyPrint and fontTools narrate every layout and font-subsetting step at INFO.
+    logging.getLogger("fontTools").setLevel(logging.WARNING)
+    logging.getLogger("weasyprint").setLevel(logging.DEBUG if verbose else logging.ERROR)
 
 
 def _parse_date(ctx, param, value: str | None) -> date | None:

@@ -159,13 +159,15 @@ def _affiliated(actor: Actor, groups: set[str], by_id) -> bool:
 def _dates_compatible(c: _Cluster, m: MeetingMention, strong: bool) -> bool:
     """Dates agree at their common precision; with the same people named (`strong`),
     days up to two apart still merge, as one source's error, and become a conflict."""
-    if m.date is None or m.date.month is None:
+    if m.date is None or m.date.year is None and m.date.month is None:
         return True
     for _, x in c.items:
-        if x.date is None or x.date.month is None:
+        if x.date is None:
             continue
         if x.date.year and m.date.year and x.date.year != m.date.year:
             return False
+        if x.date.month is None or m.date.month is None:
+            continue
         if x.date.day and m.date.day:
             gap = abs(x.date.day - m.date.day) if x.date.month == m.date.month else 99
             if gap > (2 if strong else 0):

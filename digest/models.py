@@ -177,6 +177,16 @@ class Evidence:
 
 
 @dataclass
+class DateReport:
+    """The date one source gives a meeting, so a disagreement can name who says what."""
+
+    source: str
+    date: str | None
+    precision: str  # day | month | unresolved
+    text: str = ""  # the words in the source, e.g. "On March 18th"
+
+
+@dataclass
 class Meeting:
     id: str
     date: str | None
@@ -188,6 +198,7 @@ class Meeting:
     evidence: list[Evidence] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
+    date_reports: list[DateReport] = field(default_factory=list)
 
 
 @dataclass

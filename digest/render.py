@@ -16,9 +16,14 @@ from dataclasses import asdict
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-import jinja2
+import re
+from collections import Counter
+from datetime import datetime, timezone
 
-from . import __version__
+import jinja2
+from markupsafe import Markup, escape
+
+from . import __version__, charts, summary
 from .errors import RenderError
 from .models import Briefing, Config
 
@@ -63,19 +68,59 @@ def environment(config: Config) -> jinja2.Environment:
     return env
 
 
-def render_html(briefing: Briefing, config: Config) -> str:
+def render_html(briefing: Briefing, config: Config, created: datetime | None = None) -> str:
+    """The briefing as one HTML document, the same for the PDF and for a browser."""
     env = environment(config)
-    data = briefing_data(briefing)
-    actors = {a["id"]: a for a in data["actors"]}
-    sources = {s["id"]: s for s in data["sources"]}
+    env.filters.update(long_date=summary.long_date, period=summary.period, oneline=_oneline,
+                       cite_ids=_cite_ids_for(briefing))
+    cov = summary.coverage(briefing)
+    in_meetings = Counter(p for m in briefing.meetings for p in m.participants)
+    context = dict(
+        b=briefing, config=config, page_size=config.page_size, generator=f"digest {__version__}",
+        created=(created or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
+        num={s.id: i + 1 for i, s in enumerate(briefing.sources)},
+        sources={s.id: s for s in briefing.sources}, actors={a.id: a for a in briefing.actors},
+        scripts=scripts_in(briefing), meetings={m.id: m for m in briefing.meetings}, mnum={m.id: i + 1 for i, m in enumerate(briefing.meetings)},
+        coverage=cov, unnamed_outlets=sum(1 for s in briefing.sources if not s.article.outlet),
+        top_actors=[a for a in briefing.actors if a.id in in_meetings][:6],
+        bottom_line=summary.bottom_line(briefing), positions_by_actor=summary.positions_by_actor(briefing),
+        date_claims=summary.date_claims, timeline=charts.timeline(briefing), matrix=charts.matrix(briefing),
+    )
     try:
-        template = env.get_template("briefing.html")
-        return template.render(b=data, actors=actors, sources=sources, config=config,
-                               page_size=config.page_size)
+        return env.get_template("briefing.html").render(**context)
     except jinja2.TemplateSyntaxError as exc:
         raise RenderError(f"template syntax error: {exc.message}", exc.filename or exc.name, exc.lineno) from exc
     except jinja2.TemplateError as exc:
         raise RenderError(f"template error: {exc}") from exc
+
+
+SCRIPTS = {
+    "arabic": re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]"),
+    "cjk": re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]"),
+}
+
+
+def scripts_in(briefing: Briefing) -> list[str]:
+    """Which extra font files the briefing needs; each costs load time, so only those used."""
+    text = json.dumps(briefing_data(briefing), ensure_ascii=False, default=str)
+    return [name for name, pattern in SCRIPTS.items() if pattern.search(text)]
+
+
+def _oneline(text: str) -> str:
+    """Evidence can span paragraphs in the source; on the page it reads as one line."""
+    return " ".join(str(text).split())
+
+
+def _cite_ids_for(briefing: Briefing):
+    """A filter turning source ids inside free text ("s1 dates it ...") into numbered links."""
+    number = {s.id: i + 1 for i, s in enumerate(briefing.sources)}
+
+    def cite_ids(text: str) -> Markup:
+        def link(match: re.Match) -> str:
+            sid = match.group(0)
+            return f'<a class="cite" href="#{sid}">[{number[sid]}]</a>' if sid in number else sid
+        return Markup(re.sub(r"\bs\d+\b", link, str(escape(text))))
+    return cite_ids
 
 
 def url_fetcher_for(config: Config):
@@ -95,8 +140,11 @@ def url_fetcher_for(config: Config):
             parsed = urlparse(url)
             if parsed.scheme == "file":
                 path = Path(unquote(parsed.path)).resolve()
+                if config.templates is not None and not path.is_file() and roots[1] in path.parents:
+                    # an override folder falls back to the packaged style.css and fonts, file by file
+                    path = roots[0] / path.relative_to(roots[1])
                 if any(r in path.parents for r in roots) and path.is_file():
-                    return super().fetch(url, headers)
+                    return super().fetch(path.as_uri(), headers)
             elif parsed.scheme in ("http", "https") and config.allow_remote_assets:
                 return super().fetch(url, headers)
             log.debug("blocked resource %s", url[:80])
@@ -111,7 +159,7 @@ def render_pdf(html: str, config: Config) -> bytes:
     base = config.templates if config.templates is not None else packaged_templates()
     try:
         document = HTML(string=html, base_url=str(base.resolve()) + "/", url_fetcher=url_fetcher_for(config))
-        return document.write_pdf(pdf_variant=None, custom_metadata=True)
+        return document.write_pdf(pdf_variant="pdf/ua-1", custom_metadata=True)
     except Exception as exc:  # WeasyPrint raises many types; all are a failed render
         raise RenderError(f"PDF rendering failed: {exc}") from exc
 

@@ -22,7 +22,7 @@ def test_run_writes_dated_briefing(project, monkeypatch):
     assert doha and "Qatar" in doha[0]["place"]
     assert doha[0]["date"] == "2024-03-17"
     text = " ".join(page.extract_text() for page in PdfReader(out / "briefing-2024-03-20.pdf").pages)
-    assert "Wang Kejian" in text and "Ismail Haniyeh" in text and "Qatar" in text and "2024-03-17" in text
+    assert "Wang Kejian" in text and "Ismail Haniyeh" in text and "Qatar" in text and "17 March 2024" in text
 
 
 def test_json_contract(project, monkeypatch):

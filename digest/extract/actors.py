@@ -391,6 +391,15 @@ def _antecedent(doc: Doc, roster: Roster, pronoun: Token) -> str | None:
     "Ushakov added that Putin emphasised ... . '...,' he said": he = Ushakov.
     """
     sent = pronoun.sent
+    # "After his talks with Tusk, Zelenskiy ...": a pronoun in a fronted phrase points forward
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    fronted = next((c for c in root.children if c.dep_ in ("prep", "advcl", "npadvmod")
+                    and c.left_edge.i <= pronoun.i <= c.right_edge.i), None)
+    if subject is not None and fronted is not None and fronted.i < subject.i:
+        m = roster.by_token.get(subject.i)
+        if m is not None and m.kind == "person":
+            return m.name
     here = [m for m in roster.mentions if m.kind == "person" and sent.start <= m.start and m.end <= pronoun.i]
     subjects = [m for m in here if doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass")]
     if subjects:

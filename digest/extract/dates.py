@@ -69,6 +69,10 @@ def _relative_period(low: str, raw: str, published: date | None) -> DateValue | 
     if "last month" in low or "previous month" in low:
         d = published - relativedelta(months=1)
         return DateValue(d.year, d.month, None, raw)
+    if "last year" in low or "previous year" in low:
+        return DateValue(published.year - 1, None, None, raw)
+    if "this year" in low:
+        return DateValue(published.year, None, None, raw)
     if "this month" in low:
         return DateValue(published.year, published.month, None, raw)
     if "this week" in low:

@@ -18,7 +18,7 @@ MODAL_HEADS = {"plan", "expect", "hope", "want", "seek", "refuse", "decline", "p
                "consider", "threaten", "promise", "fail", "need", "send", "dispatch", "likely", "able"}
 MODAL_AUX = {"will", "would", "could", "may", "might", "should", "shall", "must", "can", "'ll", "wo", "ca"}
 NOT_MEETING_NOUN_MODS = {"planned", "proposed", "upcoming", "possible", "potential", "future", "next",
-                         "scheduled", "expected", "hypothetical", "phone", "telephone", "video", "virtual"}
+                         "scheduled", "expected", "hypothetical", "previous", "earlier", "file", "phone", "telephone", "video", "virtual"}
 PHONE_WORDS = {"phone", "telephone", "call", "called", "video", "videoconference", "virtual", "online"}
 
 REPORTING_VERBS = {"say", "state", "tell", "stress", "emphasize", "emphasise", "highlight", "note", "add",

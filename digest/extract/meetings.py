@@ -110,7 +110,7 @@ def _triggers(sent: Span):
 def _has_person_object(verb: Token) -> bool:
     """"visited Cairo" is a trip; "visited the president" or "hosted a delegation" is a meeting."""
     for c in verb.children:
-        if c.dep_ == "dobj":
+        if c.dep_ in ("dobj", "nsubjpass"):
             if c.ent_type_ == "PERSON" or c.lemma_.lower() in GROUP_HEADS or c.lower_ in TITLE_NOUNS:
                 return True
             if c.pos_ == "PROPN" and c.ent_type_ not in PLACE_LABELS | {"ORG", "DATE"}:
@@ -267,9 +267,20 @@ def _before_name(tok: Token, roster: Roster) -> bool:
 
 
 def _names_person(noun: Token, roster: Roster) -> bool:
-    """The noun is a person's title: it or a name beside it refers to a person."""
+    """The noun is a person's title or relation: a name stands beside it or right after
+    its phrase ("Trump's son-in-law Jared Kushner")."""
     near = [noun, *(c for c in noun.children if c.dep_ in ("compound", "appos", "flat"))]
-    return any(roster.by_token.get(t.i) is not None and roster.by_token[t.i].kind == "person" for t in near)
+    if any(roster.by_token.get(t.i) is not None and roster.by_token[t.i].kind == "person" for t in near):
+        return True
+    doc = noun.doc
+    for i in range(noun.i + 1, min(noun.i + 6, len(doc))):
+        m = roster.by_token.get(i)
+        if m is not None:
+            return m.kind == "person"
+        hyphenated = doc[i].text == "-" or doc[i - 1].text == "-" and not doc[i - 1].whitespace_
+        if not (hyphenated or doc[i].pos_ in ("NOUN", "PROPN")):
+            return False
+    return False
 
 
 def _date(trigger: Token, sent: Span, published: date | None) -> DateValue | None:
@@ -318,12 +329,22 @@ def _place(trigger: Token) -> str | None:
         if t.pos_ in ("VERB", "NOUN") and (t.lemma_.lower() in TRAVEL_VERBS | {"visit", "trip", "tour", "stop"}
                                            or t.lemma_.lower() in MEETING_VERBS):
             candidates.append(t)
-    # "During his visit to the West Bank, Wang met ...": a visit phrase attached to the trigger
     for c in trigger.children:
+        # "held a meeting at the summit in Osaka": the place hangs on the meeting noun
+        if c.dep_ == "dobj" and c.lower_ in MEETING_NOUNS:
+            candidates.insert(1, c)
+            candidates.extend(n for p in c.children if p.dep_ == "prep" and p.lower_ in ("with", "between")
+                              for n in p.children if n.dep_ == "pobj")
+        # "During his visit to the West Bank, Wang met ...": a visit phrase attached to the trigger
         if c.dep_ == "prep" and c.lower_ in ("during", "on", "in", "at"):
             for n in c.children:
-                if n.lemma_.lower() in ("visit", "trip", "tour", "stop"):
+                if n.lemma_.lower() in ("visit", "trip", "tour", "stop") or n.lower_ in MEETING_NOUNS:
                     candidates.append(n)
+        # "met with Trump in Davos": the model hangs the place on the partner
+        if c.dep_ == "prep" and c.lower_ in ("with", "by") or c.dep_ == "agent":
+            candidates.extend(n for n in c.children if n.dep_ == "pobj")
+        if c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in MEETING_NOUNS:
+            candidates.append(c)
     if trigger.dep_ == "relcl" and trigger.head.ent_type_ in PLACE_LABELS:
         return _entity_text(trigger.head)  # "in Geneva, where he met ..."
     for head in candidates:

@@ -1,0 +1,206 @@
+"""Each extraction phenomenon, with short sentences written for these tests."""
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from digest.extract import extract_doc
+from digest.merge import merge
+from digest.models import Article
+
+
+def run(nlp, text: str, published: date | None = date(2024, 3, 20)):
+    article = Article(path=Path("t.txt"), text=text, published=published)
+    return extract_doc(article, nlp(text))
+
+
+def brief(nlp, *texts, published=date(2024, 3, 20)):
+    extractions = [extract_doc(Article(path=Path(f"s{i}.txt"), text=t, published=p), nlp(t))
+                   for i, (t, p) in enumerate((t, published) if isinstance(t, str) else t for t in texts)]
+    return merge(extractions, date(2024, 3, 21), "test")
+
+
+def meetings(nlp, text, published=date(2024, 3, 20)):
+    return [sorted(m.participants) for m in run(nlp, text, published).meetings]
+
+
+# ---- meetings -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on Monday.",
+    "Foreign Minister Anna Berg held talks with Prime Minister Lars Holm in Oslo on Monday.",
+    "Prime Minister Lars Holm received Foreign Minister Anna Berg in Oslo on Monday.",
+    "Prime Minister Lars Holm hosted Foreign Minister Anna Berg in Oslo on Monday.",
+    "Foreign Minister Anna Berg sat down with Prime Minister Lars Holm in Oslo on Monday.",
+    "Foreign Minister Anna Berg and Prime Minister Lars Holm met in Oslo on Monday.",
+    "Foreign Minister Anna Berg was received by Prime Minister Lars Holm in Oslo on Monday.",
+])
+def test_meeting_forms(nlp, sentence):
+    found = run(nlp, sentence).meetings
+    assert [sorted(m.participants) for m in found] == [["Anna Berg", "Lars Holm"]]
+    assert found[0].place == "Oslo"
+    assert found[0].date.iso() == "2024-03-18"  # Monday before Wednesday 20 March
+
+
+def test_nominal_meeting_between(nlp):
+    found = run(nlp, "The talks between Foreign Minister Anna Berg and Prime Minister Lars Holm in Oslo "
+                     "lasted three hours.").meetings
+    assert sorted(found[0].participants) == ["Anna Berg", "Lars Holm"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Foreign Minister Anna Berg will meet Prime Minister Lars Holm in Oslo next week.",
+    "Foreign Minister Anna Berg plans to meet Prime Minister Lars Holm in Oslo.",
+    "Foreign Minister Anna Berg did not meet Prime Minister Lars Holm during the visit.",
+    "Foreign Minister Anna Berg refused to meet Prime Minister Lars Holm.",
+    "If Foreign Minister Anna Berg met Prime Minister Lars Holm, the deal could move forward.",
+    "Foreign Minister Anna Berg spoke by phone with Prime Minister Lars Holm on Monday.",
+    "Foreign Minister Anna Berg is expected to meet Prime Minister Lars Holm on Friday.",
+])
+def test_not_meetings(nlp, sentence):
+    assert meetings(nlp, sentence) == []
+
+
+def test_attendee_of_previous_meeting(nlp):
+    text = ("Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on Monday.\n"
+            "The meeting was also attended by Ambassador Erik Dahl.")
+    found = run(nlp, text).meetings
+    assert found[0].attendees == ["Erik Dahl"]
+
+
+def test_place_from_visit_context(nlp):
+    found = run(nlp, "During his visit to Nairobi, Foreign Minister Anna Berg met President Joseph Otieno.").meetings
+    assert found[0].place == "Nairobi"
+
+
+def test_place_from_dateline(nlp):
+    found = run(nlp, "NAIROBI (Reuters) - Foreign Minister Anna Berg met President Joseph Otieno on Monday.").meetings
+    assert found[0].place == "Nairobi"
+
+
+def test_separate_bilateral_meetings_are_split(nlp):
+    found = meetings(nlp, "President Joseph Otieno held separate meetings with Foreign Minister Anna Berg "
+                          "and Prime Minister Lars Holm on Monday.")
+    assert found == [["Anna Berg", "Joseph Otieno"], ["Joseph Otieno", "Lars Holm"]]
+
+
+def test_one_party_mention_does_not_stand_alone(nlp):
+    b = brief(nlp, "Foreign Minister Anna Berg met with counterparts in Oslo on Monday.")
+    assert b.meetings == []
+
+
+# ---- dates ----------------------------------------------------------------------------
+
+def test_relative_dates_need_a_publication_date(nlp):
+    found = run(nlp, "Foreign Minister Anna Berg met Prime Minister Lars Holm on Monday.", published=None).meetings
+    assert found[0].date.iso() is None  # never resolved against today
+
+
+def test_month_precision(nlp):
+    found = run(nlp, "Foreign Minister Anna Berg met Prime Minister Lars Holm late last month.").meetings
+    assert found[0].date.iso() == "2024-02"
+
+
+def test_date_of_reporting_verb_is_not_the_meeting_date(nlp):
+    found = run(nlp, "Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo, the ministry said Tuesday.").meetings
+    assert found[0].date is None
+
+
+def test_sources_disagreeing_on_a_date_are_a_conflict(nlp):
+    b = brief(nlp,
+              "Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on March 17, 2024.",
+              "Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on March 17, 2024.",
+              "Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on March 18, 2024.")
+    assert len(b.meetings) == 1
+    m = b.meetings[0]
+    assert m.date == "2024-03-17" and m.sources == ["s1", "s2", "s3"]
+    assert m.conflicts and m.conflicts[0].startswith("s3 dates it 2024-03-18")
+
+
+def test_undated_article_takes_the_year_of_a_dated_report(nlp):
+    b = brief(nlp,
+              ("Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on March 17, 2024.", date(2024, 3, 18)),
+              ("On March 17th, Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo. On March 10th, "
+               "Berg met President Joseph Otieno in Nairobi.", None))
+    dated = {m.place: m.date for m in b.meetings}
+    assert dated == {"Oslo": "2024-03-17", "Nairobi": "2024-03-10"}
+
+
+# ---- actors ---------------------------------------------------------------------------
+
+def test_titles_from_apposition_and_before_the_name(nlp):
+    ex = run(nlp, "Anna Berg, the foreign minister of Norway, met Prime Minister Lars Holm in Oslo.")
+    titles = {a.name: a.titles for a in ex.actors if a.kind == "person"}
+    assert titles["Anna Berg"] == ["foreign minister of Norway"]
+    assert titles["Lars Holm"] == ["Prime Minister"]
+
+
+def test_bare_surname_resolves_only_to_the_one_person_who_fits(nlp):
+    ex = run(nlp, "Foreign Minister Wang Yi met Ambassador Wang Kejian in Beijing. "
+                  "Foreign Minister Wang said the talks were useful and constructive for both countries.")
+    speakers = {p.actor for p in ex.positions}
+    assert speakers == {"Wang Yi"}
+    assert {a.name for a in ex.actors if a.kind == "person"} == {"Wang Yi", "Wang Kejian"}
+
+
+def test_spelling_variants_merge_across_sources(nlp):
+    b = brief(nlp, "Hamas leader Ismail Haniyeh met Ambassador Cao Xiaolin in Doha.",
+              "Hamas leader Isma'il Haniya met Ambassador Cao Xiaolin in Doha.")
+    people = [a for a in b.actors if a.kind == "person"]
+    assert len(people) == 2
+    haniyeh = next(a for a in people if "Haniyeh" in a.name or "Haniya" in a.name)
+    assert set(haniyeh.aliases) >= {"Isma'il Haniya"} or haniyeh.name == "Isma'il Haniya"
+    assert len(b.meetings) == 1 and b.meetings[0].sources == ["s1", "s2"]
+
+
+def test_same_surname_different_people_stay_apart(nlp):
+    b = brief(nlp, "Foreign Minister Wang Yi met President Joseph Otieno in Nairobi.",
+              "Ambassador Wang Kejian met President Joseph Otieno in Nairobi.")
+    assert {a.name for a in b.actors if a.kind == "person"} == {"Wang Yi", "Wang Kejian", "Joseph Otieno"}
+
+
+def test_bylines_and_teasers_are_not_actors(tmp_path, nlp):
+    from digest.collect import collect
+
+    (tmp_path / "a.txt").write_text(
+        "Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on Monday to discuss fisheries.\n\n"
+        "The two sides agreed to meet again in the autumn, officials said after the talks.\n\n"
+        "Reporting by Maria Lund; Editing by Peter Sand\n", encoding="utf-8")
+    (article,), _ = collect([tmp_path], 100_000)
+    ex = extract_doc(article, nlp(article.text))
+    assert {a.name for a in ex.actors if a.kind == "person"} == {"Anna Berg", "Lars Holm"}
+
+
+# ---- positions ------------------------------------------------------------------------
+
+def test_reported_speech_by_reporting_verb(nlp):
+    ex = run(nlp, "Foreign Minister Anna Berg said that a ceasefire must come first.")
+    assert [(p.actor, p.text) for p in ex.positions] == [("Anna Berg", "that a ceasefire must come first")]
+    assert ex.positions[0].evidence == "Foreign Minister Anna Berg said that a ceasefire must come first."
+
+
+def test_quote_then_speaker(nlp):
+    ex = run(nlp, '"We will not accept any partition of the country," Prime Minister Lars Holm said.')
+    assert [p.actor for p in ex.positions] == ["Lars Holm"]
+
+
+def test_innermost_person_speaks_not_the_relaying_statement(nlp):
+    ex = run(nlp, "The ministry statement said that Foreign Minister Anna Berg stressed the need for a ceasefire.")
+    assert [p.actor for p in ex.positions] == ["Anna Berg"]
+
+
+def test_organisation_speaks_for_itself(nlp):
+    ex = run(nlp, "The Norwegian Foreign Ministry said that the talks would continue next month.")
+    assert [p.actor for p in ex.positions] == ["Norwegian Foreign Ministry"]
+
+
+def test_unidentified_speaker_blocks_attribution(nlp):
+    ex = run(nlp, "Foreign Minister Anna Berg met Prime Minister Lars Holm. "
+                  "Asked about Berg's remarks, Jensen said the plan would fail.")
+    assert all(p.actor != "Anna Berg" for p in ex.positions)
+
+
+def test_pronoun_refers_to_main_clause_subject(nlp):
+    ex = run(nlp, "Adviser Erik Dahl added that Prime Minister Lars Holm wanted peace. "
+                  '"There is no alternative to talks," he said.')
+    assert ex.positions[-1].actor == "Erik Dahl"

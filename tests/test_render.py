@@ -1,0 +1,232 @@
+"""Render: real PDFs from Briefing dataclasses built here (no spaCy), read back with pypdf."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from digest import summary
+from digest.models import (Actor, Article, Briefing, Config, DateReport, EmailConfig, Evidence, Meeting,
+                           Position, ScheduleConfig, Skipped, Source)
+from digest.render import render_html, write_outputs
+
+DAY = date(2024, 3, 20)
+
+
+def make_config(tmp_path: Path, **changes) -> Config:
+    config = Config(path=None, title="Gulf desk", organisation="Example Analysis Ltd", inputs=[],
+                    output=tmp_path / "out", templates=None, page_size="A4", model="none",
+                    max_file_bytes=10**6, allow_remote_assets=False, schedule=ScheduleConfig(),
+                    email=EmailConfig())
+    return replace(config, **changes)
+
+
+def source(i: int, outlet: str | None = None, published: date | None = None, **kw) -> Source:
+    article = Article(path=Path(f"/in/{i:03d}.txt"), text="", title=f"Article {i}", outlet=outlet,
+                      published=published, **kw)
+    return Source(id=f"s{i}", article=article)
+
+
+def doha_briefing() -> Briefing:
+    """Three outlets; the Doha meeting dated 17 March by two and 18 March by the third."""
+    sources = [source(1, "Atlas News", boilerplate=["Share this report:", "Related: other story"]),
+               source(2, "CNN", date(2024, 3, 19)), source(3, "MEMRI", date(2024, 3, 18))]
+    actors = [
+        Actor("a1", "Wang Kejian", "person", title="Chinese envoy", aliases=["Wang"], sources=["s1", "s2", "s3"],
+              meetings=["m1", "m2"]),
+        Actor("a2", "Ismail Haniyeh", "person", title="Hamas political leader", aliases=["Isma'il Haniya"],
+              sources=["s1", "s2", "s3"], meetings=["m2"]),
+        Actor("a3", "Khalid Manzalawi", "person", title="Arab League official", sources=["s1"], meetings=["m1"]),
+        Actor("a4", "إسماعيل هنية", "person", sources=["s3"]),
+        Actor("a5", "王克俭", "person", sources=["s2"]),
+    ]
+    meetings = [
+        Meeting("m1", "2024-03-10", "day", "Cairo", ["a1", "a3"], sources=["s1"],
+                evidence=[Evidence("s1", "On March 10th, Wang traveled to Cairo, where he met Khalid Manzalawi.")]),
+        Meeting("m2", "2024-03-17", "day", "Doha, Qatar", ["a1", "a2"], sources=["s1", "s2", "s3"],
+                evidence=[Evidence("s2", "Wang Kejian met Ismail Haniyeh in Qatar."),
+                          Evidence("s3", "On March 17, 2024, a Hamas delegation met Wang Kejian."),
+                          Evidence("s1", "On March 18th, Wang Kejian met Ismail Haniyeh in Qatar.")],
+                conflicts=['s1 dates it 2024-03-18 ("On March 18th")'],
+                date_reports=[DateReport("s1", "2024-03-18", "day", "On March 18th"),
+                              DateReport("s2", "2024-03-17", "day", "Sunday"),
+                              DateReport("s3", "2024-03-17", "day", "On March 17, 2024")]),
+    ]
+    positions = [
+        Position("a2", "that the war “needs to be ended quickly”", "s1",
+                 "Haniyeh stressed that the war “needs to be ended quickly”.", topic="ceasefire"),
+        Position("a1", "that China is deeply concerned", "s2", "Wang said that China is deeply concerned.",
+                 topic="humanitarian"),
+    ]
+    return Briefing(DAY, "Gulf desk", sources, actors, meetings, positions,
+                    skipped=[Skipped("/in/broken.pdf", "unsupported file type")])
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("render")
+    briefing = doha_briefing()
+    written = write_outputs(briefing, make_config(tmp), tmp / "out")
+    return briefing, PdfReader(written["pdf"]), written
+
+
+def text_of(reader: PdfReader) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def outline_titles(items) -> list[str]:
+    out = []
+    for item in items:
+        out += outline_titles(item) if isinstance(item, list) else [item.title]
+    return out
+
+
+def internal_links(reader: PdfReader) -> list[str]:
+    """Names of the in-document destinations that the link annotations point at."""
+    names = []
+    for page in reader.pages:
+        for ref in page.get("/Annots") or []:
+            annot = ref.get_object()
+            if annot.get("/Subtype") == "/Link" and "/Dest" in annot:
+                names.append(str(annot["/Dest"]))
+            elif annot.get("/Subtype") == "/Link" and annot.get("/A", {}).get("/S") == "/GoTo":
+                names.append(str(annot["/A"]["/D"]))
+    return names
+
+
+def test_sections_bookmarked_in_reading_order(rendered):
+    _, reader, _ = rendered
+    titles = outline_titles(reader.outline)
+    sections = [t for t in titles if t in ("Bottom line", "Meetings", "Actors", "Positions", "Sources")]
+    assert sections == ["Bottom line", "Meetings", "Actors", "Positions", "Sources"]
+    assert any("M1" in t and "10 March 2024" in t and "Cairo" in t for t in titles)
+    assert any("M2" in t and "17 March 2024" in t and "Doha" in t for t in titles)
+
+
+def test_metadata(rendered):
+    _, reader, _ = rendered
+    meta = reader.metadata
+    assert "2024-03-20" in meta.title and "Gulf desk" in meta.title
+    assert meta.author == "Example Analysis Ltd"
+    assert "3 sources" in meta.subject
+    assert "Wang Kejian" in meta["/Keywords"]
+    assert meta.creation_date is not None
+
+
+def test_page_numbers_header_and_date_conflict(rendered):
+    _, reader, _ = rendered
+    text = text_of(reader)
+    n = len(reader.pages)
+    assert f"page 1 of {n}" in text and f"page {n} of {n}" in text
+    assert "Sources disagree on the date: CNN [2] and MEMRI [3]: 17 March 2024" in text
+    assert "Atlas News [1]: 18 March 2024 (“On March 18th”)" in text
+    assert "3 sources from 3 outlets" in text
+    assert "18–19 March 2024 (1 without a date)" in text  # publication span in the header
+    assert "1 file could not be read" in text and "unsupported file type" in text
+    assert "Left out as boilerplate: 2 lines" in text
+
+
+def test_every_citation_is_a_working_link(rendered):
+    briefing, reader, _ = rendered
+    links = internal_links(reader)
+    # every source is the target of at least one link, and nothing links elsewhere inside the document
+    assert {s.id for s in briefing.sources} <= set(links)
+    targets = {s.id for s in briefing.sources} | {m.id for m in briefing.meetings}
+    assert set(links) <= targets
+    text = text_of(reader)
+    for p in briefing.positions:
+        assert " ".join(p.evidence.split()) in text
+
+
+def test_names_in_original_script_use_embedded_fonts(rendered):
+    _, reader, _ = rendered
+    fonts = set()
+    for page in reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            fonts.add(str(font.get_object()["/BaseFont"]))
+    # the families declared in templates/fonts/*.css, embedded as subsets
+    assert {f.split("+")[-1] for f in fonts} >= {"Briefing-Sans", "Briefing-Sans-Bold", "Briefing-Arabic",
+                                                 "Briefing-CJK"}
+    assert "王克俭" in text_of(reader)
+
+
+def test_html_is_the_same_document(rendered):
+    _, _, written = rendered
+    html = written["html"].read_text(encoding="utf-8")
+    assert html.count('<article class="meeting"') == 2 and 'href="#s3"' in html
+
+
+def test_bottom_line_sentences_carry_sources():
+    sentences = summary.bottom_line(doha_briefing())
+    assert 3 <= len(sentences) <= 6
+    assert all(s.sources for s in sentences)
+    assert sentences[1].text == ("On 10 March 2024 in Cairo, Wang Kejian (Chinese envoy) met Khalid Manzalawi "
+                                 "(Arab League official).")
+    doha = next(s for s in sentences if "Doha" in s.text)
+    # a title is given once, at the actor's first mention
+    assert doha.text.startswith("On 17 March 2024 in Doha, Qatar, Wang Kejian met Ismail Haniyeh (Hamas political")
+    assert "disagree on the date" in doha.text and doha.sources == ["s1", "s2", "s3"]
+
+
+def test_date_claims_ignore_vagueness():
+    m = doha_briefing().meetings[1]
+    claims = summary.date_claims(m)
+    assert [(c.label, c.sources) for c in claims] == [("17 March 2024", ["s2", "s3"]), ("18 March 2024", ["s1"])]
+    m.date_reports = [DateReport("s1", "2024-03", "month"), DateReport("s2", "2024-03-17", "day")]
+    assert summary.date_claims(m) == []
+
+
+def test_long_date_and_period():
+    assert summary.long_date("2024-03-17") == "17 March 2024"
+    assert summary.long_date("2024-03", "month") == "March 2024"
+    assert summary.long_date(None) == "date not stated"
+    assert summary.period(date(2024, 3, 1), date(2024, 3, 9)) == "1–9 March 2024"
+    assert summary.period("2024-02-27", "2024-03-02") == "27 February 2024 – 2 March 2024"
+
+
+def test_hundred_sources_no_meetings_letter(tmp_path):
+    """A large, meeting-less briefing still reads: the empty case is said, all 100 sources are listed."""
+    sources = [source(i, f"Outlet {i % 7}", date(2024, 3, 1 + i % 19)) for i in range(1, 101)]
+    actors = [Actor(f"a{i}", f"Person {i}", "person", sources=[f"s{i}"]) for i in range(1, 41)]
+    positions = [Position(f"a{i}", "that talks should go on", f"s{i}", f"Person {i} said that talks should go on.")
+                 for i in range(1, 41)]
+    briefing = Briefing(DAY, "Wide sweep", sources, actors, [], positions)
+    written = write_outputs(briefing, make_config(tmp_path, page_size="Letter"), tmp_path / "out")
+    reader = PdfReader(written["pdf"])
+    assert [round(float(v)) for v in reader.pages[0].mediabox[2:]] == [612, 792]
+    text = text_of(reader)
+    assert "No meetings were found in the 100 sources." in text
+    assert "100 sources from 7 outlets" in text and "1–19 March 2024" in text
+    assert "Article 100" in text
+    assert {f"s{i}" for i in range(1, 41)} <= set(internal_links(reader))  # every position's citation
+
+
+def test_single_part_override(tmp_path):
+    """A templates folder with only meeting.html replaces that part; everything else stays default."""
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "meeting.html").write_text(
+        '<article class="meeting" id="{{ m.id }}"><h3 class="meeting-heading">Custom {{ m.place }}</h3>'
+        '{% for s in m.sources %}{{ x.cite(s) }}{% endfor %}</article>\n', encoding="utf-8")
+    html = render_html(doha_briefing(), make_config(tmp_path, templates=own))
+    assert "Custom Doha, Qatar" in html and "Bottom line" in html and 'id="s3"' in html
+    assert "Sources disagree" not in html
+    reader = PdfReader(write_outputs(doha_briefing(), make_config(tmp_path, templates=own), tmp_path / "out")["pdf"])
+    fonts = {str(f.get_object()["/BaseFont"]).split("+")[-1]
+             for page in reader.pages for f in (page["/Resources"].get("/Font") or {}).values()}
+    assert "Briefing-Sans" in fonts  # packaged fonts/ and style.css still reach the PDF
+    assert "page 1 of" in text_of(reader)
+
+
+def test_block_override_extends_default(tmp_path):
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "briefing.html").write_text(
+        '{% extends "default/briefing.html" %}{% block positions %}<p>Positions withheld</p>{% endblock %}',
+        encoding="utf-8")
+    html = render_html(doha_briefing(), make_config(tmp_path, templates=own))
+    assert "Positions withheld" in html and 'id="positions"' not in html
+    assert 'id="meetings"' in html

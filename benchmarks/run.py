@@ -13,7 +13,10 @@ and the peak memory of (b): the largest single process (ru_maxrss) and the
 whole process tree (sum of PSS, sampled, so shared pages count once).
 
     python benchmarks/run.py --sizes 30,300
-    python benchmarks/run.py --sizes 1000 --keep /tmp/bench   # minutes
+    python benchmarks/run.py --sizes 1000 --steps abc --plain-template   # minutes
+
+--plain-template renders a one-line briefing.html (a user override), which
+takes the briefing template's cost out of the run to show the rest on its own.
 """
 from __future__ import annotations
 
@@ -108,26 +111,39 @@ def measure(cmd: list[str], cwd: Path) -> dict:
             "stderr": lines}
 
 
-def bench(n: int, work: Path, seed: int) -> dict:
+PLAIN = "<html><body><p>{{ b.meetings|length }} meetings from {{ b.sources|length }} sources</p></body></html>\n"
+NAN = float("nan")
+
+
+def bench(n: int, work: Path, seed: int, steps: str = "abcde", plain: bool = False) -> dict:
     project = work / f"corpus-{n}"
     shutil.rmtree(project, ignore_errors=True)
     build(n, project / "inputs", seed)
     (project / "config").mkdir()
-    (project / "config" / "digest.yaml").write_text(
-        f"title: Benchmark\ninputs: [../inputs]\noutput: ../output\nmodel: {MODEL}\n", encoding="utf-8")
+    config = f"title: Benchmark\ninputs: [../inputs]\noutput: ../output\nmodel: {MODEL}\n"
+    if plain:
+        (project / "plain").mkdir()
+        (project / "plain" / "briefing.html").write_text(PLAIN, encoding="utf-8")
+        config += "templates: ../plain\n"
+    (project / "config" / "digest.yaml").write_text(config, encoding="utf-8")
     digest = [sys.executable, "-m", "digest", "run", "--date", "2024-03-20", "--config", "config/digest.yaml"]
-    r = {"n": n}
-    bare = measure([sys.executable, "-c", BARE, str(project / "inputs")], project)
-    r["a"], r["a_pipe"], r["a_cpu"] = bare["wall"], float(bare["stderr"][-2].split()[0]), bare["cpu"]
+    r = dict.fromkeys(["a", "a_pipe", "a_cpu", "b", "b_cpu", "rss", "pss", "c", "d", "e"], NAN)
+    r["n"] = f"{n}{' (plain template)' if plain else ''}"
+    if "a" in steps:
+        bare = measure([sys.executable, "-c", BARE, str(project / "inputs")], project)
+        r["a"], r["a_pipe"], r["a_cpu"] = bare["wall"], float(bare["stderr"][-2].split()[0]), bare["cpu"]
     cold = measure(digest, project)
     r["b"], r["b_cpu"], r["rss"], r["pss"] = cold["wall"], cold["cpu"], cold["max_rss_mb"], cold["tree_pss_mb"]
-    r["c"] = measure(digest, project)["wall"]
-    extra = build(1, work / f"extra-{n}", seed + 1000)[0]
-    shutil.copy(extra, project / "inputs" / f"zz-added-{extra.name}")
-    r["d"] = measure(digest, project)["wall"]
-    for f in (project / "output").glob("briefing-*"):
-        f.unlink()
-    r["e"] = measure(digest, project)["wall"]
+    if "c" in steps:
+        r["c"] = measure(digest, project)["wall"]
+    if "d" in steps:
+        extra = build(1, work / f"extra-{n}", seed + 1000)[0]
+        shutil.copy(extra, project / "inputs" / f"zz-added-{extra.name}")
+        r["d"] = measure(digest, project)["wall"]
+    if "e" in steps:
+        for f in (project / "output").glob("briefing-*"):
+            f.unlink()
+        r["e"] = measure(digest, project)["wall"]
     return r
 
 
@@ -149,6 +165,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="30,300,1000", help="comma-separated corpus sizes")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--steps", default="abcde", help="which of a-e to run (b always runs)")
+    parser.add_argument("--plain-template", action="store_true", help="render a one-line template")
     parser.add_argument("--keep", type=Path, help="build corpora here and keep them (default: a temp folder)")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="digest-bench-"))
@@ -156,7 +174,7 @@ def main() -> None:
     print(f"{CORES} cores, model {MODEL}, corpora in {work}", flush=True)
     try:
         for n in [int(s) for s in args.sizes.split(",")]:
-            rows.append(bench(n, work, args.seed))
+            rows.append(bench(n, work, args.seed, args.steps, args.plain_template))
             print(table(rows[-1:]).splitlines()[-1], flush=True)
     finally:
         if args.keep is None:

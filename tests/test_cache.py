@@ -146,3 +146,11 @@ def test_cli_run_prints_no_progress_when_not_a_terminal(project, monkeypatch):
     result = CliRunner().invoke(main, ["run", "--date", "2024-03-20"])
     assert result.exit_code == 0
     assert "%|" not in result.stderr and "article/s" not in result.stderr
+
+
+def test_processes_only_when_there_is_enough_work():
+    from digest.extract import processes_for
+
+    assert processes_for(3, 2) == 1  # the three shipped articles: a fork would cost more than it saves
+    assert processes_for(300, 2) == 2
+    assert processes_for(40, 64) == 5  # at least a few articles per worker

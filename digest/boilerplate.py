@@ -25,7 +25,7 @@ CREDIT = re.compile(
     r"|\s*\b(REUTERS|Reuters|AP Photo|AFP|EPA|Getty Images|Xinhua|Pool|Sputnik|Anadolu)\s*/\s*[^.]*$"
     r"|\s*(\b[A-Z][\w.-]+(\s+[A-Z][\w.-]+){0,3})?\s*[—/|-]\s*(Getty Images|AFP|AP|Reuters|EPA|Bloomberg|Pool)"
     r"(\s+via\s+[\w ]+)?\s*\.?$")
-LINK_LINE = re.compile(r"^\s*(\*\s*)?\[[^\]]*\]\((https?:|/)|^\s*(\*\s*)?\[\]\(")
+LINK_LINE = re.compile(r"^\s*(\*\s*)?\[[^\]]*\]\((https?:|/)|^\s*(\*\s*)?\[\]\(|^\s*!\[[^\]]*\]\(")
 TIMESTAMP = re.compile(r"\b(min|mins|minutes|hours?)\s+ago\b|category\s*·", re.IGNORECASE)
 GLUED = re.compile(r"[a-z][A-Z][a-z]")
 FOOTNOTE = re.compile(r"^\[\d+\]")

@@ -8,28 +8,37 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from datetime import date
+import threading
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import click
+import schedule as schedule_lib
 
 from . import __version__
 from .cache import ExtractionCache, RunStamp
 from .collect import collect
-from .config import load_config
+from .config import load_config, output_in_inputs
+from .deliver import email
+from .deliver.schedule import loop, plan, stop_on_signals
 from .errors import ConfigError, DigestError
 from .extract import EXTRACTOR_VERSION, extract, load_model, model_id, processes_for
+from .history import has_new, load_seen, mark_new, save_seen
+from .lock import job_lock
 from .merge import merge
-from .models import Article, Config, Extraction
+from .models import Article, Config, Extraction, Skipped
 from .render import packaged_templates, write_outputs
 
 log = logging.getLogger("digest")
 
 
 def _setup_logging(verbose: bool) -> None:
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO,
-                        format="%(levelname)s %(message)s", stream=sys.stderr)
-    # WeasyPrint and fontTools narrate every layout and font-subsetting step at INFO.
+    # Libraries log at WARNING unless -v: WeasyPrint's and fontTools' INFO lines
+    # would bury a scheduled job's own log.
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr)
+    log.setLevel(logging.DEBUG if verbose else logging.INFO)
     logging.getLogger("fontTools").setLevel(logging.WARNING)
     logging.getLogger("weasyprint").setLevel(logging.DEBUG if verbose else logging.ERROR)
 
@@ -54,6 +63,9 @@ def _load(config_path: Path | None, inputs: Path | None = None, output: Path | N
         config.inputs = [inputs.resolve()]
     if output is not None:
         config.output = output.resolve()
+    problem = output_in_inputs(config.inputs, config.output)
+    if problem:
+        raise ConfigError(problem)
     return config
 
 
@@ -79,64 +91,124 @@ def main(verbose: bool) -> None:
 @click.option("--inputs", type=click.Path(path_type=Path), help="Read articles from this folder instead.")
 @click.option("--output", type=click.Path(path_type=Path), help="Write the briefing into this folder instead.")
 @click.option("--send", is_flag=True, help="Email the briefing to the configured readers.")
-def run(config_path, briefing_date, inputs, output, send) -> None:
-    """Collect, extract, merge and render one briefing.
+@click.option("--dry-run", is_flag=True, help="Write the email as briefing-<date>.eml beside the PDF instead of sending.")
+@click.option("--force", is_flag=True, help="Render even if schedule.skip_unchanged is on and nothing is new.")
+def run(config_path, briefing_date, inputs, output, send, dry_run, force) -> None:
+    """Collect, extract, merge and render one briefing; optionally email it.
 
-    Example: digest run --date 2024-03-20 --output out/
+    Example: digest run --date 2024-03-20 --output out/ --send
     """
     try:
         config = _load(config_path, inputs, output)
-        written = run_job(config, briefing_date or date.today())
+        written = run_job(config, briefing_date or _today(config), send=send, dry_run=dry_run, force=force)
     except DigestError as exc:
         _fail(exc)
     for path in written.values():
         click.echo(str(path))
 
 
-def run_job(config: Config, briefing_date: date) -> dict[str, Path]:
-    """One complete run; raises DigestError when no briefing could be written."""
-    model = model_id(config.model)
-    stamp = RunStamp(config.output / ".cache" / f"briefing-{briefing_date.isoformat()}.stamp", config.inputs,
-                     briefing_date, config, model, [packaged_templates(), config.templates], __version__)
-    if stamp.matches():
-        log.info("nothing changed since the last run; the briefing is up to date")
-        return stamp.outputs()
-    with _progress("collect", 1) as bar:
-        articles, skipped = collect(config.inputs, config.max_file_bytes)
-        bar.update(1)
-    for s in skipped:
-        log.warning("skipped %s: %s", s.path, s.reason)
-    if not articles:
-        raise DigestError(f"no readable articles in {', '.join(map(str, config.inputs))}"
-                          + (f" ({len(skipped)} skipped)" if skipped else ""))
-    log.info("read %d articles (%d skipped)", len(articles), len(skipped))
-    cache = ExtractionCache(config.output / ".cache" / "extractions", model, EXTRACTOR_VERSION)
-    extractions = _extract_cached(articles, config, cache)
-    briefing = merge(extractions, briefing_date, config.title, skipped)
-    log.info("%d meetings, %d actors, %d positions", len(briefing.meetings), len(briefing.actors),
-             len(briefing.positions))
-    with _progress("render", 1) as bar:
-        written = write_outputs(briefing, config, config.output)
-        bar.update(1)
-    stamp.write(written)
-    return written
+def _today(config: Config) -> date:
+    """Today in the schedule's time zone, so a 07:00 Berlin run is dated by Berlin's calendar."""
+    zone = ZoneInfo(config.schedule.timezone) if config.schedule.timezone else None
+    return datetime.now(zone).date()
 
 
-def _extract_cached(articles: list[Article], config: Config, cache: ExtractionCache) -> list[Extraction]:
-    """Extract only the articles the cache lacks; the model is not even loaded when none are missing."""
+def run_job(config: Config, briefing_date: date, send: bool = False, dry_run: bool = False,
+            force: bool = False, nlp=None) -> dict[str, Path]:
+    """One complete run under the output folder's lock; returns the files written ({} if skipped).
+
+    The run state (what the briefing contained) is saved last, only when the
+    briefing was written and, if asked, sent: a failed send is retried by the
+    next run instead of being skipped as "nothing new". A dry run saves none.
+    """
+    if send:
+        email.check_ready(config.email)
+    with job_lock(config.output):
+        stamp = RunStamp(config.output / ".cache" / f"briefing-{briefing_date.isoformat()}.stamp", config.inputs,
+                         briefing_date, config, model_id(config.model), [packaged_templates(), config.templates],
+                         __version__)
+        if not (send or dry_run or force) and stamp.matches():
+            log.info("nothing changed since the last run: the briefing is up to date")
+            return stamp.outputs()
+        with _progress("collect", 1) as bar:
+            articles, skipped = collect(config.inputs, config.max_file_bytes, briefing_date)
+            bar.update(1)
+        for s in skipped:
+            log.warning("skipped %s: %s", s.path, s.reason)
+        _require_articles(articles, skipped, config)
+        log.info("read %d articles (%d skipped)", len(articles), len(skipped))
+        seen = load_seen(config.output)
+        if config.schedule.skip_unchanged and not force and not has_new(articles, seen):
+            log.info("nothing new since the previous briefing: not rendered, not sent")
+            return {}
+        extractions = _extract_cached(articles, skipped, config, nlp)
+        _require_articles([x.article for x in extractions], skipped, config)
+        briefing = merge(extractions, briefing_date, config.title, skipped)
+        new = mark_new(briefing, seen)
+        log.info("%d meetings, %d actors, %d positions; %d of %d sources new", len(briefing.meetings),
+                 len(briefing.actors), len(briefing.positions), new, len(briefing.sources))
+        with _progress("render", 1) as bar:
+            written = write_outputs(briefing, config, config.output)
+            bar.update(1)
+        stamp.write(dict(written))
+        if send or dry_run:
+            message = email.compose(briefing, config.email, written["pdf"], email.bottom_line(briefing))
+            if dry_run:
+                written["eml"] = email.write_eml(message, written["pdf"].with_suffix(".eml"))
+                log.info("dry run: not sent; envelope recipients: %s", ", ".join(email.recipients(config.email)))
+                return written
+            email.send(message, config.email)
+        save_seen(config.output, briefing)
+        return written
+
+
+def _require_articles(articles: list[Article], skipped: list[Skipped], config: Config) -> None:
+    """No readable article means no briefing: say plainly whether inputs were missing or all skipped."""
+    if articles:
+        return
+    if not skipped:
+        raise DigestError(f"no article files in {', '.join(map(str, config.inputs))}; no briefing written")
+    raise DigestError(f"all {len(skipped)} input files were skipped (reasons above); no briefing written")
+
+
+def _fit_model(articles: list[Article], skipped: list[Skipped], max_chars: int) -> list[Article]:
+    """Leave out texts the spaCy pipeline refuses (nlp.max_length), recording why in `skipped`."""
+    kept = []
+    for a in articles:
+        if len(a.text) > max_chars:
+            skipped.append(Skipped(str(a.path), f"text of {len(a.text)} characters is over the "
+                                                f"language model's limit of {max_chars}"))
+            log.warning("skipped %s: %s", a.path, skipped[-1].reason)
+        else:
+            kept.append(a)
+    return kept
+
+
+def _extract_cached(articles: list[Article], skipped: list[Skipped], config: Config, nlp=None) -> list[Extraction]:
+    """Extract only the articles the cache lacks; the model is not even loaded when none are missing.
+
+    Texts over the model's length limit are never cached, so they always reach
+    `_fit_model`, which records them in `skipped` on every run.
+    """
+    cache = ExtractionCache(config.output / ".cache" / "extractions", model_id(config.model), EXTRACTOR_VERSION)
     found = [cache.get(a) for a in articles]
     missing = [a for a, x in zip(articles, found) if x is None]
     log.info("%d articles cached, %d to extract", len(articles) - len(missing), len(missing))
-    if missing:
-        nlp = load_model(config.model)
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-        with _progress("extract", len(missing)) as bar:
-            new = iter(extract(missing, nlp, processes_for(len(missing), cores), bar.update))
-        for i, x in enumerate(found):
-            if x is None:
-                found[i] = next(new)
-                cache.put(found[i])
-    return found
+    if not missing:
+        return found
+    nlp = nlp or load_model(config.model)
+    fitting = _fit_model(missing, skipped, nlp.max_length)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    with _progress("extract", len(fitting)) as bar:
+        new = {id(x.article): x for x in extract(fitting, nlp, processes_for(len(fitting), cores), bar.update)}
+    for x in new.values():
+        cache.put(x)
+    kept = []
+    for a, x in zip(articles, found):
+        x = x or new.get(id(a))
+        if x is not None:  # None: over the model's length limit, already in `skipped`
+            kept.append(x)
+    return kept
 
 
 def _progress(stage: str, total: int):
@@ -165,18 +237,56 @@ def check(config_path, inputs) -> None:
     for s in skipped:
         click.echo(f"skipped  {s.path}: {s.reason}")
     click.echo(f"{len(articles)} readable, {len(skipped)} skipped")
+    for line in _settings_summary(config):
+        click.echo(line)
     if not articles:
         sys.exit(1)
 
 
+def _settings_summary(config: Config) -> list[str]:
+    """What `digest schedule` and `--send` would do, so an operator can check before leaving it running."""
+    s, m = config.schedule, config.email
+    lines = [f"schedule: every {s.every}" + (f" at {s.at}" if s.at else "")
+             + (f" ({s.timezone})" if s.timezone else "") + ("; skip unchanged" if s.skip_unchanged else "")]
+    readers = len(email.recipients(m))
+    lines.append(f"email: {'enabled' if m.enabled else 'disabled'}; {readers} reader{'' if readers == 1 else 's'} "
+                 f"via {m.host}:{m.port} ({m.security})")
+    if m.username:
+        state = "set" if m.password is not None else "NOT SET: sending will fail"
+        lines.append(f"email: login as {m.username}; password from environment variable "
+                     f"{m.password_env or '(email.password_env is empty)'}: {state}")
+    return lines
+
+
 @main.command()
 @config_option
-def schedule(config_path) -> None:
-    """Run the job periodically on the config's schedule.
+@click.option("--now", "run_now", is_flag=True, help="Also run once right away.")
+def schedule(config_path, run_now) -> None:
+    """Run the job on the config's schedule until stopped (SIGTERM or Ctrl-C, exit 0).
 
-    Example: digest schedule --config config/digest.yaml
+    Runs are mailed when email.enabled is true. A failed run is logged and the
+    next one still happens.
+
+    Example: digest schedule --config config/digest.yaml --now
     """
-    raise click.UsageError("scheduling is not available yet")
+    try:
+        config = _load(config_path)
+        nlp = load_model(config.model)
+    except DigestError as exc:
+        _fail(exc)
+    s = config.schedule
+    log.info("scheduled every %s%s%s; output %s; email %s", s.every, f" at {s.at}" if s.at else "",
+             f" ({s.timezone})" if s.timezone else "", config.output, "on" if config.email.enabled else "off")
+
+    def job() -> str:
+        written = run_job(config, _today(config), send=config.email.enabled, nlp=nlp)
+        return f"wrote {written['pdf']}" if written else "nothing new, skipped"
+
+    scheduler = schedule_lib.Scheduler()
+    plan(scheduler, s, job)
+    stop = threading.Event()
+    stop_on_signals(stop)
+    loop(scheduler, stop, run_now=run_now)
 
 
 if __name__ == "__main__":

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import Callable
+from urllib.parse import urlparse
 
 import yaml
 from charset_normalizer import from_bytes
@@ -26,40 +28,85 @@ FRONT_MATTER_KEYS = {"title", "outlet", "published", "url", "author"}
 HEADER_LINES = 6
 
 
-def collect(inputs: list[Path], max_bytes: int) -> tuple[list[Article], list[Skipped]]:
-    """Read every supported file under the input folders, in name order."""
+def collect(inputs: list[Path], max_bytes: int,
+            briefing_date: date | None = None) -> tuple[list[Article], list[Skipped]]:
+    """Read every supported file under the input folders, in name order.
+
+    A text that repeats an earlier one (a wire story republished by several
+    outlets) is not a second source of information: it is recorded in the first
+    article's `copies` and left out, so merge counts it once.
+    """
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    seen_hashes: dict[str, Path] = {}
+    prints: list[tuple[Article, frozenset[int]]] = []
     for path, root in _walk(inputs, skipped):
         try:
             article = read_article(path, root, max_bytes)
         except SourceError as exc:
-            log.warning("%s", exc)
-            skipped.append(Skipped(str(path), exc.message))
+            # One line (YAML and OS messages may span several); the caller logs skipped files.
+            skipped.append(Skipped(str(path), " ".join(exc.message.split())))
             continue
-        if article.sha256 in seen_hashes:
-            reason = f"same text as {seen_hashes[article.sha256].name}"
-            log.warning("%s: skipped: %s", path, reason)
-            skipped.append(Skipped(str(path), reason))
+        shingles = _shingles(article.text)
+        original = next((a for a, other in prints if _same_story(shingles, other)), None)
+        if original is not None:
+            log.info("%s: copy of %s, counted once", path, original.path)
+            original.copies.append(str(path))
             continue
-        seen_hashes[article.sha256] = path
+        if briefing_date and article.published and article.published > briefing_date:
+            # Kept, and its relative dates still read from its own date: "on Tuesday"
+            # means the Tuesday before it was written, whatever day the briefing is for.
+            log.warning("%s: published %s, after the briefing date %s", path, article.published, briefing_date)
+        prints.append((article, shingles))
         articles.append(article)
     return articles, skipped
 
 
+SHINGLE_WORDS = 5
+COPY_OVERLAP = 0.8  # share of the shorter text's 5-word runs found in the other
+MIN_SHINGLES = 20   # below this, only an identical text counts as a copy
+
+
+def _shingles(text: str) -> frozenset[int]:
+    """Hashes of every run of five words, after case, punctuation and spacing are dropped."""
+    words = re.findall(r"\w+", text.lower())
+    if len(words) < SHINGLE_WORDS:
+        return frozenset([hash(" ".join(words))])
+    return frozenset(hash(" ".join(words[i:i + SHINGLE_WORDS])) for i in range(len(words) - SHINGLE_WORDS + 1))
+
+
+def _same_story(a: frozenset[int], b: frozenset[int]) -> bool:
+    """Near-identical texts: a copy may have a new headline, byline or a cut last paragraph."""
+    smaller = min(len(a), len(b))
+    if smaller < MIN_SHINGLES:
+        return a == b
+    return len(a & b) >= COPY_OVERLAP * smaller
+
+
 def _walk(inputs: list[Path], skipped: list[Skipped]):
+    """(file, its input folder) for every candidate file; hidden files and folders are left out.
+
+    os.walk rather than rglob: rglob silently drops folders it may not list,
+    and the reader should hear about those.
+    """
     for root in inputs:
         if root.is_file():
             yield root, root.parent
             continue
         if not root.is_dir():
             skipped.append(Skipped(str(root), "input folder does not exist"))
-            log.warning("%s: input folder does not exist", root)
             continue
-        for path in sorted(p for p in root.rglob("*") if p.is_file() or p.is_symlink()):
-            if path.name.startswith("."):
-                continue
+
+        def unlisted(exc: OSError) -> None:
+            skipped.append(Skipped(str(exc.filename), f"cannot list folder: {exc.strerror or exc}"))
+
+        found = []
+        for folder, dirs, files in os.walk(root, onerror=unlisted):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for d in dirs:
+                if (Path(folder) / d).is_symlink():  # os.walk does not follow it; say so
+                    skipped.append(Skipped(str(Path(folder) / d), "linked folder; not followed"))
+            found += [Path(folder) / f for f in files if not f.startswith(".")]
+        for path in sorted(found):
             if path.suffix.lower() not in READERS:
                 skipped.append(Skipped(str(path), f"unsupported file type '{path.suffix or path.name}'"))
                 continue
@@ -72,12 +119,12 @@ def read_article(path: Path, root: Path, max_bytes: int) -> Article:
     if root.resolve() not in real.parents:
         raise SourceError("points outside the inputs folder; not read", path)
     try:
-        size = real.stat().st_size
-        if size > max_bytes:
-            raise SourceError(f"{size} bytes is over the limit of {max_bytes} (limits.max_file_bytes)", path)
-        raw = real.read_bytes()
+        with real.open("rb") as fh:  # never more than the limit, even if the file grows meanwhile
+            raw = fh.read(max_bytes + 1)
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}", path) from exc
+    if len(raw) > max_bytes:
+        raise SourceError(f"file is over the limit of {max_bytes} bytes (limits.max_file_bytes)", path)
     if not raw.strip():
         raise SourceError("empty file", path)
     reader = READERS[path.suffix.lower()]
@@ -88,20 +135,42 @@ def read_article(path: Path, root: Path, max_bytes: int) -> Article:
     return article
 
 
+BINARY_SIGNATURES = (b"%PDF-", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"RIFF")
+
+
 def decode(path: Path, raw: bytes) -> str:
-    """Bytes -> text: UTF-8 (with or without BOM), UTF-16 with BOM, else detected."""
-    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    """Bytes -> text: UTF-8 (with or without BOM), UTF-16 with BOM, else detected.
+
+    A PDF or image saved with a .txt name must be refused, not decoded into
+    noise that spaCy would then read as names.
+    """
+    utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if raw.startswith(BINARY_SIGNATURES) or (b"\x00" in raw[:4096] and not utf16):
         raise SourceError("binary file, not text", path)
-    for encoding in ("utf-8-sig", "utf-16") if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig",):
+    for encoding in ("utf-16", "utf-8-sig") if utf16 else ("utf-8-sig",):
         try:
-            return raw.decode(encoding)
+            return _text_only(path, raw.decode(encoding))
         except UnicodeDecodeError:
             continue
-    best = from_bytes(raw).best()
+    results = from_bytes(raw)
+    best = results.best()
     if best is None:
         raise SourceError("not readable as text in any known encoding", path)
+    # Short Western texts fit cp1250 and cp1252 equally well; cp1252 is far more
+    # common, and picking cp1250 turns "Genève" into "Genčve".
+    western = next((m for m in results if m.encoding == "cp1252"), None)
+    if western is not None and western.chaos <= best.chaos and western.coherence >= best.coherence:
+        best = western
     log.info("%s: read as %s", path, best.encoding)
-    return str(best)
+    return _text_only(path, str(best))
+
+
+def _text_only(path: Path, text: str) -> str:
+    """Refuse decoded text full of control characters: binary data that happened to decode."""
+    controls = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\t\n\r\f\v")
+    if controls > 0.01 * min(len(text), 20000):
+        raise SourceError("binary file, not text", path)
+    return text
 
 
 def read_text_file(path: Path, raw: bytes) -> Article:
@@ -116,7 +185,7 @@ def read_text_file(path: Path, raw: bytes) -> Article:
     article = Article(path=path, text=content, boilerplate=removed)
     article.title = _text(meta.get("title")) or _first_heading(content)
     article.outlet = _text(meta.get("outlet"))
-    article.url = _text(meta.get("url"))
+    article.url = _web_url(path, _text(meta.get("url")))
     article.author = _text(meta.get("author"))
     if meta.get("published") is not None:
         article.published = _meta_date(path, meta["published"])
@@ -141,7 +210,7 @@ def read_html_file(path: Path, raw: bytes) -> Article:
     article = Article(path=path, text=content, boilerplate=removed)
     article.title = data.get("title")
     article.outlet = data.get("sitename")
-    article.url = data.get("url")
+    article.url = _web_url(path, data.get("url"))
     article.author = data.get("author")
     if data.get("date"):
         try:
@@ -162,12 +231,22 @@ def _front_matter(path: Path, block: str) -> dict:
         mark = getattr(exc, "problem_mark", None)
         raise SourceError(f"malformed front matter: {getattr(exc, 'problem', exc)}", path,
                           mark.line + 2 if mark else None) from exc
+    except (ValueError, OverflowError, RecursionError) as exc:
+        # PyYAML builds dates while parsing: "published: 2024-02-30" fails here, not above.
+        raise SourceError(f"malformed front matter: {exc}", path) from exc
     if not isinstance(meta, dict):
         raise SourceError("front matter must be a mapping of keys to values", path, 2)
     unknown = set(map(str, meta)) - FRONT_MATTER_KEYS
     if unknown:
         log.warning("%s: ignoring unknown front matter keys: %s", path, ", ".join(sorted(unknown)))
-    return meta
+    known = {}
+    for key in FRONT_MATTER_KEYS & set(meta):
+        if isinstance(meta[key], (list, dict, set)):
+            # A list or mapping is no title; printing one could also expand a YAML alias bomb.
+            log.warning("%s: ignoring front matter '%s': not a single value", path, key)
+        else:
+            known[key] = meta[key]
+    return known
 
 
 def _meta_date(path: Path, value: object) -> date:
@@ -185,9 +264,23 @@ def _text(value: object) -> str | None:
     return str(value).strip() if value not in (None, "") else None
 
 
+def _web_url(path: Path, url: str | None) -> str | None:
+    """Keep only http(s) addresses: a briefing that links a javascript: or file: URL is a trap."""
+    if url and urlparse(url.strip()).scheme.lower() in ("http", "https"):
+        return url.strip()
+    if url:
+        log.warning("%s: ignoring url %r: not an http(s) address", path, url[:80])
+    return None
+
+
 def _first_heading(content: str) -> str | None:
-    first = content.strip().split("\n", 1)[0].strip()
-    return first if first and len(first) <= 200 else None
+    """The first short line that reads as a headline: not prose, not a dateline."""
+    for line in content.strip().split("\n")[:HEADER_LINES]:
+        line = line.strip()
+        if not line or re.match(r"^(\w+\.? \d{1,2},? \d{4}|\d{1,2} \w+ \d{4})\b", line):
+            continue
+        return line if len(line) <= 200 and not line.endswith(".") else None
+    return None
 
 
 def dateline(content: str) -> date | None:

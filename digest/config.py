@@ -10,8 +10,10 @@ from __future__ import annotations
 import copy
 import difflib
 import os
+import re
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
@@ -63,6 +65,16 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "email.security": ("none", "starttls", "ssl"),
 }
 DEFAULT_CONFIG_PATH = Path("config/digest.yaml")
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+UNITS = ("second", "minute", "hour", "day", "week")
+# The form `schedule.at` takes for each unit, as the `schedule` library reads it.
+# Weekdays take the "days" form; "N weeks" takes none (the library refuses it).
+AT_FORMS = {
+    "days": (r"([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?", "HH:MM"),
+    "hours": (r":[0-5]\d", "':MM' (minute of the hour)"),
+    "minutes": (r":[0-5]\d", "':SS' (second of the minute)"),
+}
 
 
 class _Located:
@@ -139,8 +151,16 @@ def _check_types(data: dict, where: _Located, prefix: str = "", defaults: dict =
 
 
 def _resolve(base: Path, value: str) -> Path:
-    path = Path(os.path.expanduser(value))
-    return path if path.is_absolute() else (base / path).resolve()
+    # Absolute paths are resolved too: "/data/x/../in" must compare equal to "/data/in".
+    return (base / os.path.expanduser(value)).resolve()
+
+
+def output_in_inputs(inputs: list[Path], output: Path) -> str | None:
+    """Why `output` may not be used, or None: a briefing written among the inputs is read back next run."""
+    for folder in inputs:
+        if output == folder or folder in output.parents:
+            return f"'output' ({output}) must not be inside the inputs folder {folder}"
+    return None
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -178,9 +198,9 @@ def validate(data: dict, where: _Located, base: Path) -> Config:
         raise where.error("inputs", "'inputs' must name at least one folder or file")
     input_paths = [_resolve(base, p) for p in inputs]
     output = _resolve(base, data["output"])
-    for folder in input_paths:
-        if output == folder or folder in output.parents:
-            raise where.error("output", f"'output' ({output}) must not be inside the inputs folder {folder}")
+    problem = output_in_inputs(input_paths, output)
+    if problem:
+        raise where.error("output", problem)
     templates = _resolve(base, data["templates"]) if data["templates"] else None
     if data["limits"]["max_file_bytes"] <= 0:
         raise where.error("limits.max_file_bytes", "'limits.max_file_bytes' must be positive")
@@ -195,6 +215,11 @@ def validate(data: dict, where: _Located, base: Path) -> Config:
             raise where.error("email.password_env", f"environment variable {mail['password_env']} is not set")
     if mail["enabled"] and not (mail["to"] or mail["cc"] or mail["bcc"]):
         raise where.error("email.to", "email is enabled but 'email.to', 'email.cc' and 'email.bcc' are all empty")
+    try:
+        mail["subject"].format(title="", date="")
+    except (KeyError, IndexError, ValueError) as exc:
+        raise where.error("email.subject", f"'email.subject' may use {{title}} and {{date}} only "
+                                           f"(write {{{{ and }}}} for braces), not {mail['subject']!r}") from exc
     email = EmailConfig(
         enabled=mail["enabled"], host=mail["host"], port=mail["port"], security=mail["security"],
         username=mail["username"], password_env=mail["password_env"], password=password,
@@ -202,12 +227,50 @@ def validate(data: dict, where: _Located, base: Path) -> Config:
         subject=mail["subject"], timeout=float(mail["timeout"]), retries=mail["retries"],
         retry_delay=float(mail["retry_delay"]),
     )
-    sched = data["schedule"]
-    schedule = ScheduleConfig(every=sched["every"], at=sched["at"], timezone=sched["timezone"],
-                              skip_unchanged=sched["skip_unchanged"])
+    schedule = _schedule(data["schedule"], where)
     return Config(
         path=where.path, title=data["title"], organisation=data["organisation"],
         inputs=input_paths, output=output, templates=templates, page_size=data["page_size"],
         model=data["model"], max_file_bytes=data["limits"]["max_file_bytes"],
         allow_remote_assets=data["render"]["allow_remote_assets"], schedule=schedule, email=email,
     )
+
+
+def _schedule(sched: dict, where: _Located) -> ScheduleConfig:
+    """Parse `every`, and check `at` and `timezone` the way the `schedule` library will use them.
+
+    Checked here so that `digest check` and `digest run` reject a schedule that
+    would only fail when `digest schedule` starts, possibly months later.
+    """
+    every = sched["every"].strip().lower()
+    match = re.fullmatch(r"(?:(\d+)\s*)?([a-z]+)", every)
+    word = match.group(2).removesuffix("s") if match else ""
+    interval = int(match.group(1)) if match and match.group(1) else 1
+    unit = word if word in WEEKDAYS else word + "s" if word in UNITS else None
+    if unit is None or interval < 1:
+        raise where.error("schedule.every", f"'schedule.every' must be like day, monday, '6 hours', "
+                                            f"'30 minutes' or '30 seconds', not {sched['every']!r}")
+    if unit in WEEKDAYS and interval != 1:
+        raise where.error("schedule.every", f"'schedule.every' cannot repeat a weekday ({sched['every']!r}); "
+                                            "use 'monday' or '2 weeks'")
+    at = sched["at"].strip() if sched["at"] else None
+    form_of = "days" if unit in WEEKDAYS else unit
+    if "schedule.at" not in where.lines and form_of != "days":
+        at = None  # the default "07:00" is meant for daily and weekday runs only
+    if at is not None:
+        pattern, form = AT_FORMS.get(form_of, (None, None))
+        if pattern is None:
+            raise where.error("schedule.at", f"'schedule.at' cannot be used with 'every: {sched['every']}'; "
+                                             "leave it empty")
+        if not re.fullmatch(pattern, at):
+            raise where.error("schedule.at", f"'schedule.at' must be {form} for 'every: {sched['every']}', "
+                                             f"not {sched['at']!r}")
+    timezone = sched["timezone"].strip() if sched["timezone"] else None
+    if timezone is not None:
+        try:
+            ZoneInfo(timezone)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise where.error("schedule.timezone", f"'schedule.timezone' is not a known time zone: "
+                                                   f"{sched['timezone']!r} (use a name like Europe/Berlin)") from exc
+    return ScheduleConfig(every=sched["every"], at=at, timezone=timezone,
+                          skip_unchanged=sched["skip_unchanged"], interval=interval, unit=unit)

@@ -40,3 +40,7 @@ class RenderError(DigestError):
 
 class DeliveryError(DigestError):
     """Email could not be sent."""
+
+
+class LockError(DigestError):
+    """Another digest job holds the output folder's lock."""

@@ -11,9 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .extract.dates import with_year
-from .models import (Actor, ActorMention, Briefing, DateValue, Evidence, Extraction, Meeting, MeetingMention,
+from .models import (Actor, ActorMention, Briefing, DateReport, DateValue, Evidence, Extraction, Meeting, MeetingMention,
                      Position, Skipped, Source)
-from .names import plain, same_person
+from .names import contains_part, plain, same_person
+
+
+OFFICE = re.compile(r"\b(president|prime minister|minister|ambassador|secretary|chancellor|premier|king|queen|emir|"
+                    r"envoy|director|commissioner|governor|mayor|chairman|chairwoman|chair|spokes\w+|"
+                    r"representative|advis[eo]r|negotiator|general|commander|senator)\b", re.I)
 
 
 @dataclass
@@ -33,10 +38,10 @@ def merge(extractions: list[Extraction], briefing_date: date, title: str,
     _anchor_years(sources, clusters)
     meetings = _build_meetings(clusters, by_id)
     positions = _merge_positions(sources, extractions, local)
-    used = {p for m in meetings for p in m.participants + m.attendees} | {p.actor for p in positions}
+    used = {p for m in meetings for p in m.participants} | {p.actor for p in positions}
     kept = [a for a in actors if a.kind == "person" or a.id in used]
     for m in meetings:
-        for pid in m.participants + m.attendees:
+        for pid in m.participants:
             by_id[pid].meetings.append(m.id)
     return Briefing(date=briefing_date, title=title, sources=sources, actors=kept, meetings=meetings,
                     positions=positions, skipped=list(skipped or []))
@@ -56,12 +61,14 @@ def _merge_actors(sources: list[Source], extractions: list[Extraction]):
                     break
             else:
                 groups.append([(src.id, mention)])
+    groups = _attach_partials(groups)
     actors: list[Actor] = []
     local: dict[tuple[str, str], str] = {}
     for i, group in enumerate(groups):
         names = Counter()
         for _, m in group:
-            names[m.name] += m.count
+            if not m.partial:
+                names[m.name] += m.count
         canonical = max(names, key=lambda n: (names[n], len(n)))
         aliases = sorted({n for _, m in group for n in [m.name, *m.aliases]} - {canonical})
         titles = [t for _, m in group for t in m.titles]
@@ -74,6 +81,26 @@ def _merge_actors(sources: list[Source], extractions: list[Extraction]):
     return actors, local
 
 
+def _attach_partials(groups: list[list[tuple[str, ActorMention]]]) -> list[list[tuple[str, ActorMention]]]:
+    """A bare surname from one source joins the one full name from other sources it fits.
+
+    With no such full name, or with several, it is dropped: a bare name is never
+    an actor of its own, and never guessed.
+    """
+    full = [g for g in groups if not any(m.partial for _, m in g)]
+    for group in groups:
+        if not all(m.partial for _, m in group):
+            continue
+        name = group[0][1].name
+        fits = [g for g in full if g[0][1].kind == "person"
+                and any(contains_part(n, name) for _, m in g for n in [m.name, *m.aliases] if len(n.split()) > 1)]
+        if len(fits) == 1:
+            for sid, m in group:
+                m.aliases = [*m.aliases, m.name]
+            fits[0].extend(group)
+    return full
+
+
 def _same_actor(a: ActorMention, b: ActorMention) -> bool:
     if a.kind != "person":
         return plain(a.name) == plain(b.name)
@@ -82,13 +109,15 @@ def _same_actor(a: ActorMention, b: ActorMention) -> bool:
 
 
 def best_title(titles: list[str]) -> str | None:
-    """The most specific current title: names an organisation or place, not "former"."""
+    """The most specific current title: an office ("President", "Ambassador to Qatar") over a
+    description ("leftist leader"), naming an organisation or place, not "former"."""
     if not titles:
         return None
 
     def score(t: str) -> tuple:
         capitals = sum(1 for w in t.split() if w[:1].isupper())
-        return (not re.search(r"\b(former|ex-|then)\b", t, re.I), min(capitals, 6), -abs(len(t) - 60))
+        office = bool(OFFICE.search(t))
+        return (not re.search(r"\b(former|ex-|then)\b", t, re.I), office, min(capitals, 6), -abs(len(t) - 60))
 
     best = max(titles, key=score)
     return best[0].upper() + best[1:]
@@ -205,15 +234,21 @@ def _build_meetings(clusters: list[_Cluster], by_id) -> list[Meeting]:
         place = max(places, key=lambda p: (places[p], len(p))) if places else None
         srcs = sorted({sid for sid, _ in c.items}, key=_source_order)
         participants = [p for p in _ordered(c, by_id) if p in c.persons | c.groups]
+        # everyone named as present takes part; `attendees` says who was there without leading
+        attendees = sorted(c.attendees - c.persons, key=_id_order)
         evidence, seen = [], set()
         for sid, x in sorted(c.items, key=lambda i: (_source_order(i[0]), i[1].sentence_index)):
             if x.evidence not in seen:
                 seen.add(x.evidence)
                 evidence.append(Evidence(sid, x.evidence))
-        meetings.append(Meeting(id="", date=value.iso() if value else None,
+        reports, said = [], set()
+        for sid, x in sorted(c.items, key=lambda i: (_source_order(i[0]), i[1].sentence_index)):
+            if x.date is not None and x.date.iso() and (sid, x.date.iso()) not in said:
+                said.add((sid, x.date.iso()))
+                reports.append(DateReport(sid, x.date.iso(), x.date.precision, x.date.text))
+        meetings.append(Meeting(id="", date=value.iso() if value else None, date_reports=reports,
                                 date_precision=value.precision if value else "unresolved",
-                                place=place, participants=participants,
-                                attendees=sorted(c.attendees - c.persons, key=_id_order),
+                                place=place, participants=participants + attendees, attendees=attendees,
                                 sources=srcs, evidence=evidence, conflicts=conflicts))
     meetings.sort(key=lambda m: (m.date is None, m.date or "", m.sources))
     for i, m in enumerate(meetings):

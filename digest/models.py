@@ -20,7 +20,7 @@ class EmailConfig:
     security: str = "none"  # none | starttls | ssl
     username: str | None = None
     password_env: str | None = None
-    password: str | None = None  # read from password_env by config.py only
+    password: str | None = field(default=None, repr=False)  # from password_env, by config.py only; never logged
     sender: str = "digest@localhost"
     to: list[str] = field(default_factory=list)
     cc: list[str] = field(default_factory=list)
@@ -33,10 +33,12 @@ class EmailConfig:
 
 @dataclass
 class ScheduleConfig:
-    every: str = "day"
+    every: str = "day"  # as written in the config, for messages
     at: str | None = "07:00"
     timezone: str | None = None
     skip_unchanged: bool = False
+    interval: int = 1  # `every` parsed by config.py: every(interval).<unit>
+    unit: str = "days"  # seconds | minutes | hours | days | weeks | monday .. sunday
 
 
 @dataclass
@@ -77,6 +79,7 @@ class Article:
     author: str | None = None
     sha256: str = ""
     boilerplate: list[str] = field(default_factory=list)  # lines left out, for the appendix
+    copies: list[str] = field(default_factory=list)  # paths of the same text elsewhere, counted once
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,7 @@ class ActorMention:
     affiliation: str | None = None
     aliases: list[str] = field(default_factory=list)
     count: int = 1
+    partial: bool = False  # a bare surname no full name in the article explains; merge resolves or drops it
 
 
 @dataclass
@@ -156,6 +160,7 @@ class Extraction:
 class Source:
     id: str
     article: Article
+    new: bool = False  # not in the previous briefing (see digest/history.py)
 
 
 @dataclass
@@ -192,8 +197,8 @@ class Meeting:
     date: str | None
     date_precision: str
     place: str | None
-    participants: list[str]
-    attendees: list[str] = field(default_factory=list)
+    participants: list[str]  # everyone who took part, attendees included (they come last)
+    attendees: list[str] = field(default_factory=list)  # the subset only named as present
     sources: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)

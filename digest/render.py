@@ -8,10 +8,13 @@ config allows remote assets.
 """
 from __future__ import annotations
 
+import ipaddress
 import json
 import logging
 import os
+import socket
 import tempfile
+import traceback
 from dataclasses import asdict
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -46,7 +49,7 @@ def briefing_data(briefing: Briefing) -> dict:
             "id": s.id, "path": str(s.article.path), "title": s.article.title, "outlet": s.article.outlet,
             "published": s.article.published.isoformat() if s.article.published else None,
             "published_from": s.article.published_from, "url": s.article.url, "author": s.article.author,
-            "boilerplate": s.article.boilerplate,
+            "boilerplate": s.article.boilerplate, "copies": s.article.copies, "new": s.new,
         } for s in briefing.sources],
         "actors": [asdict(a) for a in briefing.actors],
         "meetings": [asdict(m) for m in briefing.meetings],
@@ -90,8 +93,13 @@ def render_html(briefing: Briefing, config: Config, created: datetime | None = N
         return env.get_template("briefing.html").render(**context)
     except jinja2.TemplateSyntaxError as exc:
         raise RenderError(f"template syntax error: {exc.message}", exc.filename or exc.name, exc.lineno) from exc
+    except jinja2.TemplateNotFound as exc:
+        raise RenderError(f"template not found: {exc.name}", config.templates or packaged_templates()) from exc
     except jinja2.TemplateError as exc:
-        raise RenderError(f"template error: {exc}") from exc
+        # Jinja puts template files and lines into the traceback; the innermost names the culprit.
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if not f.filename.endswith(".py")]
+        where = (frames[-1].filename, frames[-1].lineno) if frames else (None, None)
+        raise RenderError(f"template error: {exc}", *where) from exc
 
 
 SCRIPTS = {
@@ -126,8 +134,11 @@ def _cite_ids_for(briefing: Briefing):
 def url_fetcher_for(config: Config):
     """A WeasyPrint fetcher that serves only files inside the template folders.
 
-    Articles and templates can name any URL; without this, a crafted article could
-    pull local files (file:///etc/passwd) or reach the network into the PDF.
+    Articles and templates can name any URL; without this, a crafted template
+    could attach local files (file:///etc/passwd) to the PDF, or reach the cloud
+    metadata service. data: URLs are refused too (a small one can decode into a
+    huge image). With render.allow_remote_assets, http(s) may reach the internet,
+    but never this machine or the local network.
     """
     from weasyprint.urls import URLFetcher
 
@@ -145,12 +156,23 @@ def url_fetcher_for(config: Config):
                     path = roots[0] / path.relative_to(roots[1])
                 if any(r in path.parents for r in roots) and path.is_file():
                     return super().fetch(path.as_uri(), headers)
-            elif parsed.scheme in ("http", "https") and config.allow_remote_assets:
-                return super().fetch(url, headers)
-            log.debug("blocked resource %s", url[:80])
+            elif parsed.scheme in ("http", "https") and config.allow_remote_assets and _public(parsed.hostname):
+                return super().fetch(url, headers)  # redirects come back through fetch()
+            log.warning("blocked resource %s", url[:80])
             raise ValueError(f"blocked resource: {url[:80]}")
 
     return ConfinedFetcher(allowed_protocols=("file", "http", "https"))
+
+
+def _public(host: str | None) -> bool:
+    """True when every address the host resolves to is on the public internet."""
+    if not host:
+        return False
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except (OSError, UnicodeError):
+        return False
+    return all(ipaddress.ip_address(info[4][0].split("%")[0]).is_global for info in infos)
 
 
 def render_pdf(html: str, config: Config) -> bytes:
@@ -165,7 +187,12 @@ def render_pdf(html: str, config: Config) -> bytes:
 
 
 def write_outputs(briefing: Briefing, config: Config, output: Path) -> dict[str, Path]:
-    """Render everything first, then move each file into place atomically."""
+    """Render everything, write each file beside its target, then rename all into place.
+
+    A failure before the renames (a template error, a full disk) leaves the
+    previous briefing untouched; a kill at any moment leaves each file either
+    old or new, never cut short.
+    """
     html = render_html(briefing, config)
     pdf = render_pdf(html, config)
     data = json.dumps(briefing_data(briefing), ensure_ascii=False, indent=2, default=str)
@@ -174,24 +201,39 @@ def write_outputs(briefing: Briefing, config: Config, output: Path) -> dict[str,
         output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise RenderError(f"cannot create output folder: {exc.strerror or exc}", output) from exc
-    written = {}
-    for suffix, payload in ((".json", data.encode("utf-8")), (".html", html.encode("utf-8")), (".pdf", pdf)):
-        target = output / f"{stem}{suffix}"
-        _atomic_write(target, payload)
-        written[suffix.lstrip(".")] = target
-    return written
+    payloads = {"json": data.encode("utf-8"), "html": html.encode("utf-8"), "pdf": pdf}
+    targets = {kind: output / f"{stem}.{kind}" for kind in payloads}
+    staged: list[str] = []
+    try:
+        for kind, payload in payloads.items():
+            staged.append(_stage(targets[kind], payload))
+        for tmp, target in zip(staged, targets.values()):
+            os.replace(tmp, target)
+    except OSError as exc:
+        raise RenderError(f"cannot write the briefing: {exc.strerror or exc}", output) from exc
+    finally:
+        for tmp in staged:
+            Path(tmp).unlink(missing_ok=True)
+    return targets
 
 
-def _atomic_write(target: Path, payload: bytes) -> None:
-    """Write to a temporary file beside the target and rename it into place."""
+def _stage(target: Path, payload: bytes) -> str:
+    """Write payload to a hidden temporary file beside target, on disk, and return its path."""
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fh.fileno(), 0o666 & ~_umask())  # mkstemp makes it private; a briefing is for reading
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
+    except BaseException:
         Path(tmp).unlink(missing_ok=True)
-        raise RenderError(f"cannot write: {exc.strerror or exc}", target) from exc
+        raise
+    return tmp
 
+
+def _umask() -> int:
+    """The process umask; reading it means setting it, so put it straight back."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

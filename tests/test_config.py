@@ -75,3 +75,45 @@ def test_missing_file(tmp_path):
 def test_shipped_config_is_valid():
     config = load_config(Path(__file__).parent.parent / "config" / "digest.yaml")
     assert config.inputs[0].name == "inputs"
+
+
+@pytest.mark.parametrize("every,at,interval,unit", [
+    ("day", '"07:00"', 1, "days"), ("monday", '"08:30"', 1, "monday"), ("6 hours", '":15"', 6, "hours"),
+    ("30 seconds", "", 30, "seconds"), ("1 second", "", 1, "seconds"), ("2 weeks", "", 2, "weeks"),
+    ("2 days", '"06:00:30"', 2, "days"),
+])
+def test_schedule_every_is_parsed(tmp_path, every, at, interval, unit):
+    config = load_config(write(tmp_path, f"schedule:\n  every: {every}\n  at: {at}\n  timezone: Europe/Berlin\n"))
+    assert (config.schedule.interval, config.schedule.unit) == (interval, unit)
+    assert config.schedule.timezone == "Europe/Berlin"
+
+
+def test_default_at_is_dropped_for_short_intervals(tmp_path):
+    config = load_config(write(tmp_path, "schedule:\n  every: 30 seconds\n"))
+    assert config.schedule.at is None and config.schedule.unit == "seconds"
+
+
+@pytest.mark.parametrize("body,line,message", [
+    ("  every: fortnight\n", 2, "'schedule.every' must be like day"),
+    ("  every: 0 hours\n", 2, "'schedule.every' must be like day"),
+    ("  every: 2 mondays\n", 2, "cannot repeat a weekday"),
+    ("  every: day\n  at: '7am'\n", 3, "'schedule.at' must be HH:MM"),
+    ("  every: day\n  at: '25:00'\n", 3, "'schedule.at' must be HH:MM"),
+    ("  every: 6 hours\n  at: '07:00'\n", 3, "'schedule.at' must be ':MM'"),
+    ("  every: 10 seconds\n  at: ':30'\n", 3, "cannot be used with 'every: 10 seconds'"),
+    ("  every: 2 weeks\n  at: '06:00'\n", 3, "cannot be used with 'every: 2 weeks'"),
+    ("  timezone: Mars/Olympus\n", 2, "'schedule.timezone' is not a known time zone"),
+])
+def test_bad_schedule_names_line_and_key(tmp_path, body, line, message):
+    path = write(tmp_path, "schedule:\n" + body)
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    assert str(err.value).startswith(f"{path}:{line}: ")
+    assert message in str(err.value)
+    assert err.value.exit_code == 2
+
+
+def test_subject_with_unknown_placeholder(tmp_path):
+    path = write(tmp_path, "email:\n  subject: '{title} for {reader}'\n")
+    with pytest.raises(ConfigError, match=rf"^{path}:2: 'email.subject' may use {{title}} and {{date}} only"):
+        load_config(path)

@@ -204,3 +204,54 @@ def test_pronoun_refers_to_main_clause_subject(nlp):
     ex = run(nlp, "Adviser Erik Dahl added that Prime Minister Lars Holm wanted peace. "
                   '"There is no alternative to talks," he said.')
     assert ex.positions[-1].actor == "Erik Dahl"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Foreign Minister Anna Berg is due to meet Prime Minister Lars Holm in Oslo.",
+    "Foreign Minister Anna Berg held a video meeting with Prime Minister Lars Holm on Monday.",
+])
+def test_more_not_meetings(nlp, sentence):
+    assert meetings(nlp, sentence) == []
+
+
+def test_title_before_comma_when_apposition_is_misparsed(nlp):
+    ex = run(nlp, "He met the Deputy Director-General of the Foreign Ministry, Rachel Feinmesser, and the "
+                  "ministry's Acting Deputy Director-General for Asia-Pacific Affairs, Hagai Shagrir.")
+    titles = {a.name: a.titles for a in ex.actors if a.kind == "person"}
+    assert any("Director-General" in t for t in titles["Hagai Shagrir"])
+
+
+def test_bare_surname_resolved_across_sources_or_dropped(nlp):
+    b = brief(nlp, "President Joseph Otieno met Foreign Minister Anna Berg in Nairobi on Monday.",
+              "Otieno said the visit opened a new chapter in relations between the two countries.",
+              "Kamau said the visit changed nothing for the region or its people.")
+    otieno = next(a for a in b.actors if a.name == "Joseph Otieno")
+    assert otieno.sources == ["s1", "s2"] and "Otieno" in otieno.aliases
+    assert [b_p.source for b_p in b.positions if b_p.actor == otieno.id] == ["s2"]
+    assert all(a.name != "Kamau" for a in b.actors)
+
+
+def test_relative_clause_meeting_and_composite_place(nlp):
+    found = run(nlp, "Foreign Minister Anna Berg and Prime Minister Lars Holm, who met at the Royal Palace in Oslo "
+                     "on Tuesday evening, signed a fisheries accord.").meetings
+    assert sorted(found[0].participants) == ["Anna Berg", "Lars Holm"]
+    assert "Oslo" in found[0].place
+    assert found[0].date.iso() == "2024-03-19"
+
+
+def test_meeting_without_a_named_host_belongs_to_the_protagonist(nlp):
+    text = ("President Joseph Otieno arrived in Geneva on Monday for the conference.\n"
+            "The first bilateral meeting of the day was with Foreign Minister Anna Berg.")
+    assert meetings(nlp, text) == [["Anna Berg", "Joseph Otieno"]]
+
+
+def test_title_description_resolves_by_nationality(nlp):
+    ex = run(nlp, "President Joseph Otieno of Kenya received Somali President Ahmed Farah in Nairobi.\n"
+                  "The Somali President said that the talks had been frank and useful for both countries.")
+    assert [p.actor for p in ex.positions][-1] == "Ahmed Farah"
+
+
+def test_hypothetical_speech_is_not_a_position(nlp):
+    ex = run(nlp, "Foreign Minister Anna Berg met Prime Minister Lars Holm. "
+                  "Holm would respond by saying that the border must stay closed to all traffic.")
+    assert all(p.actor != "Lars Holm" for p in ex.positions)

@@ -12,7 +12,7 @@ def test_run_writes_dated_briefing(project, monkeypatch):
     result = CliRunner().invoke(main, ["run", "--date", "2024-03-20"])
     assert result.exit_code == 0, result.output
     out = project / "output"
-    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [  # .cache: see cache.py
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
         "briefing-2024-03-20.html", "briefing-2024-03-20.json", "briefing-2024-03-20.pdf"]
     data = json.loads((out / "briefing-2024-03-20.json").read_text(encoding="utf-8"))
     assert len(data["sources"]) == 3
@@ -59,7 +59,7 @@ def test_no_readable_inputs_exits_1(project, monkeypatch):
     empty.mkdir()
     result = CliRunner().invoke(main, ["run", "--inputs", str(empty)])
     assert result.exit_code == 1
-    assert "no readable articles" in result.output
+    assert "no article files in" in result.output and "no briefing written" in result.output
 
 
 def test_check_lists_inputs(project, monkeypatch):

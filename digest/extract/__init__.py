@@ -117,7 +117,7 @@ def extract_doc(article: Article, doc) -> Extraction:
 
     roster = build_roster(doc)
     meetings = find_meetings(doc, roster, article.published)
-    positions = find_positions(doc, roster)
+    positions = find_positions(doc, roster, meetings)
     acting = {n for m in meetings for n in m.participants + m.attendees} | {p.actor for p in positions}
     actors: list[ActorMention] = [a for a in roster.actors.values()
                                   if a.kind == "person" or a.name in acting]

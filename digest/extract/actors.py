@@ -22,6 +22,7 @@ from .sentences import is_heading
 
 ORG_LABELS = {"ORG"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 NAME_PART = re.compile(r"^(?:[A-Z][\w'’.-]*|al-\w+|el-\w+|bin|ibn|de|da|van|von|der|le|la)$")
 
@@ -64,11 +65,15 @@ class Roster:
         the most recent one whose titles share its head noun, else its modifiers."""
         before = [m for m in self.mentions if m.kind == "person" and m.end <= i]
         if head:
-            for wanted in ({head}, title_words or set()):
-                fitting = [m for m in before if wanted & _title_words(self.actors[m.name])]
-                if fitting:
-                    return max(fitting, key=lambda m: m.start).name
-            return None
+            modifiers = (title_words or set()) - {head}
+
+            def fit(m: Mention) -> tuple[int, int, int]:
+                words = _title_words(self.actors[m.name])
+                return (head in words, sum(1 for w in modifiers if any(_same_stem(w, t) for t in words)), m.start)
+
+            scored = [(fit(m), m) for m in before]
+            scored = [(f, m) for f, m in scored if f[0] or f[1]]
+            return max(scored, key=lambda fm: fm[0])[1].name if scored else None
         return max(before, key=lambda m: m.start).name if before else None
 
     def last_org_before(self, i: int) -> str | None:
@@ -76,8 +81,14 @@ class Roster:
         return max(before, key=lambda m: m.start).name if before else None
 
 
+def _same_stem(a: str, b: str) -> bool:
+    """"Somali"/"Somalia", "Chinese"/"China": a nationality and its country share a stem."""
+    n = max(4, min(len(a), len(b)) - 1)
+    return len(a) >= 4 and len(b) >= 4 and a[:n] == b[:n]
+
+
 def _title_words(actor: ActorMention) -> set[str]:
-    return {w.lower().strip(".,'’s") for t in actor.titles for w in t.split()}
+    return {re.sub(r"['’]s$", "", w.lower()).strip(".,'’") for t in actor.titles for w in t.split()}
 
 
 def build_roster(doc: Doc) -> Roster:
@@ -103,6 +114,14 @@ def build_roster(doc: Doc) -> Roster:
             canonical = next(f for f in fulls if same_person(f, name))
         else:
             canonical = _resolve_bare(roster, fulls, name, span, start)
+            speaker = span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in REPORTING_VERBS
+            place = span.root.ent_type_ in ("GPE", "LOC", "NORP", "FAC")
+            if canonical is None and name and (span.label_ == "PERSON" or speaker and not place) \
+                    and not fulls_fit(fulls, name):
+                # "Erdogan said ..." with the full name only in another source: kept as a
+                # partial name that the cross-source merge resolves or drops
+                canonical = name
+                roster.actors.setdefault(name, ActorMention(name, "person", count=0, partial=True))
         if canonical is None:
             continue
         roster.add(Mention(start, end, canonical, "person"))
@@ -110,6 +129,8 @@ def build_roster(doc: Doc) -> Roster:
         actor.count += 1
         if name != canonical and len(parts(name)) < 2 and name not in actor.aliases:
             actor.aliases.append(name)
+        if end < len(doc) and doc[end].text in SUFFIXES and f"{name} {doc[end].text}" not in actor.aliases:
+            actor.aliases.append(f"{name} {doc[end].text}")  # "Joseph R. Biden Jr." as written
         if is_heading(doc[start].sent):
             continue
         for title in _titles(doc, start, end):
@@ -123,7 +144,7 @@ def build_roster(doc: Doc) -> Roster:
 
 def _person_spans(doc: Doc) -> list[Span]:
     """PERSON entities, names right after a title, and capitalised words that are name parts."""
-    spans = [e for e in doc.ents if e.label_ == "PERSON"]
+    spans = [_extend_left(e) for e in doc.ents if e.label_ == "PERSON"]
     taken = {t.i for s in spans for t in s}
     # "Ambassador to Qatar Cao Xiaolin": proper nouns closing a title phrase. After
     # "to/of/for" the run starts with the place, so only its last two words are the name.
@@ -156,6 +177,26 @@ def _person_spans(doc: Doc) -> list[Span]:
     return spans
 
 
+def _extend_left(ent: Span) -> Span:
+    """"Sameh Hassan Shoukry" tagged as "Hassan Shoukry": take in capitalised name words before it."""
+    doc, start = ent.doc, ent.start
+    while start > 0 and start > ent.start - 2:
+        tok = doc[start - 1]
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "PERSON") or not NAME_PART.match(tok.text) \
+                or tok.lower_ in TITLE_NOUNS or tok.lower_ in NOT_NAME_WORDS:
+            break
+        start -= 1
+    return doc[start:ent.end] if start < ent.start else ent
+
+
+def _in_slug(tok: Token) -> bool:
+    """A word glued to hyphens or slashes on both sides belongs to a URL or file name."""
+    doc = tok.doc
+    before = tok.i > 0 and doc[tok.i - 1].text in ("-", "/", "_") and not doc[tok.i - 1].whitespace_
+    after = tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("-", "/", "_", ".") and not tok.whitespace_
+    return before and after
+
+
 def _proper_runs(doc: Doc):
     """Maximal runs of 2-4 capitalised proper nouns (initials allowed inside)."""
     i = 0
@@ -164,6 +205,10 @@ def _proper_runs(doc: Doc):
         while j < len(doc) and doc[j].pos_ == "PROPN" and NAME_PART.match(doc[j].text) and not doc[j].is_sent_start or (
                 j == i and j < len(doc) and doc[j].pos_ == "PROPN" and NAME_PART.match(doc[j].text)):
             j += 1
+            # "Díaz-Canel": a hyphen with no space on either side joins two name parts
+            if j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
+                    and NAME_PART.match(doc[j + 1].text):
+                j += 1
         start = i
         while start < j and doc[start].ent_type_ in ("GPE", "LOC", "NORP"):
             start += 1  # "the Philippines Teodoro L Locsin": the place belongs to the title
@@ -203,7 +248,8 @@ def _name_bounds(span: Span) -> tuple[int, int]:
     while start < end and (span.doc[start].lower_ in TITLE_NOUNS or span.doc[start].lower_ in HONORIFICS
                            or span.doc[start].lower_ in ("the", "a", "an")):
         start += 1
-    while end > start and span.doc[end - 1].text in ("'s", "’s", "'", "’", ",", ".", "-"):
+    while end > start and (span.doc[end - 1].text in ("'s", "’s", "'", "’", ",", ".", "-")
+                           or span.doc[end - 1].text in SUFFIXES):
         end -= 1
     return start, end
 
@@ -228,19 +274,26 @@ def _looks_like_name(span: Span) -> bool:
     """
     lower_words = span.doc.user_data.get("lower_words")
     if lower_words is None:
-        lower_words = {t.text for t in span.doc if t.is_alpha and t.text.islower() and t.pos_ != "PROPN"}
+        lower_words = {t.text for t in span.doc if t.is_alpha and t.text.islower() and t.pos_ in ("NOUN", "VERB", "ADJ")
+                       and not _in_slug(t)}
         span.doc.user_data["lower_words"] = lower_words
     for tok in span:
         word = tok.text.lower()
-        if tok.text in ("'s", "’s") or word in PARTICLES:
+        if tok.text in ("'s", "’s", "-") or word in PARTICLES:
             continue
         if INITIALS.match(tok.text) and tok.i < span.end - 1:
             continue
-        if word in NOT_NAME_WORDS or word in TITLE_NOUNS or "." in tok.text or tok.text.isupper() and len(tok) > 1:
+        inner = span.start < tok.i < span.end - 1 and word in ("sheikh", "sheik", "shaikh")
+        if word in NOT_NAME_WORDS or word in TITLE_NOUNS and not inner or "." in tok.text \
+                or tok.text.isupper() and len(tok) > 1:
             return False
         if word in lower_words:
             return False
     return True
+
+
+def fulls_fit(fulls: list[str], name: str) -> bool:
+    return any(contains_part(f, name) for f in fulls)
 
 
 def _resolve_bare(roster: Roster, fulls: list[str], name: str, span: Span, start: int) -> str | None:
@@ -266,17 +319,18 @@ def _pre_title(doc: Doc, start: int) -> str | None:
     words: list[Token] = []
     while i >= 0:
         tok = doc[i]
+        if tok.ent_type_ == "PERSON":
+            break
         if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.text in ("'s", "’s") or (
-                tok.lower_ in ("to", "of", "for") and words):
+                tok.lower_ in ("to", "of", "for", "the") and words):
             words.insert(0, tok)
             i -= 1
             continue
         break
-    while words and words[0].lower_ in ("to", "of", "for", "'s", "’s"):
+    while words and words[0].lower_ in ("to", "of", "for", "the", "'s", "’s"):
         words.pop(0)
     if not any(w.lower_ in TITLE_NOUNS for w in words):
         return None
-    # the title ends at its last title noun or the place it is "to"/"of"
     return doc[words[0].i:words[-1].i + 1].text
 
 
@@ -300,8 +354,30 @@ def _titles(doc: Doc, start: int, end: int) -> list[str]:
         if target.lower_ not in TITLE_NOUNS:
             target = head.head
         out.append(_np_text(doc, target, exclude=range(start, end)))
+    if not out and start >= 2 and doc[start - 1].text == ",":
+        out.append(_preceding_title(doc, start - 1))
     return [t for t in out if t and any(w.lower().strip(",") in TITLE_NOUNS for w in re.split(r"[\s-]", t))
             or t and re.search(r"\b(head|leader|chief|member|official)\b", t, re.I)]
+
+
+def _preceding_title(doc: Doc, comma: int) -> str:
+    """"..., the ministry's Acting Deputy Director-General for Asia-Pacific Affairs, Hagai
+    Shagrir": a title phrase closing just before the comma that introduces the name."""
+    i, words = comma - 1, []
+    while i >= 0 and len(words) < 16:
+        tok = doc[i]
+        if tok.ent_type_ == "PERSON":
+            return ""
+        if tok.pos_ in ("PROPN", "NOUN", "ADJ", "DET") or tok.text in ("'s", "’s", "-") or tok.lower_ in ("of", "for", "to"):
+            words.insert(0, tok)
+            i -= 1
+            continue
+        break
+    while words and (words[0].pos_ == "DET" or words[0].lower_ in ("of", "for", "to", "-")):
+        words.pop(0)
+    if not any(w.lower_ in TITLE_NOUNS for w in words):
+        return ""
+    return doc[words[0].i:words[-1].i + 1].text
 
 
 def _np_text(doc: Doc, head: Token, exclude: range) -> str:
@@ -316,11 +392,18 @@ def _np_text(doc: Doc, head: Token, exclude: range) -> str:
             out = []
             continue
         out.append(t)
+    # "... at the country's Foreign Affairs Ministry": the model often cuts the phrase at "'s"
+    while out and out[-1].i + 2 < len(doc) and doc[out[-1].i + 1].text in ("'s", "’s") and \
+            doc[out[-1].i + 2].pos_ in ("PROPN", "NOUN"):
+        j = out[-1].i + 2
+        while j < len(doc) and doc[j].pos_ in ("PROPN", "NOUN") and j not in exclude:
+            j += 1
+        out.extend(doc[out[-1].i + 1:j])
     while out and out[0].lower_ in ("a", "an", "the", ","):
         out.pop(0)
     while out and out[-1].text in (",", ".", "'s", "’s"):
         out.pop()
-    if not out or len(out) > 20:
+    if not out or len(out) > 20 or any(t.ent_type_ == "PERSON" for t in out):
         return ""
     return doc[out[0].i:out[-1].i + 1].text
 
@@ -357,8 +440,10 @@ def _resolve_descriptions(doc: Doc, roster: Roster) -> None:
             speaker = _reporting_subject(tok.head, roster)
             if speaker is not None and speaker.kind == "organization":
                 roster.add(Mention(tok.i, tok.i + 1, speaker.name, speaker.kind))
-        elif tok.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det"):
-            if tok.lower_ in TITLE_NOUNS:
+        elif tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det"):
+            if tok.lower_ in TITLE_NOUNS and not any(c.dep_ in ("appos", "prep", "relcl", "acl") and c.pos_ != "PRON"
+                                                     for c in tok.children):
+                # only a bare description ("the Chinese envoy"); "the president of Cuba, X" names its own holder
                 words = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")} | {tok.lower_}
                 name = roster.last_person_before(tok.i, head=tok.lower_, title_words=words)
                 if name:

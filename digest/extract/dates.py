@@ -46,6 +46,7 @@ def resolve_date(text: str, published: date | None) -> DateValue | None:
     if span and re.search(r"\b(ago|earlier|before|after|later|prior)\b", low):
         return _span(span, low, raw, published)
     core = MODIFIERS.sub("", low).strip(" ,.")
+    core = re.sub(r"\s+(morning|afternoon|evening|night)$", "", core)
     if core in WEEKDAYS:
         if published is None:
             return DateValue(text=raw)

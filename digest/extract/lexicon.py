@@ -67,8 +67,7 @@ TOPICS = [
 # Nouns for a group of people that an organisation or country sends ("a Hamas delegation").
 GROUP_HEADS = {"delegation", "delegations", "official", "officials", "team", "teams", "government", "leader",
                "leaders", "representative", "representatives", "counterpart", "counterparts", "side", "envoy",
-               "envoys", "minister", "ministers", "negotiator", "negotiators", "diplomat", "diplomats", "member",
-               "members", "counterparts", "leadership", "mission", "group"}
+               "envoys", "minister", "ministers", "negotiator", "negotiators", "diplomat", "diplomats", "leadership", "mission", "group"}
 # Capitalised words that belong to names of places, bodies and events, not people.
 NOT_NAME_WORDS = {
     "league", "ministry", "department", "council", "union", "nations", "united", "states", "state", "party",
@@ -84,7 +83,7 @@ NOT_NAME_WORDS = {
     "thursday", "friday", "saturday", "sunday", "global", "international", "national", "world", "arab",
     "islamic", "chinese", "israeli", "palestinian", "russian", "american", "european", "coronation",
     "revolution", "uprising", "protests", "spring", "accords", "initiative", "plan", "doctrine", "games",
-    "embassy", "consulate", "square", "street", "palace", "hall", "airport", "city", "province", "region",
+    "staff", "embassy", "consulate", "square", "street", "palace", "hall", "airport", "city", "province", "region",
 }
 # Nouns through which a body speaks ("the ministry said", "a Hamas statement said").
 VOICE_NOUNS = {"statement", "readout", "release", "spokesman", "spokeswoman", "spokesperson", "ministry",

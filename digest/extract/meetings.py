@@ -26,7 +26,7 @@ from .lexicon import (ATTEND_VERBS, LIGHT_VERBS, MEETING_NOUNS, MEETING_VERBS, M
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}?)(?:,[^:\n]{0,40}?\))?\s*(?:[:—–-]|\(\w+\)\s*[—–-])")
-PLACE_PREPS = {"in", "at", "to", "inside", "near"}
+PLACE_PREPS = {"in", "at", "to", "inside", "near", "on", "during"}
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj"}
 KEEP_CLAUSES = {"lead", "head", "include", "accompany", "comprise"}
 SKIP_PREPS = {"since", "before", "after", "amid", "despite", "for", "about", "over", "until", "following"}
@@ -39,20 +39,22 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
     for index, sent in enumerate(doc.sents):
         if is_heading(sent):
             continue
-        for trigger in _triggers(sent):
-            if not _happened(trigger):
-                continue
+        triggers = [t for t in _triggers(sent) if _happened(t)]
+        if triggers:
+            # one sentence, one event: "greeted each other when they met ... and held talks on
+            # Monday" dates the meeting from whichever trigger carries the date or place
+            trigger = triggers[0]
             parties = _parties(trigger, roster)
-            when, where = _date(trigger, sent, published), _place(trigger) or dateline_place
+            when = next((d for t in triggers if (d := _date(t, sent, published)) is not None), None)
+            where = next((p for t in triggers if (p := _place(t))), None) or dateline_place
             for group in _separate(trigger, parties, roster):
                 mention = MeetingMention(participants=[m.name for m in group], date=when, place=where,
                                          evidence=sent.text.strip(), sentence_index=index)
                 out.append(mention)
                 last = mention
-            break
-        else:
-            attendee = _attendee(sent, roster)
-            if attendee and last is not None and index - last.sentence_index <= 3:
+            continue
+        if last is not None and index - last.sentence_index <= 3:
+            for attendee in _attendees(sent, roster, just_after=index - last.sentence_index == 1):
                 if attendee not in last.participants and attendee not in last.attendees:
                     last.attendees.append(attendee)
     return out
@@ -103,8 +105,16 @@ def _triggers(sent: Span):
         elif tok.pos_ == "NOUN" and tok.lower_ in MEETING_NOUNS and tok.dep_ not in ("dobj",) \
                 and tok.head.lemma_.lower() not in ATTEND_VERBS:
             if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children) or any(
-                    c.dep_ == "poss" for c in tok.children):
+                    c.dep_ == "poss" for c in tok.children) or _copular_partner(tok):
                 yield tok
+
+
+def _copular_partner(noun: Token) -> Token | None:
+    """"The first meeting of the day was with X", "Another meeting took place with X"."""
+    verb = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in ("be", "take", "occur", "follow", "hold"):
+        return next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "between")), None)
+    return None
 
 
 def _has_person_object(verb: Token) -> bool:
@@ -140,8 +150,11 @@ def _happened(trigger: Token) -> bool:
         if tok.i != trigger.i and tok.lemma_.lower() in MODAL_HEADS:
             return False
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
-        if infinitive and tok.dep_ not in ("xcomp",):
-            return False  # "sent Wang to meet ...": purpose, not report
+        if infinitive and tok.head.lemma_.lower() not in ("manage", "get", "go"):
+            return False  # "is due to meet", "sent Wang to meet": not (yet) a meeting
+        if tok.i == trigger.i and any(c.dep_ == "dobj" and c.lower_ in MEETING_NOUNS and any(
+                m.lower_ in NOT_MEETING_NOUN_MODS for m in c.children) for c in children):
+            return False  # "held a video meeting", "held a planned meeting"
         if tok.dep_ in ("xcomp", "dobj", "pobj", "prep", "nsubjpass") or tok.dep_ == "ccomp" and infinitive:
             tok = tok.head
             continue
@@ -161,6 +174,10 @@ def _parties(trigger: Token, roster: Roster) -> list[Mention]:
                 scope.extend(c.subtree)
         if trigger.head.lemma_.lower() in LIGHT_VERBS:
             scope.extend(_clause(trigger.head))
+        partner = _copular_partner(trigger)
+        if partner is not None:
+            scope.extend(partner.subtree)
+            scope.extend(t for c in trigger.children if c.dep_ == "relcl" for t in _clause(c))
     else:
         scope.extend(_clause(trigger))
     out: list[Mention] = []
@@ -168,9 +185,41 @@ def _parties(trigger: Token, roster: Roster) -> list[Mention]:
         head = trigger.doc[m.start:m.end].root
         if any(o.name == m.name for o in out):
             continue
-        if m.kind == "person" and not _inside_title(head, roster) or m.kind != "person" and _group_slot(head, roster):
+        if m.kind == "person" and (_inside_title(head, roster) or _possessor(m, trigger.doc)):
+            continue
+        if m.kind == "person" or head.tag_ != "JJ" and head.ent_type_ != "NORP" and _group_slot(head, roster):
             out.append(m)
+    people = [m for m in out if m.kind == "person"]
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None) if trigger.pos_ == "VERB" else None
+    described = subject is not None and subject.i not in roster.by_token and subject.lower_ in TITLE_NOUNS \
+        and any(c.lower_ == "the" for c in subject.children)
+    if len(people) == 1 and (described or trigger.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in trigger.children)):
+        # "The first meeting of the day was with X": the article's protagonist holds it
+        host = _protagonist(trigger, roster, exclude=people[0].name)
+        if host is not None:
+            out.insert(0, host)
     return out
+
+
+def _protagonist(trigger: Token, roster: Roster, exclude: str) -> Mention | None:
+    """The main-clause subject of the nearest preceding sentence that has a person subject."""
+    doc = trigger.doc
+    sent = trigger.sent
+    for m in sorted((m for m in roster.mentions if m.kind == "person" and m.end <= sent.start),
+                    key=lambda m: -m.start)[:12]:
+        root = doc[m.start:m.end].root
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT" and m.name != exclude:
+            return m
+    return None
+
+
+def _possessor(m: Mention, doc: Doc) -> bool:
+    """"Trump's son-in-law": the possessor of someone else is not a party, whatever the
+    parse says; "Haniyeh's delegation" or "Wang's meeting" keep theirs."""
+    if m.end + 1 >= len(doc) or doc[m.end].text not in ("'s", "’s", "'", "’"):
+        return False
+    noun = doc[m.end + 1]
+    return noun.lower_ not in MEETING_NOUNS and noun.lemma_.lower() not in GROUP_HEADS and noun.pos_ == "NOUN"
 
 
 def _clause(verb: Token) -> list[Token]:
@@ -185,6 +234,21 @@ def _clause(verb: Token) -> list[Token]:
         if c.dep_ == "prep" and c.lower_ in SKIP_PREPS:
             continue
         toks.extend(_phrase(c))
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
+        # "Berg and Holm, who met in Oslo, ...": the relative pronoun stands for its antecedent
+        antecedent = verb.head
+        while antecedent.dep_ == "conj" and antecedent.head.i != antecedent.i:
+            antecedent = antecedent.head  # "Berg and Holm, who met": both conjuncts
+        toks.extend(t for t in _phrase(antecedent) if not (verb.left_edge.i <= t.i <= verb.right_edge.i))
+    if any(c.dep_ == "nsubj" and c.lower_ in ("they", "we", "both") for c in verb.children):
+        # "Putin and Xi greeted each other when they met": the governing clause's subject
+        head = verb
+        while head.dep_ in ("advcl", "relcl", "conj", "ccomp") and head.head.i != head.i:
+            head = head.head
+            subject = [c for c in head.children if c.dep_ == "nsubj" and c.lower_ not in ("they", "we")]
+            if subject:
+                toks.extend(_phrase(subject[0]))
+                break
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         head = verb.head
         if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
@@ -286,9 +350,9 @@ def _names_person(noun: Token, roster: Roster) -> bool:
 def _date(trigger: Token, sent: Span, published: date | None) -> DateValue | None:
     """The trigger's own date: DATE entities whose governing verb is not a reporting verb."""
     best = None
-    for ent in sent.ents:
-        if ent.label_ != "DATE":
-            continue
+    # the small model leaves a sentence-initial "Today," or "Yesterday" untagged
+    bare = [sent.doc[t.i:t.i + 1] for t in sent if t.lower_ in ("today", "yesterday") and not t.ent_type_]
+    for ent in [*(e for e in sent.ents if e.label_ == "DATE"), *bare]:
         governor = _governor(ent.root)
         if governor is not None and governor.lemma_.lower() in REPORTING_VERBS and governor.i != trigger.i:
             continue
@@ -345,6 +409,8 @@ def _place(trigger: Token) -> str | None:
             candidates.extend(n for n in c.children if n.dep_ == "pobj")
         if c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in MEETING_NOUNS:
             candidates.append(c)
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass"):
+        candidates.append(trigger.head)  # "the meeting took place in Geneva"
     if trigger.dep_ == "relcl" and trigger.head.ent_type_ in PLACE_LABELS:
         return _entity_text(trigger.head)  # "in Geneva, where he met ..."
     for head in candidates:
@@ -355,17 +421,17 @@ def _place(trigger: Token) -> str | None:
 
 
 def _place_under(head: Token) -> str | None:
+    """The places in the first place phrase under `head`, most specific first:
+    "at the Kremlin in Moscow" -> "Kremlin, Moscow"; "in Osaka, Japan" -> "Osaka, Japan"."""
+    names: list[str] = []
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
             for n in c.subtree:
                 if n.ent_type_ in PLACE_LABELS and n.ent_iob_ == "B" and not _place_in_title(n):
-                    ent = next(e for e in n.doc.ents if e.start == n.i)
-                    return _strip_article(ent.text)
+                    names.append(_entity_text(n))
         if c.dep_ == "dobj" and head.lemma_.lower() in ("visit", "tour") and c.ent_type_ in PLACE_LABELS:
-            ent = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
-            if ent is not None:
-                return _strip_article(ent.text)
-    return None
+            names.append(_entity_text(c))
+    return ", ".join(dict.fromkeys(names[:3])) or None
 
 
 def _entity_text(tok: Token) -> str:
@@ -383,12 +449,14 @@ def _strip_article(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
 
-def _attendee(sent: Span, roster: Roster) -> str | None:
-    """"X also attended the meeting" / "The meeting was attended by X" / "X was present at the meeting"."""
+def _attendees(sent: Span, roster: Roster, just_after: bool) -> list[str]:
+    """"X also attended the meeting", "The meeting was attended by X", "X was present at the
+    meeting", and right after a meeting sentence a bare "X and Y were present"."""
     for tok in sent:
         lemma = tok.lemma_.lower()
-        present = lemma == "present" and any(c.lower_ in MEETING_NOUNS for c in tok.subtree)
-        if not (lemma in ATTEND_VERBS and any(c.lower_ in MEETING_NOUNS for c in tok.subtree) or present):
+        about_meeting = any(c.lower_ in MEETING_NOUNS for c in tok.subtree)
+        present = lemma == "present" and (about_meeting or just_after)
+        if not (lemma in ATTEND_VERBS and about_meeting or present):
             continue
         if not _happened(tok):
             continue
@@ -397,8 +465,8 @@ def _attendee(sent: Span, roster: Roster) -> str | None:
         for c in head.children:
             if c.dep_ in ("nsubj", "agent", "nsubjpass") and c.lower_ not in MEETING_NOUNS:
                 scope.extend(c.subtree)
-        people = [m for m in roster.within(scope)
+        people = [m.name for m in roster.within(scope)
                   if m.kind == "person" and not _inside_title(sent.doc[m.start:m.end].root, roster)]
         if people:
-            return people[0].name
-    return None
+            return people
+    return []

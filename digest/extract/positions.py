@@ -12,29 +12,56 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..models import PositionMention
+from ..models import MeetingMention, PositionMention
 from .actors import Mention, Roster
 from .sentences import is_heading
-from .lexicon import REPORTING_NOUNS, REPORTING_VERBS, TOPICS, VOICE_NOUNS
+from .lexicon import MODAL_AUX, REPORTING_NOUNS, REPORTING_VERBS, TOPICS, VOICE_NOUNS
 
 QUOTES = "\"“”"
+JOINT_NOUNS = {"leader", "side", "president", "minister", "party", "delegation", "head", "official"}
+JOINT_VERBS = {"commit", "agree", "reaffirm", "discuss", "recognize", "recognise", "deplore", "support",
+               "intend", "stress", "underscore", "emphasize", "emphasise", "welcome", "condemn", "express"}
 
 
-def find_positions(doc: Doc, roster: Roster) -> list[PositionMention]:
+def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> list[PositionMention]:
     out: list[PositionMention] = []
-    for sent in doc.sents:
+    for index, sent in enumerate(doc.sents):
         if is_heading(sent):
             continue
         found = _speaker(sent, roster)
-        if found is None:
-            continue
-        speaker, verb = found
+        if found is not None:
+            speakers, verb = [found[0].name], found[1]
+        else:
+            joint = _joint_speakers(sent, meetings, index)
+            if joint is None:
+                continue
+            speakers, verb = joint
         text = _content(verb, sent)
         if len(text.split()) < 4:
             continue
-        out.append(PositionMention(actor=speaker.name, text=text, evidence=sent.text.strip(),
-                                   topic=topic_of(text), direct=any(q in text for q in QUOTES)))
+        for name in speakers:
+            out.append(PositionMention(actor=name, text=text, evidence=sent.text.strip(),
+                                       topic=topic_of(text), direct=any(q in text for q in QUOTES)))
     return out
+
+
+def _joint_speakers(sent: Span, meetings: list[MeetingMention], index: int) -> tuple[list[str], Token] | None:
+    """"The two leaders reaffirmed ...", "Both sides stressed ...": the people of the meeting
+    just reported speak together."""
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in REPORTING_VERBS | JOINT_VERBS or _hypothetical(tok):
+            continue
+        subject = _subject(tok)
+        if subject is None or subject.lemma_.lower() not in JOINT_NOUNS:
+            continue
+        if not any(c.lower_ in ("two", "both") for c in subject.children) and subject.lower_ != "both":
+            continue
+        recent = [m for m in meetings if m.sentence_index <= index]
+        if recent:
+            people = recent[-1].participants
+            if len(people) >= 2:
+                return people, tok
+    return None
 
 
 def _speaker(sent: Span, roster: Roster) -> tuple[Mention, Token] | None:
@@ -44,7 +71,8 @@ def _speaker(sent: Span, roster: Roster) -> tuple[Mention, Token] | None:
     for tok in sent:
         lemma = tok.lemma_.lower()
         depth = sum(1 for _ in tok.ancestors)
-        if tok.pos_ == "VERB" and lemma in REPORTING_VERBS and not any(c.dep_ == "neg" for c in tok.children):
+        if tok.pos_ == "VERB" and lemma in REPORTING_VERBS and not any(c.dep_ == "neg" for c in tok.children) \
+                and not _hypothetical(tok):
             if lemma == "point" and not any(c.lower_ == "out" for c in tok.children):
                 continue
             subject = _subject(tok)
@@ -72,6 +100,14 @@ def _speaker(sent: Span, roster: Roster) -> tuple[Mention, Token] | None:
     if any(d >= depth for d in unknown_depths):
         return None
     return mention, verb
+
+
+def _hypothetical(verb: Token) -> bool:
+    """"would respond by saying", "may say": speech that did not (yet) happen."""
+    for t in [verb, *verb.ancestors]:
+        if any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in t.children):
+            return True
+    return False
 
 
 def _subject(verb: Token) -> Token | None:

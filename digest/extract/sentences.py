@@ -14,10 +14,23 @@ NAME = "paragraph_breaks"
 
 @Language.component(NAME)
 def paragraph_breaks(doc: Doc) -> Doc:
+    """Every line break starts a sentence, except in hard-wrapped text (most lines of
+    similar width, ending mid-sentence), where only blank lines do."""
+    wrapped = hard_wrapped(doc.text)
     for tok in doc[:-1]:
-        if "\n" in tok.text or "\n" in tok.whitespace_:
+        if "\n" not in tok.text and "\n" not in tok.whitespace_:
+            continue
+        if not wrapped or (tok.text + tok.whitespace_).count("\n") > 1:
             doc[tok.i + 1].is_sent_start = True
     return doc
+
+
+def hard_wrapped(text: str) -> bool:
+    lines = [line.rstrip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 8:
+        return False
+    mid = sum(1 for line in lines if 50 <= len(line) <= 100 and line[-1:] not in ".!?\"”’:;)")
+    return mid / len(lines) >= 0.5
 
 
 def is_heading(sent) -> bool:

@@ -150,7 +150,6 @@ def run_job(config: Config, briefing_date: date, send: bool = False, dry_run: bo
         with _progress("render", 1) as bar:
             written = write_outputs(briefing, config, config.output)
             bar.update(1)
-        stamp.write(dict(written))
         if send or dry_run:
             message = email.compose(briefing, config.email, written["pdf"], email.bottom_line(briefing))
             if dry_run:
@@ -159,6 +158,7 @@ def run_job(config: Config, briefing_date: date, send: bool = False, dry_run: bo
                 return written
             email.send(message, config.email)
         save_seen(config.output, briefing)
+        stamp.write(written)  # last, like the state: a dry or failed run must not let the next one stop early
         return written
 
 

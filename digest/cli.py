@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 from datetime import date, datetime
@@ -16,17 +17,18 @@ import click
 import schedule as schedule_lib
 
 from . import __version__
+from .cache import ExtractionCache, RunStamp
 from .collect import collect
 from .config import load_config, output_in_inputs
 from .deliver import email
 from .deliver.schedule import loop, plan, stop_on_signals
 from .errors import ConfigError, DigestError
-from .extract import extract, load_model
+from .extract import EXTRACTOR_VERSION, extract, load_model, model_id, processes_for
 from .history import has_new, load_seen, mark_new, save_seen
 from .lock import job_lock
 from .merge import merge
-from .models import Article, Config, Skipped
-from .render import write_outputs
+from .models import Article, Config, Extraction, Skipped
+from .render import packaged_templates, write_outputs
 
 log = logging.getLogger("digest")
 
@@ -122,7 +124,15 @@ def run_job(config: Config, briefing_date: date, send: bool = False, dry_run: bo
     if send:
         email.check_ready(config.email)
     with job_lock(config.output):
-        articles, skipped = collect(config.inputs, config.max_file_bytes, briefing_date)
+        stamp = RunStamp(config.output / ".cache" / f"briefing-{briefing_date.isoformat()}.stamp", config.inputs,
+                         briefing_date, config, model_id(config.model), [packaged_templates(), config.templates],
+                         __version__)
+        if not (send or dry_run or force) and stamp.matches():
+            log.info("nothing changed since the last run: the briefing is up to date")
+            return stamp.outputs()
+        with _progress("collect", 1) as bar:
+            articles, skipped = collect(config.inputs, config.max_file_bytes, briefing_date)
+            bar.update(1)
         for s in skipped:
             log.warning("skipped %s: %s", s.path, s.reason)
         _require_articles(articles, skipped, config)
@@ -131,15 +141,15 @@ def run_job(config: Config, briefing_date: date, send: bool = False, dry_run: bo
         if config.schedule.skip_unchanged and not force and not has_new(articles, seen):
             log.info("nothing new since the previous briefing: not rendered, not sent")
             return {}
-        nlp = nlp or load_model(config.model)
-        articles = _fit_model(articles, skipped, nlp.max_length)
-        _require_articles(articles, skipped, config)
-        extractions = extract(articles, nlp)
+        extractions = _extract_cached(articles, skipped, config, nlp)
+        _require_articles([x.article for x in extractions], skipped, config)
         briefing = merge(extractions, briefing_date, config.title, skipped)
         new = mark_new(briefing, seen)
         log.info("%d meetings, %d actors, %d positions; %d of %d sources new", len(briefing.meetings),
                  len(briefing.actors), len(briefing.positions), new, len(briefing.sources))
-        written = write_outputs(briefing, config, config.output)
+        with _progress("render", 1) as bar:
+            written = write_outputs(briefing, config, config.output)
+            bar.update(1)
         if send or dry_run:
             message = email.compose(briefing, config.email, written["pdf"], email.bottom_line(briefing))
             if dry_run:
@@ -148,6 +158,7 @@ def run_job(config: Config, briefing_date: date, send: bool = False, dry_run: bo
                 return written
             email.send(message, config.email)
         save_seen(config.output, briefing)
+        stamp.write(written)  # last, like the state: a dry or failed run must not let the next one stop early
         return written
 
 
@@ -171,6 +182,41 @@ def _fit_model(articles: list[Article], skipped: list[Skipped], max_chars: int) 
         else:
             kept.append(a)
     return kept
+
+
+def _extract_cached(articles: list[Article], skipped: list[Skipped], config: Config, nlp=None) -> list[Extraction]:
+    """Extract only the articles the cache lacks; the model is not even loaded when none are missing.
+
+    Texts over the model's length limit are never cached, so they always reach
+    `_fit_model`, which records them in `skipped` on every run.
+    """
+    cache = ExtractionCache(config.output / ".cache" / "extractions", model_id(config.model), EXTRACTOR_VERSION)
+    found = [cache.get(a) for a in articles]
+    missing = [a for a, x in zip(articles, found) if x is None]
+    log.info("%d articles cached, %d to extract", len(articles) - len(missing), len(missing))
+    if not missing:
+        return found
+    nlp = nlp or load_model(config.model)
+    fitting = _fit_model(missing, skipped, nlp.max_length)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    with _progress("extract", len(fitting)) as bar:
+        new = {id(x.article): x for x in extract(fitting, nlp, processes_for(len(fitting), cores), bar.update)}
+    for x in new.values():
+        cache.put(x)
+    kept = []
+    for a, x in zip(articles, found):
+        x = x or new.get(id(a))
+        if x is not None:  # None: over the model's length limit, already in `skipped`
+            kept.append(x)
+    return kept
+
+
+def _progress(stage: str, total: int):
+    """A progress bar on a terminal; nothing at all when stderr is a file, pipe or log."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=stage, unit="article" if total > 1 else "step", file=sys.stderr,
+                disable=not sys.stderr.isatty(), leave=False)
 
 
 @main.command()

@@ -1,29 +1,39 @@
 """Articles -> per-article Extraction (actors, meetings, positions).
 
-The model is loaded once by the CLI and passed in. Only the components the
-rules use run (no lemmatizer-free shortcuts: the rules read lemmas, the parse
-and entities), and texts go through `nlp.pipe` in batches.
+The model is loaded once by the CLI and passed in, and only when some article is
+not cached. All components run: the rules read lemmas, tags, the parse, entities
+and sentences. With more than one process, each forked worker runs both spaCy
+and the rules on its share and sends back the small Extraction, instead of
+spaCy's own `n_process`, which ships every parsed Doc back to run the rules in
+one parent process (measured in benchmarks/README.md).
 """
 from __future__ import annotations
 
+import importlib.metadata
+import json
 import logging
-from typing import Iterable
+import multiprocessing
+from pathlib import Path
+from typing import Callable, Iterator
 
 from ..errors import ExtractError
 from ..models import ActorMention, Article, Extraction
-from . import sentences
-from .actors import build_roster
-from .meetings import find_meetings
-from .positions import find_positions
 
 log = logging.getLogger(__name__)
 
+# Bump whenever the rules change what they extract: it invalidates the cache.
 EXTRACTOR_VERSION = "1"
+
+BATCH_SIZE = 16  # texts per nlp.pipe batch; larger buys little for articles of a few KB
+CHUNK = 8  # articles per task sent to a worker: small enough for even load and progress
+MIN_PER_PROCESS = CHUNK  # fewer articles per process than this do not pay for a fork
 
 
 def load_model(name: str):
     """Load the installed spaCy pipeline; never downloads anything."""
     import spacy
+
+    from . import sentences  # registers the component; imports spaCy, so not at the top
 
     try:
         nlp = spacy.load(name)
@@ -33,18 +43,78 @@ def load_model(name: str):
     return nlp
 
 
-def extract(articles: list[Article], nlp, progress: Iterable | None = None) -> list[Extraction]:
-    """Run the pipeline over all articles and apply the rules to each parsed text."""
+def model_id(name: str) -> str:
+    """`name==version` of a model without loading it, to key the cache.
+
+    A model given as a folder reads its meta.json; an installed package its
+    distribution metadata. Unknown versions still key by name.
+    """
+    meta = Path(name) / "meta.json"
+    try:
+        if meta.is_file():
+            return f"{name}=={json.loads(meta.read_text(encoding='utf-8')).get('version', '?')}"
+        return f"{name}=={importlib.metadata.version(name)}"
+    except (OSError, ValueError, importlib.metadata.PackageNotFoundError):
+        return f"{name}==?"
+
+
+def processes_for(count: int, cores: int) -> int:
+    """How many processes to use for `count` articles on `cores` cores."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1  # workers inherit the loaded model by fork; elsewhere, stay serial
+    return max(1, min(cores, count // MIN_PER_PROCESS))
+
+
+def extract(articles: list[Article], nlp, processes: int = 1,
+            done: Callable[[int], None] | None = None) -> list[Extraction]:
+    """Run the pipeline and the rules over all articles, in order.
+
+    `done(n)` is called as each group of n articles finishes (for a progress bar).
+    """
+    if processes <= 1 or len(articles) < 2 * CHUNK:
+        results = []
+        for extraction in _extract_serial(articles, nlp):
+            results.append(extraction)
+            if done:
+                done(1)
+        return results
+    chunks = [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
+    context = multiprocessing.get_context("fork")
     results = []
-    docs = nlp.pipe((a.text for a in articles), batch_size=16)
-    for article, doc in zip(articles, docs):
-        results.append(extract_doc(article, doc))
-        if progress is not None:
-            progress.update(1)
+    with context.Pool(processes, initializer=_init_worker, initargs=(nlp,)) as pool:
+        for chunk, found in zip(chunks, pool.imap(_extract_chunk, chunks)):
+            results += [Extraction(a, *parts) for a, parts in zip(chunk, found)]
+            if done:
+                done(len(chunk))
     return results
 
 
+def _extract_serial(articles: list[Article], nlp) -> Iterator[Extraction]:
+    docs = nlp.pipe((a.text for a in articles), batch_size=BATCH_SIZE)
+    for article, doc in zip(articles, docs):
+        yield extract_doc(article, doc)
+
+
+_worker_nlp = None  # set in each forked worker only, from the parent's loaded model
+
+
+def _init_worker(nlp) -> None:
+    global _worker_nlp
+    _worker_nlp = nlp
+
+
+def _extract_chunk(articles: list[Article]) -> list[tuple]:
+    """Only the mentions travel back: the parent already holds the articles."""
+    return [(x.actors, x.meetings, x.positions) for x in _extract_serial(articles, _worker_nlp)]
+
+
 def extract_doc(article: Article, doc) -> Extraction:
+    # Imported here, not at the top: the rules import spaCy (1.3 s), which a
+    # rerun served from the cache never needs.
+    from .actors import build_roster
+    from .meetings import find_meetings
+    from .positions import find_positions
+
     roster = build_roster(doc)
     meetings = find_meetings(doc, roster, article.published)
     positions = find_positions(doc, roster, meetings)

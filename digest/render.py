@@ -15,7 +15,7 @@ import os
 import socket
 import tempfile
 import traceback
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -88,6 +88,7 @@ def render_html(briefing: Briefing, config: Config, created: datetime | None = N
         top_actors=[a for a in briefing.actors if a.id in in_meetings][:6],
         bottom_line=summary.bottom_line(briefing), positions_by_actor=summary.positions_by_actor(briefing),
         date_claims=summary.date_claims, timeline=charts.timeline(briefing), matrix=charts.matrix(briefing),
+        limits=limits_for(briefing),
     )
     try:
         return env.get_template("briefing.html").render(**context)
@@ -100,6 +101,23 @@ def render_html(briefing: Briefing, config: Config, created: datetime | None = N
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if not f.filename.endswith(".py")]
         where = (frames[-1].filename, frames[-1].lineno) if frames else (None, None)
         raise RenderError(f"template error: {exc}", *where) from exc
+
+
+@dataclass
+class Limits:
+    """How much of each list the document prints; the JSON always has everything."""
+
+    quotes: int = 3  # evidence quotes per meeting
+    statements: int = 8  # positions per actor
+    boilerplate: int = 12  # left-out lines listed per source
+
+
+def limits_for(briefing: Briefing) -> Limits:
+    """Shorter lists for a large briefing: a reader skims a hundred sources, and page
+    layout time grows with every box (a 150-source briefing printed in full is 140 pages)."""
+    if len(briefing.sources) <= 40:
+        return Limits()
+    return Limits(quotes=1, statements=3, boilerplate=0)
 
 
 SCRIPTS = {

@@ -13,7 +13,7 @@ from datetime import date
 from .extract.dates import with_year
 from .models import (Actor, ActorMention, Briefing, DateReport, DateValue, Evidence, Extraction, Meeting, MeetingMention,
                      Position, Skipped, Source)
-from .names import contains_part, plain, same_person
+from .names import contains_part, parts, plain, same_person, skeleton
 
 
 OFFICE = re.compile(r"\b(president|prime minister|minister|ambassador|secretary|chancellor|premier|king|queen|emir|"
@@ -52,15 +52,18 @@ def merge(extractions: list[Extraction], briefing_date: date, title: str,
 def _merge_actors(sources: list[Source], extractions: list[Extraction]):
     """Cluster actor mentions across sources; returns actors and (source, local name) -> id."""
     groups: list[list[tuple[str, ActorMention]]] = []
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)  # only groups that could match are compared
     for src, ex in zip(sources, extractions):
         for mention in ex.actors:
-            for group in groups:
-                other = group[0][1]
-                if other.kind == mention.kind and _same_actor(other, mention):
-                    group.append((src.id, mention))
-                    break
-            else:
+            keys = _blocking_keys(mention)
+            candidates = sorted({i for k in keys for i in by_key[k]})
+            match = next((i for i in candidates if _same_actor(groups[i][0][1], mention)), None)
+            if match is None:
                 groups.append([(src.id, mention)])
+                for k in keys:
+                    by_key[k].append(len(groups) - 1)
+            else:
+                groups[match].append((src.id, mention))
     groups = _attach_partials(groups)
     actors: list[Actor] = []
     local: dict[tuple[str, str], str] = {}
@@ -99,6 +102,16 @@ def _attach_partials(groups: list[list[tuple[str, ActorMention]]]) -> list[list[
                 m.aliases = [*m.aliases, m.name]
             fits[0].extend(group)
     return full
+
+
+def _blocking_keys(mention: ActorMention) -> set[tuple[str, str]]:
+    """Keys two mentions of one actor always share: the surname's skeleton for a person
+    (every spelling, initial or tail form that same_person accepts keeps the surname),
+    the plain name for an organisation. Keeps the merge linear in the number of sources."""
+    if mention.kind != "person":
+        return {(mention.kind, plain(mention.name))}
+    names = [n for n in [mention.name, *mention.aliases] if len(parts(n)) > 1] or [mention.name]
+    return {("person", skeleton(parts(n)[-1]) if parts(n) else n) for n in names}
 
 
 def _same_actor(a: ActorMention, b: ActorMention) -> bool:
@@ -141,22 +154,28 @@ def _cluster_meetings(sources, extractions, local, by_id) -> list[_Cluster]:
     # strongest evidence first: mentions naming more people seed the clusters
     items.sort(key=lambda x: -len(x[2]))
     clusters: list[_Cluster] = []
+    by_party: dict[str, list[int]] = defaultdict(list)  # a cluster can only fit a mention it shares a party with
     for sid, m, persons, groups, attendees in items:
-        fits = [c for c in clusters if _fits(c, m, persons, groups, by_id)]
+        near = sorted({i for p in persons | groups for i in by_party[p]})
+        fits = [i for i in near if _fits(clusters[i], m, persons, groups, by_id)]
         if len(fits) > 1:
-            strong = [c for c in fits if len(c.persons & persons) >= 2]
+            strong = [i for i in fits if len(clusters[i].persons & persons) >= 2]
             fits = strong if len(strong) == 1 else ([] if len(persons) < 2 else fits[:1])
         if fits:
-            c = fits[0]
+            index = fits[0]
         else:
             if not persons or len(persons) + len(groups) < 2:
                 continue  # one named party, or no named person: corroborates, cannot stand alone
-            c = _Cluster()
-            clusters.append(c)
+            clusters.append(_Cluster())
+            index = len(clusters) - 1
+        c = clusters[index]
         c.persons |= persons
         c.groups |= groups
         c.attendees |= attendees - persons
         c.items.append((sid, m))
+        for p in persons | groups | attendees:
+            if index not in by_party[p]:
+                by_party[p].append(index)
     return clusters
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 PARTICLES = {"al", "el", "ul", "bin", "ibn", "bint", "abu", "de", "da", "di", "del", "van", "von", "der", "le", "la"}
 
 
+@lru_cache(maxsize=65536)
 def plain(text: str) -> str:
     """Lower-case ASCII letters and spaces: accents, apostrophes and hyphens removed."""
     text = unicodedata.normalize("NFKD", text)
@@ -24,11 +26,13 @@ def plain(text: str) -> str:
     return " ".join(re.sub(r"[^a-z]+", " ", text).split())
 
 
-def parts(name: str) -> list[str]:
-    """Name parts without particles: "Riyad al-Maliki" -> ["riyad", "maliki"]."""
-    return [p for p in plain(name).split() if p not in PARTICLES]
+@lru_cache(maxsize=65536)
+def parts(name: str) -> tuple[str, ...]:
+    """Name parts without particles: "Riyad al-Maliki" -> ("riyad", "maliki")."""
+    return tuple(p for p in plain(name).split() if p not in PARTICLES)
 
 
+@lru_cache(maxsize=65536)
 def skeleton(part: str) -> str:
     """First letter plus the consonants that carry a name across transliterations."""
     if not part:
@@ -38,11 +42,13 @@ def skeleton(part: str) -> str:
     return first + re.sub(r"(.)\1+", r"\1", rest)
 
 
+@lru_cache(maxsize=65536)
 def part_matches(a: str, b: str) -> bool:
     """Two single name parts (already plain) are variants of one another."""
     return a == b or (len(a) > 2 and len(b) > 2 and skeleton(a) == skeleton(b) and fuzz.ratio(a, b) >= 70)
 
 
+@lru_cache(maxsize=65536)
 def same_person(a: str, b: str) -> bool:
     """Two full names denote the same person.
 
@@ -74,6 +80,7 @@ def _part_or_initial(x: str, y: str) -> bool:
     return part_matches(x, y)
 
 
+@lru_cache(maxsize=65536)
 def contains_part(full: str, single: str) -> bool:
     """A bare "Haniya" or "Kejian" is one of the parts of `full`."""
     ps = parts(single)

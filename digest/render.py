@@ -110,6 +110,7 @@ class Limits:
     quotes: int = 3  # evidence quotes per meeting
     statements: int = 8  # positions per actor
     boilerplate: int = 12  # left-out lines listed per source
+    every_actor: bool = True  # False: only actors who met someone or said something
 
 
 def limits_for(briefing: Briefing) -> Limits:
@@ -117,7 +118,7 @@ def limits_for(briefing: Briefing) -> Limits:
     layout time grows with every box (a 150-source briefing printed in full is 140 pages)."""
     if len(briefing.sources) <= 40:
         return Limits()
-    return Limits(quotes=1, statements=3, boilerplate=0)
+    return Limits(quotes=1, statements=3, boilerplate=0, every_actor=False)
 
 
 SCRIPTS = {

@@ -23,13 +23,14 @@ from ..models import ActorMention, Article, Extraction
 log = logging.getLogger(__name__)
 
 def _rules_fingerprint() -> str:
-    """A hash of the rule modules and the dataclasses they fill.
+    """A hash of the rule modules, the name helpers they use and the dataclasses they fill.
 
     It keys the extraction cache, so any change to the rules or to the shape of an
     Extraction invalidates cached results without anyone remembering to bump a number.
     """
     digest = hashlib.sha256()
-    for path in [*sorted(Path(__file__).parent.glob("*.py")), Path(__file__).parent.parent / "models.py"]:
+    package = Path(__file__).parent
+    for path in [*sorted(package.glob("*.py")), package.parent / "models.py", package.parent / "names.py"]:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -53,11 +53,11 @@ PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 
 # Topic keywords for grouping positions and meetings; first match wins.
 TOPICS = [
-    ("ceasefire", ("ceasefire", "cease-fire", "truce", "stop the war", "end the war", "cessation", "stop the aggression",
-                   "end the conflict", "ended quickly", "end the violence", "flames of war")),
+    ("ceasefire", ("ceasefire", "cease-fire", "truce", "stop the war", "end the war", "cessation", "end the conflict",
+                   "end the fighting", "end the violence", "armistice")),
     ("humanitarian", ("humanitarian", "aid", "civilians", "famine", "starvation", "displaced", "casualties")),
-    ("statehood", ("two-state", "state solution", "palestinian state", "statehood", "sovereign", "independent",
-                   "membership in the un", "self-determination")),
+    ("statehood", ("two-state", "state solution", "independent state", "statehood", "sovereign", "independent",
+                   "full membership", "self-determination")),
     ("withdrawal", ("withdraw", "withdrawal", "pull out", "occupation")),
     ("relations", ("relations", "relationship", "friendship", "partners", "cooperation", "ties", "bilateral")),
     ("security", ("security", "terrorism", "armed", "resistance", "military", "missile", "weapons")),

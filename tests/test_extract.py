@@ -270,3 +270,8 @@ def test_discussed_with_is_a_meeting_but_not_by_phone(nlp):
                          "strengthening trade.") == []
     assert meetings(nlp, "The discussion held with Prime Minister Lars Holm focused on trade, Foreign Minister "
                          "Anna Berg said.") != []
+
+
+def test_no_talks_is_not_a_meeting(nlp):
+    assert meetings(nlp, "There were no bilateral talks between Foreign Minister Anna Berg and "
+                         "Prime Minister Lars Holm.") == []

@@ -178,8 +178,9 @@ def _happened(trigger: Token) -> bool:
             return False
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
             return False
-        if tok.pos_ == "NOUN" and any(c.lower_ in NOT_MEETING_NOUN_MODS for c in children):
-            return False
+        if tok.pos_ == "NOUN" and any(c.lower_ in NOT_MEETING_NOUN_MODS or c.dep_ == "det" and c.lower_ == "no"
+                                      for c in children):
+            return False  # "a planned meeting", "no bilateral talks"
         if tok.i != trigger.i and tok.lemma_.lower() in MODAL_HEADS:
             return False
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
@@ -226,7 +227,8 @@ def _parties(trigger: Token, roster: Roster) -> list[Mention]:
     subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None) if trigger.pos_ == "VERB" else None
     described = subject is not None and subject.i not in roster.by_token and subject.lower_ in TITLE_NOUNS \
         and any(c.lower_ == "the" for c in subject.children)
-    if len(people) == 1 and (described or trigger.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in trigger.children)):
+    hostless = trigger.pos_ == "NOUN" and (_copular_partner(trigger) is not None or _held_with(trigger) is not None)
+    if len(people) == 1 and (described or hostless):
         # "The first meeting of the day was with X": the article's protagonist holds it
         host = _protagonist(trigger, roster, exclude=people[0].name)
         if host is not None:

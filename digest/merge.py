@@ -34,6 +34,7 @@ def merge(extractions: list[Extraction], briefing_date: date, title: str,
     sources = [Source(f"s{i + 1}", x.article) for i, x in enumerate(extractions)]
     actors, local = _merge_actors(sources, extractions)
     by_id = {a.id: a for a in actors}
+    _affiliate(actors)
     clusters = _cluster_meetings(sources, extractions, local, by_id)
     _anchor_years(sources, clusters)
     meetings = _build_meetings(clusters, by_id)
@@ -112,6 +113,31 @@ def _blocking_keys(mention: ActorMention) -> set[tuple[str, str]]:
         return {(mention.kind, plain(mention.name))}
     names = [n for n in [mention.name, *mention.aliases] if len(parts(n)) > 1] or [mention.name]
     return {("person", skeleton(parts(n)[-1]) if parts(n) else n) for n in names}
+
+
+def _affiliate(actors: list[Actor]) -> None:
+    """A person's affiliation: the organisation or country their title names first, by
+    name ("of the Arab League") or by nationality ("Chinese diplomat" -> China)."""
+    groups = [a for a in actors if a.kind != "person"]
+    for person in actors:
+        if person.kind != "person" or person.affiliation or not person.title:
+            continue
+        words = re.findall(r"\w+", person.title)
+        found = []
+        for g in groups:
+            at = person.title.find(g.name)
+            if at < 0 and g.kind == "country":
+                at = next((person.title.find(w) for w in words if _nationality_of(w.lower(), plain(g.name))), -1)
+            if at >= 0:
+                found.append((at, len(g.name), g.name))
+        if found:
+            person.affiliation = min(found)[2]
+
+
+def _nationality_of(word: str, country: str) -> bool:
+    """"chinese" ~ "china", "somali" ~ "somalia", "israeli" ~ "israel" (never "iraqi" ~ "iran")."""
+    n = max(4, min(len(word), len(country)) - 1)
+    return len(word) >= 4 and len(country) >= 4 and word[:n] == country[:n]
 
 
 def _same_actor(a: ActorMention, b: ActorMention) -> bool:

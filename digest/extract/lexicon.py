@@ -49,7 +49,6 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord
 # Descriptions that stand for an organisation already named ("the group said").
 GROUP_NOUNS = {"group", "movement", "organization", "organisation", "party", "ministry", "government",
                "militia", "faction", "agency", "office", "alliance", "coalition", "bloc", "league"}
-PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 
 # Topic keywords for grouping positions and meetings; first match wins.
 TOPICS = [

@@ -13,7 +13,7 @@ from datetime import date
 from .extract.dates import with_year
 from .models import (Actor, ActorMention, Briefing, DateReport, DateValue, Evidence, Extraction, Meeting, MeetingMention,
                      Position, Skipped, Source)
-from .names import contains_part, parts, plain, same_person, skeleton
+from .names import contains_part, parts, plain, same_person, same_stem, skeleton
 
 
 OFFICE = re.compile(r"\b(president|prime minister|minister|ambassador|secretary|chancellor|premier|king|queen|emir|"
@@ -127,17 +127,11 @@ def _affiliate(actors: list[Actor]) -> None:
         for g in groups:
             at = person.title.find(g.name)
             if at < 0 and g.kind == "country":
-                at = next((person.title.find(w) for w in words if _nationality_of(w.lower(), plain(g.name))), -1)
+                at = next((person.title.find(w) for w in words if same_stem(w.lower(), plain(g.name))), -1)
             if at >= 0:
                 found.append((at, len(g.name), g.name))
         if found:
             person.affiliation = min(found)[2]
-
-
-def _nationality_of(word: str, country: str) -> bool:
-    """"chinese" ~ "china", "somali" ~ "somalia", "israeli" ~ "israel" (never "iraqi" ~ "iran")."""
-    n = max(4, min(len(word), len(country)) - 1)
-    return len(word) >= 4 and len(country) >= 4 and word[:n] == country[:n]
 
 
 def _same_actor(a: ActorMention, b: ActorMention) -> bool:

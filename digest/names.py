@@ -85,3 +85,10 @@ def contains_part(full: str, single: str) -> bool:
     """A bare "Haniya" or "Kejian" is one of the parts of `full`."""
     ps = parts(single)
     return len(ps) == 1 and any(part_matches(ps[0], p) for p in parts(full))
+
+
+def same_stem(a: str, b: str) -> bool:
+    """"Somali"/"Somalia", "Chinese"/"China", "Israeli"/"Israel": a nationality and its
+    country share a stem of at least four letters ("Iraqi" and "Iran" do not)."""
+    n = max(4, min(len(a), len(b)) - 1)
+    return len(a) >= 4 and len(b) >= 4 and a[:n] == b[:n]

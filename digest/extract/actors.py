@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..models import ActorMention
-from ..names import PARTICLES, contains_part, parts, same_person
+from ..names import PARTICLES, contains_part, parts, same_person, same_stem
 from .lexicon import GROUP_NOUNS, HONORIFICS, NOT_NAME_WORDS, REPORTING_VERBS, TITLE_NOUNS
 from .sentences import is_heading
 
@@ -69,7 +69,7 @@ class Roster:
 
             def fit(m: Mention) -> tuple[int, int, int]:
                 words = _title_words(self.actors[m.name])
-                return (head in words, sum(1 for w in modifiers if any(_same_stem(w, t) for t in words)), m.start)
+                return (head in words, sum(1 for w in modifiers if any(same_stem(w, t) for t in words)), m.start)
 
             scored = [(fit(m), m) for m in before]
             scored = [(f, m) for f, m in scored if f[0] or f[1]]
@@ -79,12 +79,6 @@ class Roster:
     def last_org_before(self, i: int) -> str | None:
         before = [m for m in self.mentions if m.kind == "organization" and m.end <= i]
         return max(before, key=lambda m: m.start).name if before else None
-
-
-def _same_stem(a: str, b: str) -> bool:
-    """"Somali"/"Somalia", "Chinese"/"China": a nationality and its country share a stem."""
-    n = max(4, min(len(a), len(b)) - 1)
-    return len(a) >= 4 and len(b) >= 4 and a[:n] == b[:n]
 
 
 def _title_words(actor: ActorMention) -> set[str]:

@@ -60,21 +60,16 @@ class Roster:
                 out.append(m)
         return out
 
-    def last_person_before(self, i: int, head: str | None = None, title_words: set[str] | None = None) -> str | None:
-        """The most recent person before token i; with a description ("the Chinese envoy"),
-        the most recent one whose titles share its head noun, else its modifiers."""
-        before = [m for m in self.mentions if m.kind == "person" and m.end <= i]
-        if head:
-            modifiers = (title_words or set()) - {head}
+    def described_before(self, i: int, head: str, modifiers: set[str]) -> str | None:
+        """The person a description before token i stands for ("the Chinese envoy"): titles
+        sharing its head noun first, then its modifiers (by nationality stem), then recency."""
+        def fit(m: Mention) -> tuple[bool, int, int]:
+            words = _title_words(self.actors[m.name])
+            return (head in words, sum(1 for w in modifiers if any(same_stem(w, t) for t in words)), m.start)
 
-            def fit(m: Mention) -> tuple[int, int, int]:
-                words = _title_words(self.actors[m.name])
-                return (head in words, sum(1 for w in modifiers if any(same_stem(w, t) for t in words)), m.start)
-
-            scored = [(fit(m), m) for m in before]
-            scored = [(f, m) for f, m in scored if f[0] or f[1]]
-            return max(scored, key=lambda fm: fm[0])[1].name if scored else None
-        return max(before, key=lambda m: m.start).name if before else None
+        scored = [(fit(m), m) for m in self.mentions if m.kind == "person" and m.end <= i]
+        scored = [(f, m) for f, m in scored if f[0] or f[1]]
+        return max(scored, key=lambda fm: fm[0])[1].name if scored else None
 
     def last_org_before(self, i: int) -> str | None:
         before = [m for m in self.mentions if m.kind == "organization" and m.end <= i]
@@ -88,10 +83,9 @@ def _title_words(actor: ActorMention) -> set[str]:
 def build_roster(doc: Doc) -> Roster:
     """Find the article's persons, organisations and countries and resolve references."""
     roster = Roster()
-    candidates = _person_spans(doc)
+    candidates = [(span, _clean_name(span)) for span in _person_spans(doc)]
     fulls: list[str] = []
-    for span in candidates:
-        name = _clean_name(span)
+    for span, name in candidates:
         if len(parts(name)) >= 2:
             canonical = next((f for f in fulls if same_person(f, name)), None)
             if canonical is None:
@@ -101,8 +95,7 @@ def build_roster(doc: Doc) -> Roster:
             if name != canonical and name not in actor.aliases:
                 actor.aliases.append(name)
     # Resolve every candidate (full or bare) in text order, so recency is known.
-    for span in candidates:
-        name = _clean_name(span)
+    for span, name in candidates:
         start, end = _name_bounds(span)
         if len(parts(name)) >= 2:
             canonical = next(f for f in fulls if same_person(f, name))
@@ -111,7 +104,7 @@ def build_roster(doc: Doc) -> Roster:
             speaker = span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in REPORTING_VERBS
             place = span.root.ent_type_ in ("GPE", "LOC", "NORP", "FAC")
             if canonical is None and name and (span.label_ == "PERSON" or speaker and not place) \
-                    and not fulls_fit(fulls, name):
+                    and not any(contains_part(f, name) for f in fulls):
                 # "Erdogan said ..." with the full name only in another source: kept as a
                 # partial name that the cross-source merge resolves or drops
                 canonical = name
@@ -286,10 +279,6 @@ def _looks_like_name(span: Span) -> bool:
     return True
 
 
-def fulls_fit(fulls: list[str], name: str) -> bool:
-    return any(contains_part(f, name) for f in fulls)
-
-
 def _resolve_bare(roster: Roster, fulls: list[str], name: str, span: Span, start: int) -> str | None:
     """A bare name part -> the one full name it belongs to, or None when none or several fit."""
     if not name:
@@ -350,8 +339,7 @@ def _titles(doc: Doc, start: int, end: int) -> list[str]:
         out.append(_np_text(doc, target, exclude=range(start, end)))
     if not out and start >= 2 and doc[start - 1].text == ",":
         out.append(_preceding_title(doc, start - 1))
-    return [t for t in out if t and any(w.lower().strip(",") in TITLE_NOUNS for w in re.split(r"[\s-]", t))
-            or t and re.search(r"\b(head|leader|chief|member|official)\b", t, re.I)]
+    return [t for t in out if t and any(w.lower().strip(",") in TITLE_NOUNS for w in re.split(r"[\s-]", t))]
 
 
 def _preceding_title(doc: Doc, comma: int) -> str:
@@ -438,8 +426,8 @@ def _resolve_descriptions(doc: Doc, roster: Roster) -> None:
             if tok.lower_ in TITLE_NOUNS and not any(c.dep_ in ("appos", "prep", "relcl", "acl") and c.pos_ != "PRON"
                                                      for c in tok.children):
                 # only a bare description ("the Chinese envoy"); "the president of Cuba, X" names its own holder
-                words = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")} | {tok.lower_}
-                name = roster.last_person_before(tok.i, head=tok.lower_, title_words=words)
+                modifiers = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
+                name = roster.described_before(tok.i, tok.lower_, modifiers)
                 if name:
                     roster.add(Mention(tok.left_edge.i, tok.i + 1, name, "person"))
             elif tok.lower_ in GROUP_NOUNS:

@@ -47,7 +47,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
             parties = _parties(trigger, roster)
             when = next((d for t in triggers if (d := _date(t, sent, published)) is not None), None)
             where = next((p for t in triggers if (p := _place(t))), None) or dateline_place
-            for group in _separate(trigger, parties, roster):
+            for group in _separate(trigger, parties):
                 mention = MeetingMention(participants=[m.name for m in group], date=when, place=where,
                                          evidence=sent.text.strip(), sentence_index=index,
                                          topic=_subject_matter(sent))
@@ -63,20 +63,20 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
     return out
 
 
-def _separate(trigger: Token, parties: list[Mention], roster: Roster) -> list[list[Mention]]:
+def _separate(trigger: Token, parties: list[Mention]) -> list[list[Mention]]:
     """"held separate meetings with A, B and C" is one meeting per partner, with the subject."""
     noun = trigger if trigger.pos_ == "NOUN" else next(
         (c for c in trigger.children if c.dep_ == "dobj" and c.lower_ in MEETING_NOUNS), None)
     plural = noun is not None and noun.tag_ == "NNS" and noun.lower_ != "talks" or any(
         c.lower_ in ("separate", "respective", "individual") for c in (noun.children if noun is not None else []))
-    subject = [m for m in parties if _is_subject(trigger, m, roster)]
+    subject = [m for m in parties if _is_subject(trigger, m)]
     partners = [m for m in parties if m not in subject]
     if not plural or len(subject) != 1 or len(partners) < 2:
         return [parties] if parties else []
     return [[subject[0], p] for p in partners]
 
 
-def _is_subject(trigger: Token, m: Mention, roster: Roster) -> bool:
+def _is_subject(trigger: Token, m: Mention) -> bool:
     verb = trigger if trigger.pos_ != "NOUN" else trigger.head
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= m.start <= c.right_edge.i
                for c in verb.children)

@@ -12,8 +12,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from nicknames import NickNamer
 from rapidfuzz import fuzz
 
+NICKNAMES = NickNamer()
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 PARTICLES = {"al", "el", "ul", "bin", "ibn", "bint", "abu", "de", "da", "di", "del", "van", "von", "der", "le", "la"}
 
 
@@ -28,8 +31,12 @@ def plain(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def parts(name: str) -> tuple[str, ...]:
-    """Name parts without particles: "Riyad al-Maliki" -> ("riyad", "maliki")."""
-    return tuple(p for p in plain(name).split() if p not in PARTICLES)
+    """Name parts without particles or a generational suffix: "Riyad al-Maliki" ->
+    ("riyad", "maliki"), "Joseph R. Biden Jr." -> ("joseph", "r", "biden")."""
+    found = [p for p in plain(name).split() if p not in PARTICLES]
+    while len(found) > 2 and found[-1] in SUFFIXES:
+        found.pop()
+    return tuple(found)
 
 
 @lru_cache(maxsize=65536)
@@ -66,12 +73,26 @@ def same_person(a: str, b: str) -> bool:
         if len(pa) >= 2 and all(part_matches(x, y) for x, y in zip(pa, pb[len(pb) - len(pa):])):
             return True
         # a dropped middle name or initial: first and last parts agree
-        return _part_or_initial(pa[0], pb[0]) and part_matches(pa[-1], pb[-1]) and all(
+        return _given_matches(pa[0], pb[0]) and part_matches(pa[-1], pb[-1]) and all(
             any(_part_or_initial(x, y) for y in pb[1:-1]) for x in pa[1:-1])
-    if not all(_part_or_initial(x, y) for x, y in zip(pa, pb)):
+    if not _given_matches(pa[0], pb[0]) or not all(_part_or_initial(x, y) for x, y in zip(pa[1:], pb[1:])):
         return False
     full = [(x, y) for x, y in zip(pa, pb) if len(x) > 1 and len(y) > 1]
-    return fuzz.ratio(" ".join(x for x, _ in full), " ".join(y for _, y in full)) >= 75
+    if full and is_nickname(*full[0]):
+        full = full[1:]  # "Bill"/"William" share no letters to compare; the rest must
+    return not full or fuzz.ratio(" ".join(x for x, _ in full), " ".join(y for _, y in full)) >= 75
+
+
+@lru_cache(maxsize=65536)
+def is_nickname(a: str, b: str) -> bool:
+    """One given name is a common English short form of the other ("Joe"/"Joseph",
+    "Bill"/"William"), from the curated list of the `nicknames` package."""
+    return a != b and (b in NICKNAMES.canonicals_of(a) or a in NICKNAMES.canonicals_of(b))
+
+
+def _given_matches(x: str, y: str) -> bool:
+    """Given names agree as spellings, as an initial, or as a nickname of one another."""
+    return _part_or_initial(x, y) or is_nickname(x, y)
 
 
 def _part_or_initial(x: str, y: str) -> bool:

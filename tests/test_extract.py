@@ -153,6 +153,14 @@ def test_spelling_variants_merge_across_sources(nlp):
     assert len(b.meetings) == 1 and b.meetings[0].sources == ["s1", "s2"]
 
 
+def test_nicknames_and_suffixes_merge_across_sources(nlp):
+    b = brief(nlp, "President Joseph R. Martin Jr. met Chancellor Petra Vogel in Berlin.",
+              "President Joe Martin met Chancellor Petra Vogel in Berlin.",
+              "Senator Jill Martin met Chancellor Petra Vogel in Berlin.")
+    people = sorted(a.name for a in b.actors if a.kind == "person")
+    assert len(people) == 3 and "Jill Martin" in people and "Petra Vogel" in people
+
+
 def test_same_surname_different_people_stay_apart(nlp):
     b = brief(nlp, "Foreign Minister Wang Yi met President Joseph Otieno in Nairobi.",
               "Ambassador Wang Kejian met President Joseph Otieno in Nairobi.")

@@ -1,0 +1,73 @@
+"""Extraction quality floor on the development set in tests/data/devset.
+
+Real, openly licensed texts (US government works, UK Open Government Licence),
+annotated by hand before the extractor ever ran on them (see its README). The
+counts here are deliberately simple (which people, who met whom, whose words)
+so that a regression fails CI; the project's full scorer lives outside the repo.
+"""
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from digest.collect import collect
+from digest.extract import extract
+from digest.merge import merge
+from digest.names import plain, same_person
+
+DEVSET = Path(__file__).parent / "data" / "devset"
+GOLD = yaml.safe_load((DEVSET / "gold.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def briefing(nlp):
+    articles, skipped = collect([DEVSET / "articles"], 10_000_000)
+    assert not skipped and len(articles) == len(GOLD["sources"])
+    return merge(extract(articles, nlp), date(2026, 11, 24), "test")
+
+
+def gold_name(actor) -> str | None:
+    """The gold person an extracted actor is, by any of its names."""
+    names = [actor.name, *actor.aliases]
+    for person in GOLD["actors"]:
+        variants = {plain(v) for v in [person["name"], *person.get("variants", [])] if len(v.split()) > 1}
+        if any(plain(n) in variants or same_person(n, person["name"]) for n in names if len(n.split()) > 1):
+            return person["name"]
+    return None
+
+
+@pytest.fixture(scope="module")
+def who(briefing):
+    return {a.id: gold_name(a) for a in briefing.actors if a.kind == "person"}
+
+
+def test_people(briefing, who):
+    found = {n for n in who.values() if n}
+    extra = [a.name for a in briefing.actors if a.kind == "person" and not who[a.id]
+             and a.name not in GOLD.get("allowed_actors", [])]
+    assert len(found) / len(GOLD["actors"]) >= 0.9, sorted({p["name"] for p in GOLD["actors"]} - found)
+    assert len(extra) <= 1, extra
+
+
+def test_meetings(briefing, who):
+    """A gold meeting is found when one extracted meeting has two of its people."""
+    extracted = [{who.get(p) for p in m.participants} - {None} for m in briefing.meetings]
+    required = [m for m in GOLD["meetings"] if m.get("required", True)]
+    found = [m for m in required if any(len(set(m["participants"]) & e) >= 2 for e in extracted)]
+    unknown = [e for e in extracted
+               if not any(len(set(m["participants"]) & e) >= 2 for m in GOLD["meetings"])]
+    assert len(found) / len(required) >= 0.7, [m["id"] for m in required if m not in found]
+    assert not unknown
+
+
+def test_positions(briefing, who):
+    """Each stance's phrases appear in a position of the right person, never of another."""
+    by_phrase = [(p, who.get(q.actor)) for p in GOLD["positions"] for q in briefing.positions
+                 if any(plain(ph) in plain(q.text) for ph in p["phrases"])]
+    found = {id(p) for p, speaker in by_phrase if speaker == p["actor"]}
+    joint = {(p["actor"], tuple(p["phrases"])) for p in GOLD["positions"]}
+    wrong = [(speaker, p["phrases"][0]) for p, speaker in by_phrase
+             if speaker and speaker != p["actor"] and (speaker, tuple(p["phrases"])) not in joint]
+    assert len(found) / len(GOLD["positions"]) >= 0.45
+    assert not wrong

@@ -5,28 +5,25 @@ with") and nouns ("the meeting between", "X's meeting with Y"). A trigger is
 dropped when the meeting did not (yet) happen: negated, modal or future
 ("will meet"), embedded under plans, refusals or conditions ("plans to meet",
 "if they met"), or a phone/video call. Participants come from the trigger's
-subject and partners; attendees from "attended"/"was present"; the place from
-the clause or the visit it belongs to ("traveled to Cairo, where he met"); the
-date from the trigger's clause, never from a reporting verb ("said Tuesday").
+subject and partners; attendees from "attended"/"was present"; the place
+(places.py) from the clause or the visit it belongs to ("traveled to Cairo,
+where he met"); the date (dates.py) from the trigger's clause, never from a
+reporting verb ("said Tuesday").
 """
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from ..models import DateValue, MeetingMention
+from ..models import MeetingMention
 from .actors import Mention, Roster
-from .dates import resolve_date
+from .dates import find_date
+from .places import PLACE_LABELS, find_dateline_place, find_place
 from .sentences import is_heading
 from .lexicon import (ATTEND_VERBS, LIGHT_VERBS, MEETING_NOUNS, MEETING_VERBS, MODAL_AUX, MODAL_HEADS,
-                      GROUP_HEADS, NOT_MEETING_NOUN_MODS, PHONE_WORDS, REPORTING_VERBS, TITLE_NOUNS,
-                      TRAVEL_VERBS)
+                      GROUP_HEADS, NOT_MEETING_NOUN_MODS, PHONE_WORDS, TITLE_NOUNS)
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
-DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}?)(?:,[^:\n]{0,40}?\))?\s*(?:[:—–-]|\(\w+\)\s*[—–-])")
-PLACE_PREPS = {"in", "at", "to", "inside", "near", "on", "during"}
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj"}
 KEEP_CLAUSES = {"lead", "head", "include", "accompany", "comprise"}
 SKIP_PREPS = {"since", "before", "after", "amid", "despite", "for", "about", "over", "until", "following"}
@@ -35,7 +32,7 @@ SKIP_PREPS = {"since", "before", "after", "amid", "despite", "for", "about", "ov
 def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[MeetingMention]:
     out: list[MeetingMention] = []
     last: MeetingMention | None = None
-    dateline_place = _dateline_place(doc)
+    dateline_place = find_dateline_place(doc)
     for index, sent in enumerate(doc.sents):
         if is_heading(sent):
             continue
@@ -45,8 +42,8 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
             # Monday" dates the meeting from whichever trigger carries the date or place
             trigger = triggers[0]
             parties = _parties(trigger, roster)
-            when = next((d for t in triggers if (d := _date(t, sent, published)) is not None), None)
-            where = next((p for t in triggers if (p := _place(t))), None) or dateline_place
+            when = next((d for t in triggers if (d := find_date(t, sent, published)) is not None), None)
+            where = next((p for t in triggers if (p := find_place(t))), None) or dateline_place
             for group in _separate(trigger, parties):
                 mention = MeetingMention(participants=[m.name for m in group], date=when, place=where,
                                          evidence=sent.text.strip(), sentence_index=index,
@@ -80,15 +77,6 @@ def _is_subject(trigger: Token, m: Mention) -> bool:
     verb = trigger if trigger.pos_ != "NOUN" else trigger.head
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= m.start <= c.right_edge.i
                for c in verb.children)
-
-
-def _dateline_place(doc: Doc) -> str | None:
-    """"KYIV, Feb 5 (Reuters) -" / "MANILA: ...": the city an article is filed from."""
-    for sent in list(doc.sents)[:8]:
-        match = DATELINE.match(sent.text)
-        if match:
-            return match.group(1).strip().title()
-    return None
 
 
 def _triggers(sent: Span):
@@ -382,108 +370,6 @@ def _names_person(noun: Token, roster: Roster) -> bool:
         if not (hyphenated or doc[i].pos_ in ("NOUN", "PROPN")):
             return False
     return False
-
-
-def _date(trigger: Token, sent: Span, published: date | None) -> DateValue | None:
-    """The trigger's own date: DATE entities whose governing verb is not a reporting verb."""
-    best = None
-    # the small model leaves a sentence-initial "Today," or "Yesterday" untagged
-    bare = [sent.doc[t.i:t.i + 1] for t in sent if t.lower_ in ("today", "yesterday") and not t.ent_type_]
-    for ent in [*(e for e in sent.ents if e.label_ == "DATE"), *bare]:
-        governor = _governor(ent.root)
-        if governor is not None and governor.lemma_.lower() in REPORTING_VERBS and governor.i != trigger.i:
-            continue
-        if governor is not None and governor.i != trigger.i and not _related(governor, trigger):
-            continue
-        text = ent.text
-        nxt = ent.end < len(sent.doc) and sent.doc[ent.end]
-        if nxt is not False and nxt.lower_ in ("ago", "earlier", "after", "before", "later"):
-            text = f"{text} {nxt.text}"
-        value = resolve_date(text, published)
-        if value is not None:
-            distance = abs(ent.root.i - trigger.i)
-            if best is None or distance < best[0]:
-                best = (distance, value)
-    return best[1] if best else None
-
-
-def _governor(tok: Token) -> Token | None:
-    t = tok
-    while t.head.i != t.i:
-        t = t.head
-        if t.pos_ in ("VERB", "AUX") or t.lower_ in MEETING_NOUNS:
-            return t
-    return t if t.pos_ in ("VERB", "AUX") else None
-
-
-def _related(governor: Token, trigger: Token) -> bool:
-    """The date's verb governs the trigger (travel/visit context) or is governed by it."""
-    return governor in trigger.ancestors or trigger in governor.ancestors or trigger.head == governor
-
-
-def _place(trigger: Token) -> str | None:
-    """GPE/LOC under "in/at/to" in the trigger's clause, else in the visit that contains it."""
-    candidates = [trigger]
-    t = trigger
-    while t.head.i != t.i and len(candidates) < 4:
-        t = t.head
-        if t.pos_ in ("VERB", "NOUN") and (t.lemma_.lower() in TRAVEL_VERBS | {"visit", "trip", "tour", "stop"}
-                                           or t.lemma_.lower() in MEETING_VERBS):
-            candidates.append(t)
-    for c in trigger.children:
-        # "held a meeting at the summit in Osaka": the place hangs on the meeting noun
-        if c.dep_ == "dobj" and c.lower_ in MEETING_NOUNS:
-            candidates.insert(1, c)
-            candidates.extend(n for p in c.children if p.dep_ == "prep" and p.lower_ in ("with", "between")
-                              for n in p.children if n.dep_ == "pobj")
-        # "During his visit to the West Bank, Wang met ...": a visit phrase attached to the trigger
-        if c.dep_ == "prep" and c.lower_ in ("during", "on", "in", "at"):
-            for n in c.children:
-                if n.lemma_.lower() in ("visit", "trip", "tour", "stop") or n.lower_ in MEETING_NOUNS:
-                    candidates.append(n)
-        # "met with Trump in Davos": the model hangs the place on the partner
-        if c.dep_ == "prep" and c.lower_ in ("with", "by") or c.dep_ == "agent":
-            candidates.extend(n for n in c.children if n.dep_ == "pobj")
-        if c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in MEETING_NOUNS:
-            candidates.append(c)
-    if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass"):
-        candidates.append(trigger.head)  # "the meeting took place in Geneva"
-    if trigger.dep_ == "relcl" and trigger.head.ent_type_ in PLACE_LABELS:
-        return _entity_text(trigger.head)  # "in Geneva, where he met ..."
-    for head in candidates:
-        place = _place_under(head)
-        if place:
-            return place
-    return None
-
-
-def _place_under(head: Token) -> str | None:
-    """The places in the first place phrase under `head`, most specific first:
-    "at the Kremlin in Moscow" -> "Kremlin, Moscow"; "in Osaka, Japan" -> "Osaka, Japan"."""
-    names: list[str] = []
-    for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
-            for n in c.subtree:
-                if n.ent_type_ in PLACE_LABELS and n.ent_iob_ == "B" and not _place_in_title(n):
-                    names.append(_entity_text(n))
-        if c.dep_ == "dobj" and head.lemma_.lower() in ("visit", "tour") and c.ent_type_ in PLACE_LABELS:
-            names.append(_entity_text(c))
-    return ", ".join(dict.fromkeys(names[:3])) or None
-
-
-def _entity_text(tok: Token) -> str:
-    ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
-    return _strip_article(ent.text)
-
-
-def _place_in_title(tok: Token) -> bool:
-    """"the Ambassador to Qatar": a place that belongs to a title, not to the meeting."""
-    prep = tok.head if tok.dep_ == "pobj" else None
-    return prep is not None and prep.head.lower_ in TITLE_NOUNS
-
-
-def _strip_article(text: str) -> str:
-    return text[4:] if text.lower().startswith("the ") else text
 
 
 def _attendees(sent: Span, roster: Roster, just_after: bool) -> list[str]:

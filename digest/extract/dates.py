@@ -10,16 +10,25 @@ Rules, all relative to the article's own publication date (never today):
   precision because such spans are approximate;
 - unknown publication date -> relative expressions stay unresolved.
 dateparser does the parsing; dateutil does the calendar arithmetic.
+
+find_date() picks which DATE entity in a meeting sentence is the meeting's own
+(never one governed by a reporting verb: "said Tuesday"). spaCy is imported for
+type checking only, so merge.py can use with_year() without loading spaCy.
 """
 from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 from dateutil.relativedelta import MO, TU, WE, TH, FR, SA, SU
 
 from ..models import DateValue
+from .lexicon import MEETING_NOUNS, REPORTING_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 WEEKDAYS = {"monday": MO, "tuesday": TU, "wednesday": WE, "thursday": TH, "friday": FR,
             "saturday": SA, "sunday": SU}
@@ -144,3 +153,39 @@ def with_year(value: DateValue, year: int) -> DateValue:
     """A yearless DateValue completed with a year found elsewhere (see merge)."""
     return DateValue(year, value.month, value.day, value.text)
 
+
+def find_date(trigger: Token, sent: Span, published: date | None) -> DateValue | None:
+    """The trigger's own date: DATE entities whose governing verb is not a reporting verb."""
+    best = None
+    # the small model leaves a sentence-initial "Today," or "Yesterday" untagged
+    bare = [sent.doc[t.i:t.i + 1] for t in sent if t.lower_ in ("today", "yesterday") and not t.ent_type_]
+    for ent in [*(e for e in sent.ents if e.label_ == "DATE"), *bare]:
+        governor = _governor(ent.root)
+        if governor is not None and governor.lemma_.lower() in REPORTING_VERBS and governor.i != trigger.i:
+            continue
+        if governor is not None and governor.i != trigger.i and not _related(governor, trigger):
+            continue
+        text = ent.text
+        nxt = ent.end < len(sent.doc) and sent.doc[ent.end]
+        if nxt is not False and nxt.lower_ in ("ago", "earlier", "after", "before", "later"):
+            text = f"{text} {nxt.text}"
+        value = resolve_date(text, published)
+        if value is not None:
+            distance = abs(ent.root.i - trigger.i)
+            if best is None or distance < best[0]:
+                best = (distance, value)
+    return best[1] if best else None
+
+
+def _governor(tok: Token) -> Token | None:
+    t = tok
+    while t.head.i != t.i:
+        t = t.head
+        if t.pos_ in ("VERB", "AUX") or t.lower_ in MEETING_NOUNS:
+            return t
+    return t if t.pos_ in ("VERB", "AUX") else None
+
+
+def _related(governor: Token, trigger: Token) -> bool:
+    """The date's verb governs the trigger (travel/visit context) or is governed by it."""
+    return governor in trigger.ancestors or trigger in governor.ancestors or trigger.head == governor

@@ -5,37 +5,31 @@ with") and nouns ("the meeting between", "X's meeting with Y"). A trigger is
 dropped when the meeting did not (yet) happen: negated, modal or future
 ("will meet"), embedded under plans, refusals or conditions ("plans to meet",
 "if they met"), or a phone/video call. Participants come from the trigger's
-subject and partners; attendees from "attended"/"was present"; the place from
-the clause or the visit it belongs to ("traveled to Cairo, where he met"); the
-date from the trigger's clause, never from a reporting verb ("said Tuesday").
+subject and partners (parties.py); attendees from "attended"/"was present";
+the place (places.py) from the clause or the visit it belongs to ("traveled to
+Cairo, where he met"); the date (dates.py) from the trigger's clause, never
+from a reporting verb ("said Tuesday").
 """
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from ..models import DateValue, MeetingMention
+from ..models import MeetingMention
 from .actors import Mention, Roster
-from .dates import resolve_date
+from .dates import find_date
+from .parties import CLAUSE_DEPS, copular_partner, find_parties, held_with, inside_title
+from .places import PLACE_LABELS, find_dateline_place, find_place
 from .sentences import is_heading
 from .lexicon import (ATTEND_VERBS, LIGHT_VERBS, MEETING_NOUNS, MEETING_VERBS, MODAL_AUX, MODAL_HEADS,
-                      GROUP_HEADS, NOT_MEETING_NOUN_MODS, PHONE_WORDS, REPORTING_VERBS, TITLE_NOUNS,
-                      TRAVEL_VERBS)
-
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
-DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}?)(?:,[^:\n]{0,40}?\))?\s*(?:[:—–-]|\(\w+\)\s*[—–-])")
-PLACE_PREPS = {"in", "at", "to", "inside", "near", "on", "during"}
-CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj"}
-KEEP_CLAUSES = {"lead", "head", "include", "accompany", "comprise"}
-SKIP_PREPS = {"since", "before", "after", "amid", "despite", "for", "about", "over", "until", "following"}
+                      GROUP_HEADS, NOT_MEETING_NOUN_MODS, PHONE_WORDS, TITLE_NOUNS)
 
 
 def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[MeetingMention]:
     out: list[MeetingMention] = []
     last: MeetingMention | None = None
-    dateline_place = _dateline_place(doc)
+    dateline_place = find_dateline_place(doc)
     for index, sent in enumerate(doc.sents):
         if is_heading(sent):
             continue
@@ -44,9 +38,9 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
             # one sentence, one event: "greeted each other when they met ... and held talks on
             # Monday" dates the meeting from whichever trigger carries the date or place
             trigger = triggers[0]
-            parties = _parties(trigger, roster)
-            when = next((d for t in triggers if (d := _date(t, sent, published)) is not None), None)
-            where = next((p for t in triggers if (p := _place(t))), None) or dateline_place
+            parties = find_parties(trigger, roster)
+            when = next((d for t in triggers if (d := find_date(t, sent, published)) is not None), None)
+            where = next((p for t in triggers if (p := find_place(t))), None) or dateline_place
             for group in _separate(trigger, parties):
                 mention = MeetingMention(participants=[m.name for m in group], date=when, place=where,
                                          evidence=sent.text.strip(), sentence_index=index,
@@ -82,15 +76,6 @@ def _is_subject(trigger: Token, m: Mention) -> bool:
                for c in verb.children)
 
 
-def _dateline_place(doc: Doc) -> str | None:
-    """"KYIV, Feb 5 (Reuters) -" / "MANILA: ...": the city an article is filed from."""
-    for sent in list(doc.sents)[:8]:
-        match = DATELINE.match(sent.text)
-        if match:
-            return match.group(1).strip().title()
-    return None
-
-
 def _triggers(sent: Span):
     for tok in sent:
         lemma = tok.lemma_.lower()
@@ -111,7 +96,7 @@ def _triggers(sent: Span):
         elif tok.pos_ == "NOUN" and tok.lower_ in MEETING_NOUNS and tok.dep_ not in ("dobj",) \
                 and tok.head.lemma_.lower() not in ATTEND_VERBS:
             if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children) or any(
-                    c.dep_ == "poss" for c in tok.children) or _copular_partner(tok) or _held_with(tok):
+                    c.dep_ == "poss" for c in tok.children) or copular_partner(tok) or held_with(tok):
                 yield tok
 
 
@@ -131,22 +116,6 @@ def _subject_matter(sent: Span) -> str | None:
             text = sent.doc[words[0].i:words[-1].i + 1].text.strip(" ,.")
             if 1 <= len(text.split()) <= 18:
                 return text
-    return None
-
-
-def _held_with(noun: Token) -> Token | None:
-    """"The discussion held with X": the partner hangs on a participle."""
-    for c in noun.children:
-        if c.dep_ == "acl" and c.lemma_.lower() in ("hold", "conduct", "have"):
-            return next((p for p in c.children if p.dep_ == "prep" and p.lower_ in ("with", "between")), None)
-    return None
-
-
-def _copular_partner(noun: Token) -> Token | None:
-    """"The first meeting of the day was with X", "Another meeting took place with X"."""
-    verb = noun.head
-    if noun.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in ("be", "take", "occur", "follow", "hold"):
-        return next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "between")), None)
     return None
 
 
@@ -199,293 +168,6 @@ def _happened(trigger: Token) -> bool:
     return True
 
 
-def _parties(trigger: Token, roster: Roster) -> list[Mention]:
-    """Subject side and partner side of the trigger, without names inside titles."""
-    scope: list[Token] = []
-    if trigger.pos_ == "NOUN":
-        for c in trigger.children:
-            if c.dep_ in ("poss", "compound", "amod") or c.dep_ == "prep" and c.lower_ in ("with", "between", "of"):
-                scope.extend(c.subtree)
-        if trigger.head.lemma_.lower() in LIGHT_VERBS:
-            scope.extend(_clause(trigger.head))
-        partner = _copular_partner(trigger) or _held_with(trigger)
-        if partner is not None:
-            scope.extend(partner.subtree)
-            scope.extend(t for c in trigger.children if c.dep_ == "relcl" for t in _clause(c))
-    else:
-        scope.extend(_clause(trigger))
-    out: list[Mention] = []
-    for m in roster.within(scope):
-        head = trigger.doc[m.start:m.end].root
-        if any(o.name == m.name for o in out):
-            continue
-        if m.kind == "person" and (_inside_title(head, roster) or _possessor(m, trigger.doc)):
-            continue
-        if m.kind == "person" or head.tag_ != "JJ" and head.ent_type_ != "NORP" and _group_slot(head, roster):
-            out.append(m)
-    people = [m for m in out if m.kind == "person"]
-    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None) if trigger.pos_ == "VERB" else None
-    described = subject is not None and subject.i not in roster.by_token and subject.lower_ in TITLE_NOUNS \
-        and any(c.lower_ == "the" for c in subject.children)
-    hostless = trigger.pos_ == "NOUN" and (_copular_partner(trigger) is not None or _held_with(trigger) is not None)
-    if len(people) == 1 and (described or hostless):
-        # "The first meeting of the day was with X": the article's protagonist holds it
-        host = _protagonist(trigger, roster, exclude=people[0].name)
-        if host is not None:
-            out.insert(0, host)
-    return out
-
-
-def _protagonist(trigger: Token, roster: Roster, exclude: str) -> Mention | None:
-    """The main-clause subject of the nearest preceding sentence that has a person subject."""
-    doc = trigger.doc
-    sent = trigger.sent
-    for m in sorted((m for m in roster.mentions if m.kind == "person" and m.end <= sent.start),
-                    key=lambda m: -m.start)[:12]:
-        root = doc[m.start:m.end].root
-        if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT" and m.name != exclude:
-            return m
-    return None
-
-
-def _possessor(m: Mention, doc: Doc) -> bool:
-    """"Trump's son-in-law": the possessor of someone else is not a party, whatever the
-    parse says; "Haniyeh's delegation" or "Wang's meeting" keep theirs."""
-    if m.end + 1 >= len(doc) or doc[m.end].text not in ("'s", "’s", "'", "’"):
-        return False
-    noun = doc[m.end + 1]
-    return noun.lower_ not in MEETING_NOUNS and noun.lemma_.lower() not in GROUP_HEADS and noun.pos_ == "NOUN"
-
-
-def _clause(verb: Token) -> list[Token]:
-    """The trigger's clause minus embedded clauses and time/place phrases, plus its subject.
-
-    The small model often attaches a second partner loosely ("..., and X" as advcl
-    or npadvmod), so the whole clause is searched rather than fixed slots; clauses
-    with a verb of their own ("where the envoy said Beijing ...") are left out.
-    """
-    toks: list[Token] = [verb]
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in SKIP_PREPS:
-            continue
-        toks.extend(_phrase(c))
-    if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
-        # "Berg and Holm, who met in Oslo, ...": the relative pronoun stands for its antecedent
-        antecedent = verb.head
-        while antecedent.dep_ == "conj" and antecedent.head.i != antecedent.i:
-            antecedent = antecedent.head  # "Berg and Holm, who met": both conjuncts
-        toks.extend(t for t in _phrase(antecedent) if not (verb.left_edge.i <= t.i <= verb.right_edge.i))
-    if any(c.dep_ == "nsubj" and c.lower_ in ("they", "we", "both") for c in verb.children):
-        # "Putin and Xi greeted each other when they met": the governing clause's subject
-        head = verb
-        while head.dep_ in ("advcl", "relcl", "conj", "ccomp") and head.head.i != head.i:
-            head = head.head
-            subject = [c for c in head.children if c.dep_ == "nsubj" and c.lower_ not in ("they", "we")]
-            if subject:
-                toks.extend(_phrase(subject[0]))
-                break
-    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        head = verb.head
-        if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
-            head = head.head  # "After meeting with X, Y said ...": Y met X
-        if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") and head.pos_ in ("VERB", "AUX"):
-            toks.extend(t for c in head.children if c.dep_ == "nsubj" for t in _phrase(c))
-    return toks
-
-
-def _phrase(tok: Token) -> list[Token]:
-    """A token's subtree without embedded clauses, except "led by"/"including" phrases."""
-    if tok.pos_ in ("VERB", "AUX") and tok.dep_ in CLAUSE_DEPS and tok.lemma_.lower() not in KEEP_CLAUSES:
-        return []
-    out = [tok]
-    for c in tok.children:
-        out.extend(_phrase(c))
-    return out
-
-
-def _inside_title(tok: Token, roster: Roster) -> bool:
-    """A name inside another person's title or description ("an aide to X", "X's envoy")."""
-    own = roster.by_token.get(tok.i)
-    t = tok
-    while t.head.i != t.i:
-        if t.dep_ == "appos":
-            holder = roster.by_token.get(t.head.i)
-            if holder is not None and holder is not own and holder.kind == "person":
-                return True
-        if t.dep_ == "poss" and _names_person(t.head, roster):
-            return True  # "Trump's son-in-law Jared Kushner"
-        if t.dep_ in ("poss", "pobj") and t.head.pos_ in ("NOUN", "PROPN", "ADP"):
-            noun = t.head if t.dep_ == "poss" else t.head.head
-            relation = t.dep_ == "poss" or t.head.lower_ in ("to", "for") or _names_person(noun, roster)
-            # "an aide to X", "X's envoy" describe someone else; "Secretary of the Philippines
-            # Teodoro Locsin" is the model attaching the holder's own name under "of"
-            if relation and (noun.lower_ in TITLE_NOUNS or noun.lemma_.lower() in TITLE_NOUNS):
-                return True
-        t = t.head
-        if t.pos_ in ("VERB", "AUX") or t.lower_ in MEETING_NOUNS:
-            break
-    return False
-
-
-def _group_slot(tok: Token, roster: Roster) -> bool:
-    """An organisation or country takes part only as a party ("a Hamas delegation",
-    "talks with Iran"), not as a place or part of a person's title ("Iran's envoy X")."""
-    if _before_name(tok, roster):
-        return False
-    t = tok
-    while t.dep_ in ("compound", "conj", "amod", "poss") and t.head.i != t.i:
-        if t.dep_ == "amod":
-            return False  # "his Nigerian and Angolan counterparts": nationalities, not parties
-        if t.head.lower_ in GROUP_HEADS or t.head.lemma_.lower() in GROUP_HEADS:
-            return not _names_person(t.head, roster)
-        if t.dep_ != "conj":
-            return False
-        t = t.head
-    if t.dep_ in ("nsubj", "nsubjpass", "dobj", "agent"):
-        return True
-    if t.dep_ == "pobj":
-        prep = t.head
-        if prep.lower_ in ("with", "between", "by"):
-            return True
-        if prep.lower_ in ("from", "of") and prep.head.lemma_.lower() in GROUP_HEADS:
-            return not _names_person(prep.head, roster)
-    return False
-
-
-def _before_name(tok: Token, roster: Roster) -> bool:
-    """"Palestinian Foreign Affairs Minister Riyad al-Maliki": the group opens a pre-name title."""
-    doc = tok.doc
-    i = tok.i + 1
-    while i < len(doc) and (doc[i].ent_type_ and doc[i].ent_iob_ == "I" or doc[i].text in ("'s", "’s")):
-        i += 1
-    for j in range(i, min(i + 5, len(doc))):
-        m = roster.by_token.get(j)
-        if m is not None and m.kind == "person":
-            return True
-        if doc[j].pos_ not in ("PROPN", "NOUN", "ADJ") and doc[j].text not in ("-",):
-            return False
-    return False
-
-
-def _names_person(noun: Token, roster: Roster) -> bool:
-    """The noun is a person's title or relation: a name stands beside it or right after
-    its phrase ("Trump's son-in-law Jared Kushner")."""
-    near = [noun, *(c for c in noun.children if c.dep_ in ("compound", "appos", "flat"))]
-    if any(roster.by_token.get(t.i) is not None and roster.by_token[t.i].kind == "person" for t in near):
-        return True
-    doc = noun.doc
-    for i in range(noun.i + 1, min(noun.i + 6, len(doc))):
-        m = roster.by_token.get(i)
-        if m is not None:
-            return m.kind == "person"
-        hyphenated = doc[i].text == "-" or doc[i - 1].text == "-" and not doc[i - 1].whitespace_
-        if not (hyphenated or doc[i].pos_ in ("NOUN", "PROPN")):
-            return False
-    return False
-
-
-def _date(trigger: Token, sent: Span, published: date | None) -> DateValue | None:
-    """The trigger's own date: DATE entities whose governing verb is not a reporting verb."""
-    best = None
-    # the small model leaves a sentence-initial "Today," or "Yesterday" untagged
-    bare = [sent.doc[t.i:t.i + 1] for t in sent if t.lower_ in ("today", "yesterday") and not t.ent_type_]
-    for ent in [*(e for e in sent.ents if e.label_ == "DATE"), *bare]:
-        governor = _governor(ent.root)
-        if governor is not None and governor.lemma_.lower() in REPORTING_VERBS and governor.i != trigger.i:
-            continue
-        if governor is not None and governor.i != trigger.i and not _related(governor, trigger):
-            continue
-        text = ent.text
-        nxt = ent.end < len(sent.doc) and sent.doc[ent.end]
-        if nxt is not False and nxt.lower_ in ("ago", "earlier", "after", "before", "later"):
-            text = f"{text} {nxt.text}"
-        value = resolve_date(text, published)
-        if value is not None:
-            distance = abs(ent.root.i - trigger.i)
-            if best is None or distance < best[0]:
-                best = (distance, value)
-    return best[1] if best else None
-
-
-def _governor(tok: Token) -> Token | None:
-    t = tok
-    while t.head.i != t.i:
-        t = t.head
-        if t.pos_ in ("VERB", "AUX") or t.lower_ in MEETING_NOUNS:
-            return t
-    return t if t.pos_ in ("VERB", "AUX") else None
-
-
-def _related(governor: Token, trigger: Token) -> bool:
-    """The date's verb governs the trigger (travel/visit context) or is governed by it."""
-    return governor in trigger.ancestors or trigger in governor.ancestors or trigger.head == governor
-
-
-def _place(trigger: Token) -> str | None:
-    """GPE/LOC under "in/at/to" in the trigger's clause, else in the visit that contains it."""
-    candidates = [trigger]
-    t = trigger
-    while t.head.i != t.i and len(candidates) < 4:
-        t = t.head
-        if t.pos_ in ("VERB", "NOUN") and (t.lemma_.lower() in TRAVEL_VERBS | {"visit", "trip", "tour", "stop"}
-                                           or t.lemma_.lower() in MEETING_VERBS):
-            candidates.append(t)
-    for c in trigger.children:
-        # "held a meeting at the summit in Osaka": the place hangs on the meeting noun
-        if c.dep_ == "dobj" and c.lower_ in MEETING_NOUNS:
-            candidates.insert(1, c)
-            candidates.extend(n for p in c.children if p.dep_ == "prep" and p.lower_ in ("with", "between")
-                              for n in p.children if n.dep_ == "pobj")
-        # "During his visit to the West Bank, Wang met ...": a visit phrase attached to the trigger
-        if c.dep_ == "prep" and c.lower_ in ("during", "on", "in", "at"):
-            for n in c.children:
-                if n.lemma_.lower() in ("visit", "trip", "tour", "stop") or n.lower_ in MEETING_NOUNS:
-                    candidates.append(n)
-        # "met with Trump in Davos": the model hangs the place on the partner
-        if c.dep_ == "prep" and c.lower_ in ("with", "by") or c.dep_ == "agent":
-            candidates.extend(n for n in c.children if n.dep_ == "pobj")
-        if c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in MEETING_NOUNS:
-            candidates.append(c)
-    if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass"):
-        candidates.append(trigger.head)  # "the meeting took place in Geneva"
-    if trigger.dep_ == "relcl" and trigger.head.ent_type_ in PLACE_LABELS:
-        return _entity_text(trigger.head)  # "in Geneva, where he met ..."
-    for head in candidates:
-        place = _place_under(head)
-        if place:
-            return place
-    return None
-
-
-def _place_under(head: Token) -> str | None:
-    """The places in the first place phrase under `head`, most specific first:
-    "at the Kremlin in Moscow" -> "Kremlin, Moscow"; "in Osaka, Japan" -> "Osaka, Japan"."""
-    names: list[str] = []
-    for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
-            for n in c.subtree:
-                if n.ent_type_ in PLACE_LABELS and n.ent_iob_ == "B" and not _place_in_title(n):
-                    names.append(_entity_text(n))
-        if c.dep_ == "dobj" and head.lemma_.lower() in ("visit", "tour") and c.ent_type_ in PLACE_LABELS:
-            names.append(_entity_text(c))
-    return ", ".join(dict.fromkeys(names[:3])) or None
-
-
-def _entity_text(tok: Token) -> str:
-    ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
-    return _strip_article(ent.text)
-
-
-def _place_in_title(tok: Token) -> bool:
-    """"the Ambassador to Qatar": a place that belongs to a title, not to the meeting."""
-    prep = tok.head if tok.dep_ == "pobj" else None
-    return prep is not None and prep.head.lower_ in TITLE_NOUNS
-
-
-def _strip_article(text: str) -> str:
-    return text[4:] if text.lower().startswith("the ") else text
-
-
 def _attendees(sent: Span, roster: Roster, just_after: bool) -> list[str]:
     """"X also attended the meeting", "The meeting was attended by X", "X was present at the
     meeting", and right after a meeting sentence a bare "X and Y were present"."""
@@ -503,7 +185,7 @@ def _attendees(sent: Span, roster: Roster, just_after: bool) -> list[str]:
             if c.dep_ in ("nsubj", "agent", "nsubjpass") and c.lower_ not in MEETING_NOUNS:
                 scope.extend(c.subtree)
         people = [m.name for m in roster.within(scope)
-                  if m.kind == "person" and not _inside_title(sent.doc[m.start:m.end].root, roster)]
+                  if m.kind == "person" and not inside_title(sent.doc[m.start:m.end].root, roster)]
         if people:
             return people
     return []

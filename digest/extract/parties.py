@@ -1,0 +1,221 @@
+"""Who took part in a meeting: the people and groups on either side of its trigger.
+
+Parties are the actors in the trigger's clause (subject and partners, loosely
+attached ones included), minus names that only sit inside someone else's
+title ("an aide to X", "Iran's envoy X") and organisations or countries that
+are only a place or a nationality. A hostless "the meeting was with X" is
+given the article's protagonist as host. Kept apart from meetings.py, which
+decides whether a sentence reports a meeting that happened; this module only
+reads who is around a trigger it is given.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .actors import Mention, Roster
+from .lexicon import GROUP_HEADS, LIGHT_VERBS, MEETING_NOUNS, TITLE_NOUNS
+
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj"}
+KEEP_CLAUSES = {"lead", "head", "include", "accompany", "comprise"}
+SKIP_PREPS = {"since", "before", "after", "amid", "despite", "for", "about", "over", "until", "following"}
+
+
+def find_parties(trigger: Token, roster: Roster) -> list[Mention]:
+    """Subject side and partner side of the trigger, without names inside titles."""
+    scope: list[Token] = []
+    if trigger.pos_ == "NOUN":
+        for c in trigger.children:
+            if c.dep_ in ("poss", "compound", "amod") or c.dep_ == "prep" and c.lower_ in ("with", "between", "of"):
+                scope.extend(c.subtree)
+        if trigger.head.lemma_.lower() in LIGHT_VERBS:
+            scope.extend(_clause(trigger.head))
+        partner = copular_partner(trigger) or held_with(trigger)
+        if partner is not None:
+            scope.extend(partner.subtree)
+            scope.extend(t for c in trigger.children if c.dep_ == "relcl" for t in _clause(c))
+    else:
+        scope.extend(_clause(trigger))
+    out: list[Mention] = []
+    for m in roster.within(scope):
+        head = trigger.doc[m.start:m.end].root
+        if any(o.name == m.name for o in out):
+            continue
+        if m.kind == "person" and (inside_title(head, roster) or _possessor(m, trigger.doc)):
+            continue
+        if m.kind == "person" or head.tag_ != "JJ" and head.ent_type_ != "NORP" and _group_slot(head, roster):
+            out.append(m)
+    people = [m for m in out if m.kind == "person"]
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None) if trigger.pos_ == "VERB" else None
+    described = subject is not None and subject.i not in roster.by_token and subject.lower_ in TITLE_NOUNS \
+        and any(c.lower_ == "the" for c in subject.children)
+    hostless = trigger.pos_ == "NOUN" and (copular_partner(trigger) is not None or held_with(trigger) is not None)
+    if len(people) == 1 and (described or hostless):
+        # "The first meeting of the day was with X": the article's protagonist holds it
+        host = _protagonist(trigger, roster, exclude=people[0].name)
+        if host is not None:
+            out.insert(0, host)
+    return out
+
+
+def _protagonist(trigger: Token, roster: Roster, exclude: str) -> Mention | None:
+    """The main-clause subject of the nearest preceding sentence that has a person subject."""
+    doc = trigger.doc
+    sent = trigger.sent
+    for m in sorted((m for m in roster.mentions if m.kind == "person" and m.end <= sent.start),
+                    key=lambda m: -m.start)[:12]:
+        root = doc[m.start:m.end].root
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT" and m.name != exclude:
+            return m
+    return None
+
+
+def _possessor(m: Mention, doc: Doc) -> bool:
+    """"Trump's son-in-law": the possessor of someone else is not a party, whatever the
+    parse says; "Haniyeh's delegation" or "Wang's meeting" keep theirs."""
+    if m.end + 1 >= len(doc) or doc[m.end].text not in ("'s", "’s", "'", "’"):
+        return False
+    noun = doc[m.end + 1]
+    return noun.lower_ not in MEETING_NOUNS and noun.lemma_.lower() not in GROUP_HEADS and noun.pos_ == "NOUN"
+
+
+def _clause(verb: Token) -> list[Token]:
+    """The trigger's clause minus embedded clauses and time/place phrases, plus its subject.
+
+    The small model often attaches a second partner loosely ("..., and X" as advcl
+    or npadvmod), so the whole clause is searched rather than fixed slots; clauses
+    with a verb of their own ("where the envoy said Beijing ...") are left out.
+    """
+    toks: list[Token] = [verb]
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in SKIP_PREPS:
+            continue
+        toks.extend(_phrase(c))
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
+        # "Berg and Holm, who met in Oslo, ...": the relative pronoun stands for its antecedent
+        antecedent = verb.head
+        while antecedent.dep_ == "conj" and antecedent.head.i != antecedent.i:
+            antecedent = antecedent.head  # "Berg and Holm, who met": both conjuncts
+        toks.extend(t for t in _phrase(antecedent) if not (verb.left_edge.i <= t.i <= verb.right_edge.i))
+    if any(c.dep_ == "nsubj" and c.lower_ in ("they", "we", "both") for c in verb.children):
+        # "Putin and Xi greeted each other when they met": the governing clause's subject
+        head = verb
+        while head.dep_ in ("advcl", "relcl", "conj", "ccomp") and head.head.i != head.i:
+            head = head.head
+            subject = [c for c in head.children if c.dep_ == "nsubj" and c.lower_ not in ("they", "we")]
+            if subject:
+                toks.extend(_phrase(subject[0]))
+                break
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        head = verb.head
+        if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head  # "After meeting with X, Y said ...": Y met X
+        if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") and head.pos_ in ("VERB", "AUX"):
+            toks.extend(t for c in head.children if c.dep_ == "nsubj" for t in _phrase(c))
+    return toks
+
+
+def _phrase(tok: Token) -> list[Token]:
+    """A token's subtree without embedded clauses, except "led by"/"including" phrases."""
+    if tok.pos_ in ("VERB", "AUX") and tok.dep_ in CLAUSE_DEPS and tok.lemma_.lower() not in KEEP_CLAUSES:
+        return []
+    out = [tok]
+    for c in tok.children:
+        out.extend(_phrase(c))
+    return out
+
+
+def inside_title(tok: Token, roster: Roster) -> bool:
+    """A name inside another person's title or description ("an aide to X", "X's envoy")."""
+    own = roster.by_token.get(tok.i)
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ == "appos":
+            holder = roster.by_token.get(t.head.i)
+            if holder is not None and holder is not own and holder.kind == "person":
+                return True
+        if t.dep_ == "poss" and _names_person(t.head, roster):
+            return True  # "Trump's son-in-law Jared Kushner"
+        if t.dep_ in ("poss", "pobj") and t.head.pos_ in ("NOUN", "PROPN", "ADP"):
+            noun = t.head if t.dep_ == "poss" else t.head.head
+            relation = t.dep_ == "poss" or t.head.lower_ in ("to", "for") or _names_person(noun, roster)
+            # "an aide to X", "X's envoy" describe someone else; "Secretary of the Philippines
+            # Teodoro Locsin" is the model attaching the holder's own name under "of"
+            if relation and (noun.lower_ in TITLE_NOUNS or noun.lemma_.lower() in TITLE_NOUNS):
+                return True
+        t = t.head
+        if t.pos_ in ("VERB", "AUX") or t.lower_ in MEETING_NOUNS:
+            break
+    return False
+
+
+def _group_slot(tok: Token, roster: Roster) -> bool:
+    """An organisation or country takes part only as a party ("a Hamas delegation",
+    "talks with Iran"), not as a place or part of a person's title ("Iran's envoy X")."""
+    if _before_name(tok, roster):
+        return False
+    t = tok
+    while t.dep_ in ("compound", "conj", "amod", "poss") and t.head.i != t.i:
+        if t.dep_ == "amod":
+            return False  # "his Nigerian and Angolan counterparts": nationalities, not parties
+        if t.head.lower_ in GROUP_HEADS or t.head.lemma_.lower() in GROUP_HEADS:
+            return not _names_person(t.head, roster)
+        if t.dep_ != "conj":
+            return False
+        t = t.head
+    if t.dep_ in ("nsubj", "nsubjpass", "dobj", "agent"):
+        return True
+    if t.dep_ == "pobj":
+        prep = t.head
+        if prep.lower_ in ("with", "between", "by"):
+            return True
+        if prep.lower_ in ("from", "of") and prep.head.lemma_.lower() in GROUP_HEADS:
+            return not _names_person(prep.head, roster)
+    return False
+
+
+def _before_name(tok: Token, roster: Roster) -> bool:
+    """"Palestinian Foreign Affairs Minister Riyad al-Maliki": the group opens a pre-name title."""
+    doc = tok.doc
+    i = tok.i + 1
+    while i < len(doc) and (doc[i].ent_type_ and doc[i].ent_iob_ == "I" or doc[i].text in ("'s", "’s")):
+        i += 1
+    for j in range(i, min(i + 5, len(doc))):
+        m = roster.by_token.get(j)
+        if m is not None and m.kind == "person":
+            return True
+        if doc[j].pos_ not in ("PROPN", "NOUN", "ADJ") and doc[j].text not in ("-",):
+            return False
+    return False
+
+
+def _names_person(noun: Token, roster: Roster) -> bool:
+    """The noun is a person's title or relation: a name stands beside it or right after
+    its phrase ("Trump's son-in-law Jared Kushner")."""
+    near = [noun, *(c for c in noun.children if c.dep_ in ("compound", "appos", "flat"))]
+    if any(roster.by_token.get(t.i) is not None and roster.by_token[t.i].kind == "person" for t in near):
+        return True
+    doc = noun.doc
+    for i in range(noun.i + 1, min(noun.i + 6, len(doc))):
+        m = roster.by_token.get(i)
+        if m is not None:
+            return m.kind == "person"
+        hyphenated = doc[i].text == "-" or doc[i - 1].text == "-" and not doc[i - 1].whitespace_
+        if not (hyphenated or doc[i].pos_ in ("NOUN", "PROPN")):
+            return False
+    return False
+
+
+def held_with(noun: Token) -> Token | None:
+    """"The discussion held with X": the partner hangs on a participle."""
+    for c in noun.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in ("hold", "conduct", "have"):
+            return next((p for p in c.children if p.dep_ == "prep" and p.lower_ in ("with", "between")), None)
+    return None
+
+
+def copular_partner(noun: Token) -> Token | None:
+    """"The first meeting of the day was with X", "Another meeting took place with X"."""
+    verb = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in ("be", "take", "occur", "follow", "hold"):
+        return next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "between")), None)
+    return None

@@ -1,0 +1,173 @@
+"""Which spans of a parsed article are person names, and the name text in each.
+
+The small English model misses or mislabels many names ("Wang" as ORG,
+"Ambassador to Qatar Cao Xiaolin" as one ORG), so candidates come from PERSON
+entities, names right after a title, capitalised runs standing where a person
+does, and single capitalised words (a bare surname or given name). This is the
+name *detection* stage that actors.py builds its roster from; it is kept apart
+because it reads only the parse and word shapes, never the roster.
+
+Not to be confused with digest/names.py, which compares and keys names that are
+already found (for the cross-source merge); hence "people" here.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from ..names import PARTICLES
+from .lexicon import HONORIFICS, NAME_SUFFIXES, NOT_NAME_WORDS, REPORTING_VERBS, TITLE_NOUNS
+
+INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+NAME_PART = re.compile(r"^(?:[A-Z][\w'’.-]*|al-\w+|el-\w+|bin|ibn|de|da|van|von|der|le|la)$")
+
+
+def person_spans(doc: Doc) -> list[Span]:
+    """PERSON entities, names right after a title, and capitalised words that are name parts."""
+    spans = [_extend_left(e) for e in doc.ents if e.label_ == "PERSON"]
+    taken = {t.i for s in spans for t in s}
+    # "Ambassador to Qatar Cao Xiaolin": proper nouns closing a title phrase. After
+    # "to/of/for" the run starts with the place, so only its last two words are the name.
+    for tok in doc:
+        if tok.lower_ not in TITLE_NOUNS:
+            continue
+        j = tok.i + 1
+        prep = j < len(doc) and doc[j].lower_ in ("to", "of", "for")
+        j += prep
+        j += j < len(doc) and doc[j].lower_ == "the"
+        k = j
+        while k < len(doc) and doc[k].pos_ == "PROPN" and NAME_PART.match(doc[k].text):
+            k += 1
+        if prep and k - j >= 3:
+            j = k - 2
+        if 2 <= k - j <= 4 and not any(i in taken for i in range(j, k)):
+            spans.append(doc[j:k])
+            taken.update(range(j, k))
+    # Runs of capitalised words the model labelled ORG/GPE or nothing, in a person's place.
+    for span in _proper_runs(doc):
+        if not any(i in taken for i in range(span.start, span.end)) and _in_person_slot(span, doc):
+            spans.append(span)
+            taken.update(range(span.start, span.end))
+    # Capitalised single words that may be a bare surname or given name ("Wang", "Kejian").
+    for tok in doc:
+        if tok.i in taken or tok.pos_ != "PROPN" or not NAME_PART.match(tok.text) or len(tok.text) < 2:
+            continue
+        spans.append(doc[tok.i:tok.i + 1])
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def _extend_left(ent: Span) -> Span:
+    """"Sameh Hassan Shoukry" tagged as "Hassan Shoukry": take in capitalised name words before it."""
+    doc, start = ent.doc, ent.start
+    while start > 0 and start > ent.start - 2:
+        tok = doc[start - 1]
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "PERSON") or not NAME_PART.match(tok.text) \
+                or tok.lower_ in TITLE_NOUNS or tok.lower_ in NOT_NAME_WORDS:
+            break
+        start -= 1
+    return doc[start:ent.end] if start < ent.start else ent
+
+
+def _in_slug(tok: Token) -> bool:
+    """A word glued to hyphens or slashes on both sides belongs to a URL or file name."""
+    doc = tok.doc
+    before = tok.i > 0 and doc[tok.i - 1].text in ("-", "/", "_") and not doc[tok.i - 1].whitespace_
+    after = tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("-", "/", "_", ".") and not tok.whitespace_
+    return before and after
+
+
+def _proper_runs(doc: Doc):
+    """Maximal runs of 2-4 capitalised proper nouns (initials allowed inside)."""
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and NAME_PART.match(doc[j].text) and not doc[j].is_sent_start or (
+                j == i and j < len(doc) and doc[j].pos_ == "PROPN" and NAME_PART.match(doc[j].text)):
+            j += 1
+            # "Díaz-Canel": a hyphen with no space on either side joins two name parts
+            if j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
+                    and NAME_PART.match(doc[j + 1].text):
+                j += 1
+        start = i
+        while start < j and doc[start].ent_type_ in ("GPE", "LOC", "NORP"):
+            start += 1  # "the Philippines Teodoro L Locsin": the place belongs to the title
+        if 2 <= j - start <= 4 and not INITIALS.match(doc[j - 1].text):
+            yield doc[start:j]
+        i = max(j, i + 1)
+
+
+def _in_person_slot(span: Span, doc: Doc) -> bool:
+    """A name-shaped run stands where a person does: after a title, in apposition with a
+    title, as the speaker of a reporting verb, after "<Country>'s", or its last word is
+    labelled PERSON elsewhere in the article."""
+    if not _looks_like_name(span):
+        return False
+    root = span.root
+    if root.dep_ == "appos" and root.head.lower_ in TITLE_NOUNS:
+        return True
+    if any(c.dep_ == "appos" and (c.lower_ in TITLE_NOUNS or any(t.lower_ in TITLE_NOUNS for t in c.lefts))
+           for c in root.children):
+        return True
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS:
+        return True
+    before = [t for t in doc[max(0, span.start - 8):span.start]]
+    for t in reversed(before):
+        if t.lower_ in TITLE_NOUNS:
+            return True
+        if not (t.pos_ in ("PROPN", "ADP", "DET", "ADJ", "NOUN", "PART") or t.text in ("'s", "’s", "-")):
+            break
+    if len(before) >= 2 and before[-1].text in ("'s", "’s") and before[-2].ent_type_ == "GPE":
+        return True
+    last = span[-1].text
+    return any(e.label_ == "PERSON" and e[-1].text == last for e in doc.ents)
+
+
+def name_bounds(span: Span) -> tuple[int, int]:
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].lower_ in TITLE_NOUNS or span.doc[start].lower_ in HONORIFICS
+                           or span.doc[start].lower_ in ("the", "a", "an")):
+        start += 1
+    while end > start and (span.doc[end - 1].text in ("'s", "’s", "'", "’", ",", ".", "-")
+                           or span.doc[end - 1].text in NAME_SUFFIXES):
+        end -= 1
+    return start, end
+
+
+def clean_name(span: Span) -> str:
+    start, end = name_bounds(span)
+    text = span.doc[start:end].text if end > start else ""
+    text = re.sub(r"['’]s$", "", text).strip(" ,.-")
+    if not text or not all(NAME_PART.match(w) for w in text.split()) or any(c.isdigit() for c in text):
+        return ""
+    if not _looks_like_name(span.doc[start:end]):
+        return ""
+    return text
+
+
+def _looks_like_name(span: Span) -> bool:
+    """Reject spans with words that name things, not people ("Arab League", "Wang's Trip").
+
+    A capitalised word is not a name part when it is a known place/organisation
+    word, an all-caps or dotted abbreviation, or when the same article uses it as an
+    ordinary lower-case word ("trip", "issue").
+    """
+    lower_words = span.doc.user_data.get("lower_words")
+    if lower_words is None:
+        lower_words = {t.text for t in span.doc if t.is_alpha and t.text.islower() and t.pos_ in ("NOUN", "VERB", "ADJ")
+                       and not _in_slug(t)}
+        span.doc.user_data["lower_words"] = lower_words
+    for tok in span:
+        word = tok.text.lower()
+        if tok.text in ("'s", "’s", "-") or word in PARTICLES:
+            continue
+        if INITIALS.match(tok.text) and tok.i < span.end - 1:
+            continue
+        inner = span.start < tok.i < span.end - 1 and word in ("sheikh", "sheik", "shaikh")
+        if word in NOT_NAME_WORDS or word in TITLE_NOUNS and not inner or "." in tok.text \
+                or tok.text.isupper() and len(tok) > 1:
+            return False
+        if word in lower_words:
+            return False
+    return True

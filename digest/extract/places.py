@@ -1,0 +1,93 @@
+"""Where a meeting took place: from its clause, the visit it belongs to, or the dateline.
+
+A place is a GPE/LOC/FAC entity under "in/at/to" in the trigger's clause, else
+in the visit or trip that contains the meeting ("traveled to Cairo, where he
+met"), else the city the article is filed from. Kept apart from meetings.py,
+which decides whether and between whom a meeting happened; this module only
+reads the parse around a trigger it is given.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import MEETING_NOUNS, MEETING_VERBS, TITLE_NOUNS, TRAVEL_VERBS
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}?)(?:,[^:\n]{0,40}?\))?\s*(?:[:—–-]|\(\w+\)\s*[—–-])")
+PLACE_PREPS = {"in", "at", "to", "inside", "near", "on", "during"}
+
+
+def find_dateline_place(doc: Doc) -> str | None:
+    """"KYIV, Feb 5 (Reuters) -" / "MANILA: ...": the city an article is filed from."""
+    for sent in list(doc.sents)[:8]:
+        match = DATELINE.match(sent.text)
+        if match:
+            return match.group(1).strip().title()
+    return None
+
+
+def find_place(trigger: Token) -> str | None:
+    """GPE/LOC under "in/at/to" in the trigger's clause, else in the visit that contains it."""
+    candidates = [trigger]
+    t = trigger
+    while t.head.i != t.i and len(candidates) < 4:
+        t = t.head
+        if t.pos_ in ("VERB", "NOUN") and (t.lemma_.lower() in TRAVEL_VERBS | {"visit", "trip", "tour", "stop"}
+                                           or t.lemma_.lower() in MEETING_VERBS):
+            candidates.append(t)
+    for c in trigger.children:
+        # "held a meeting at the summit in Osaka": the place hangs on the meeting noun
+        if c.dep_ == "dobj" and c.lower_ in MEETING_NOUNS:
+            candidates.insert(1, c)
+            candidates.extend(n for p in c.children if p.dep_ == "prep" and p.lower_ in ("with", "between")
+                              for n in p.children if n.dep_ == "pobj")
+        # "During his visit to the West Bank, Wang met ...": a visit phrase attached to the trigger
+        if c.dep_ == "prep" and c.lower_ in ("during", "on", "in", "at"):
+            for n in c.children:
+                if n.lemma_.lower() in ("visit", "trip", "tour", "stop") or n.lower_ in MEETING_NOUNS:
+                    candidates.append(n)
+        # "met with Trump in Davos": the model hangs the place on the partner
+        if c.dep_ == "prep" and c.lower_ in ("with", "by") or c.dep_ == "agent":
+            candidates.extend(n for n in c.children if n.dep_ == "pobj")
+        if c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in MEETING_NOUNS:
+            candidates.append(c)
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass"):
+        candidates.append(trigger.head)  # "the meeting took place in Geneva"
+    if trigger.dep_ == "relcl" and trigger.head.ent_type_ in PLACE_LABELS:
+        return _entity_text(trigger.head)  # "in Geneva, where he met ..."
+    for head in candidates:
+        place = _place_under(head)
+        if place:
+            return place
+    return None
+
+
+def _place_under(head: Token) -> str | None:
+    """The places in the first place phrase under `head`, most specific first:
+    "at the Kremlin in Moscow" -> "Kremlin, Moscow"; "in Osaka, Japan" -> "Osaka, Japan"."""
+    names: list[str] = []
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+            for n in c.subtree:
+                if n.ent_type_ in PLACE_LABELS and n.ent_iob_ == "B" and not _place_in_title(n):
+                    names.append(_entity_text(n))
+        if c.dep_ == "dobj" and head.lemma_.lower() in ("visit", "tour") and c.ent_type_ in PLACE_LABELS:
+            names.append(_entity_text(c))
+    return ", ".join(dict.fromkeys(names[:3])) or None
+
+
+def _entity_text(tok: Token) -> str:
+    ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+    return _strip_article(ent.text)
+
+
+def _place_in_title(tok: Token) -> bool:
+    """"the Ambassador to Qatar": a place that belongs to a title, not to the meeting."""
+    prep = tok.head if tok.dep_ == "pobj" else None
+    return prep is not None and prep.head.lower_ in TITLE_NOUNS
+
+
+def _strip_article(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text

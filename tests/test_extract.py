@@ -283,3 +283,22 @@ def test_discussed_with_is_a_meeting_but_not_by_phone(nlp):
 def test_no_talks_is_not_a_meeting(nlp):
     assert meetings(nlp, "There were no bilateral talks between Foreign Minister Anna Berg and "
                          "Prime Minister Lars Holm.") == []
+
+
+def test_coordinated_speakers_both_hold_the_position(nlp):
+    ex = run(nlp, "Foreign Minister Anna Berg and Prime Minister Lars Holm reiterated that fishing quotas "
+                  "must be shared fairly.")
+    assert sorted(p.actor for p in ex.positions) == ["Anna Berg", "Lars Holm"]
+
+
+def test_they_right_after_a_meeting_is_its_participants(nlp):
+    ex = run(nlp, "Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on Monday.\n"
+                  "They agreed that fishing quotas must be shared fairly.\n"
+                  "The leaders welcomed the new ferry link between the two ports.\n"
+                  "Fishermen in the north were unhappy.\n"
+                  "Officials from both ports met the press.\n"
+                  "They said the ferry would start in May.")
+    said = {(p.actor, p.text.split()[0]) for p in ex.positions}
+    assert {a for a, w in said if w.startswith("that")} == {"Anna Berg", "Lars Holm"}
+    assert {a for a, w in said if w == "the"} == {"Anna Berg", "Lars Holm"}
+    assert not any("May" in p.text for p in ex.positions)

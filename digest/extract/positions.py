@@ -30,7 +30,7 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
             continue
         found = _speaker(sent, roster)
         if found is not None:
-            speakers, verb = [found[0].name], found[1]
+            speakers, verb = [m.name for m in _with_conjuncts(found[0], found[1], roster)], found[1]
         else:
             joint = _joint_speakers(sent, meetings, index)
             if joint is None:
@@ -46,22 +46,39 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
 
 
 def _joint_speakers(sent: Span, meetings: list[MeetingMention], index: int) -> tuple[list[str], Token] | None:
-    """"The two leaders reaffirmed ...", "Both sides stressed ...": the people of the meeting
-    just reported speak together."""
+    """"The two leaders reaffirmed ...", "Both sides stressed ...", "They agreed ...": the people
+    of the meeting just reported speak together. "They" only right after the meeting (within
+    two sentences), since a pronoun further on may mean anyone."""
     for tok in sent:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in REPORTING_VERBS | JOINT_VERBS or _hypothetical(tok):
             continue
         subject = _subject(tok)
-        if subject is None or subject.lemma_.lower() not in JOINT_NOUNS:
+        if subject is None:
             continue
-        if not any(c.lower_ in ("two", "both") for c in subject.children) and subject.lower_ != "both":
+        recent = [m for m in meetings if m.sentence_index <= index and len(m.participants) >= 2]
+        if not recent:
             continue
-        recent = [m for m in meetings if m.sentence_index <= index]
-        if recent:
-            people = recent[-1].participants
-            if len(people) >= 2:
-                return people, tok
+        counted = any(c.lower_ in ("two", "both") for c in subject.children) or subject.lower_ == "both"
+        definite = subject.tag_ == "NNS" and any(c.lower_ == "the" for c in subject.children)
+        group = subject.lemma_.lower() in JOINT_NOUNS and (counted or definite)
+        pronoun = subject.lower_ == "they" and index - recent[-1].sentence_index <= 2
+        if group or pronoun:
+            return recent[-1].participants, tok
     return None
+
+
+def _with_conjuncts(first: Mention, verb: Token, roster: Roster) -> list[Mention]:
+    """"President A and President B reiterated ...": every person coordinated in the subject
+    speaks, not only the first."""
+    subject = _subject(verb)
+    if subject is None or first.kind != "person":
+        return [first]
+    out = [first]
+    for tok in subject.conjuncts:
+        m = _mention_of(tok, roster)
+        if m is not None and m.kind == "person" and m.name not in (o.name for o in out):
+            out.append(m)
+    return out
 
 
 def _speaker(sent: Span, roster: Roster) -> tuple[Mention, Token] | None:

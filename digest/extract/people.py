@@ -137,7 +137,7 @@ def name_bounds(span: Span) -> tuple[int, int]:
 
 def clean_name(span: Span) -> str:
     start, end = name_bounds(span)
-    text = span.doc[start:end].text if end > start else ""
+    text = " ".join(span.doc[start:end].text.split()) if end > start else ""  # hard-wrapped lines
     text = re.sub(r"['’]s$", "", text).strip(" ,.-")
     if not text or not all(NAME_PART.match(w) for w in text.split()) or any(c.isdigit() for c in text):
         return ""
@@ -155,8 +155,9 @@ def _looks_like_name(span: Span) -> bool:
     """
     lower_words = span.doc.user_data.get("lower_words")
     if lower_words is None:
-        lower_words = {t.text for t in span.doc if t.is_alpha and t.text.islower() and t.pos_ in ("NOUN", "VERB", "ADJ")
-                       and not _in_slug(t)}
+        # the lemma too: "met" in the body unmasks a headline's "Xi Meet"
+        lower_words = {w for t in span.doc if t.is_alpha and t.text.islower() and t.pos_ in ("NOUN", "VERB", "ADJ")
+                       and not _in_slug(t) for w in (t.text, t.lemma_)}
         span.doc.user_data["lower_words"] = lower_words
     for tok in span:
         word = tok.text.lower()

@@ -1,8 +1,10 @@
-"""A pipeline component that starts a new sentence at every line break.
+"""Line structure: hard wraps joined before tokenizing, and a sentence start at
+every remaining line break.
 
-Articles arrive as one paragraph (or heading, or caption) per line; the
-parser's own segmentation runs a caption into the next paragraph, which then
-lends its date or people to the wrong clause. Must run before the parser.
+Articles arrive as one paragraph (or heading, or caption) per line, or hard-
+wrapped at a fixed width with blank lines between paragraphs. The parser's own
+segmentation runs a caption into the next paragraph, which then lends its date
+or people to the wrong clause, so the break component must run before the parser.
 """
 from __future__ import annotations
 
@@ -14,19 +16,46 @@ NAME = "paragraph_breaks"
 
 @Language.component(NAME)
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Every line break starts a sentence, except in hard-wrapped text (most lines of
-    similar width, ending mid-sentence), where only blank lines do."""
-    wrapped = hard_wrapped(doc.text)
+    """Every line break starts a sentence (hard-wrapped lines were joined by `unwrap`)."""
     for tok in doc[:-1]:
-        if "\n" not in tok.text and "\n" not in tok.whitespace_:
-            continue
-        if not wrapped or (tok.text + tok.whitespace_).count("\n") > 1:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
             doc[tok.i + 1].is_sent_start = True
     return doc
 
 
-def hard_wrapped(text: str) -> bool:
-    lines = [line.rstrip() for line in text.split("\n") if line.strip()]
+class UnwrappingTokenizer:
+    """The model's tokenizer, on text whose hard wraps are joined first.
+
+    A line break inside a paragraph becomes a token of its own and splits names
+    ("Xi\nJinping") and clauses for the tagger, parser and NER alike. Replacing it by
+    a space keeps every character offset, so evidence and spans stay aligned.
+    """
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        return self.tokenizer(unwrap(text))
+
+
+def unwrap(text: str) -> str:
+    """Hard-wrapped text (most lines of similar width, ending mid-sentence) with each
+    full-width line joined to the next non-blank one; same length as `text`.
+
+    Short lines (headlines, datelines, a paragraph's last line) keep their break.
+    """
+    lines = text.split("\n")
+    widths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if not hard_wrapped(lines):
+        return text
+    full = 0.7 * widths[len(widths) // 2]
+    joined = [line + (" " if len(line.rstrip()) >= full and nxt.strip() else "\n")
+              for line, nxt in zip(lines, lines[1:])]
+    return "".join(joined) + lines[-1]
+
+
+def hard_wrapped(lines: list[str]) -> bool:
+    lines = [line.rstrip() for line in lines if line.strip()]
     if len(lines) < 8:
         return False
     mid = sum(1 for line in lines if 50 <= len(line) <= 100 and line[-1:] not in ".!?\"”’:;)")

@@ -78,6 +78,12 @@ def test_place_from_dateline(nlp):
     assert found[0].place == "Nairobi"
 
 
+def test_a_kicker_is_not_a_dateline(nlp):
+    text = ("PRESS RELEASE : Berg meets Holm\n\nThe press release was issued on Monday.\n"
+            "Foreign Minister Anna Berg met Prime Minister Lars Holm on Monday.")
+    assert run(nlp, text).meetings[0].place is None
+
+
 def test_separate_bilateral_meetings_are_split(nlp):
     found = meetings(nlp, "President Joseph Otieno held separate meetings with Foreign Minister Anna Berg "
                           "and Prime Minister Lars Holm on Monday.")
@@ -99,6 +105,14 @@ def test_relative_dates_need_a_publication_date(nlp):
 def test_month_precision(nlp):
     found = run(nlp, "Foreign Minister Anna Berg met Prime Minister Lars Holm late last month.").meetings
     assert found[0].date.iso() == "2024-02"
+
+
+@pytest.mark.parametrize("when, day", [("this evening", "2024-03-20"), ("earlier today", "2024-03-20"),
+                                       ("tonight", "2024-03-20"), ("yesterday (18)", "2024-03-18"),
+                                       ("on Tuesday (19th)", "2024-03-19"), ("on Monday (25)", None)])
+def test_parts_of_the_day_and_days_in_brackets(nlp, when, day):
+    found = run(nlp, f"Foreign Minister Anna Berg met Prime Minister Lars Holm {when} in Oslo.").meetings
+    assert (found[0].date.iso() if found[0].date else None) == day
 
 
 def test_date_of_reporting_verb_is_not_the_meeting_date(nlp):

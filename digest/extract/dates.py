@@ -40,6 +40,10 @@ SPAN = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|te
                   r"(?P<unit>day|week|month|year)s?\b", re.IGNORECASE)
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# A part of the publication day: "this evening", "earlier today", "tonight".
+SAME_DAY = re.compile(r"(?:(?:earlier|later) )?(?:today|tonight|this (?:morning|afternoon|evening))")
+# A day of the month in brackets: "(23)", "[24th]".
+BRACKET_DAY = re.compile(r"\s*[(\[](0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:[)\]]|$)")
 # Expressions that name a period, not a point: not a meeting date.
 VAGUE = re.compile(r"\b(years?|decades?|months|weeks|recent|past|since|ongoing|century|era|the\s+\d{4}s)\b",
                    re.IGNORECASE)
@@ -54,6 +58,8 @@ def resolve_date(text: str, published: date | None) -> DateValue | None:
     span = SPAN.search(low)
     if span and re.search(r"\b(ago|earlier|before|after|later|prior)\b", low):
         return _span(span, low, raw, published)
+    if SAME_DAY.fullmatch(low):
+        low = "today"
     core = MODIFIERS.sub("", low).strip(" ,.")
     core = re.sub(r"\s+(morning|afternoon|evening|night)$", "", core)
     if core in WEEKDAYS:
@@ -157,8 +163,10 @@ def with_year(value: DateValue, year: int) -> DateValue:
 def find_date(trigger: Token, sent: Span, published: date | None) -> DateValue | None:
     """The trigger's own date: DATE entities whose governing verb is not a reporting verb."""
     best = None
-    # the small model leaves a sentence-initial "Today," or "Yesterday" untagged
-    bare = [sent.doc[t.i:t.i + 1] for t in sent if t.lower_ in ("today", "yesterday") and not t.ent_type_]
+    # the small model leaves "Today," or "this evening" untagged, or tags it TIME
+    bare = [sent.doc[t.i:t.i + n] for t in sent for n in (1, 2) if t.i + n <= sent.end
+            and not (t.ent_type_ == "DATE" or n == 1 and t.lower_ == "this")
+            and (n == 1 and t.lower_ == "yesterday" or SAME_DAY.fullmatch(sent.doc[t.i:t.i + n].text.lower()))]
     for ent in [*(e for e in sent.ents if e.label_ == "DATE"), *bare]:
         governor = _governor(ent.root)
         if governor is not None and governor.lemma_.lower() in REPORTING_VERBS and governor.i != trigger.i:
@@ -169,12 +177,39 @@ def find_date(trigger: Token, sent: Span, published: date | None) -> DateValue |
         nxt = ent.end < len(sent.doc) and sent.doc[ent.end]
         if nxt is not False and nxt.lower_ in ("ago", "earlier", "after", "before", "later"):
             text = f"{text} {nxt.text}"
+        inside = BRACKET_DAY.search(text)  # the entity may swallow "(19th"
+        if inside:
+            text = text[:inside.start()]
         value = resolve_date(text, published)
+        day = int(inside.group(1)) if inside else _day_in_brackets(sent.doc, ent.end)
+        if value is not None and value.day is not None and day is not None:
+            value = _nearest_with_day(value, day)
         if value is not None:
             distance = abs(ent.root.i - trigger.i)
             if best is None or distance < best[0]:
                 best = (distance, value)
     return best[1] if best else None
+
+
+def _day_in_brackets(doc, end: int) -> int | None:
+    """"Yesterday (23)", "this Tuesday afternoon (24th)": a day of the month in brackets
+    right after a relative date, as some agencies write it."""
+    i = end
+    while i < len(doc) and doc[i].lower_ in ("morning", "afternoon", "evening", "night"):
+        i += 1
+    match = BRACKET_DAY.match(doc[i:i + 3].text) if i + 2 < len(doc) else None
+    return int(match.group(1)) if match else None
+
+
+def _nearest_with_day(value: DateValue, day: int) -> DateValue | None:
+    """The date with that day of the month closest to the computed one, if within three
+    days (the publication date may be a day off); else the two disagree and neither holds."""
+    computed = date(value.year, value.month, value.day)
+    for shift in sorted(range(-3, 4), key=abs):
+        candidate = computed + timedelta(days=shift)
+        if candidate.day == day:
+            return DateValue(candidate.year, candidate.month, candidate.day, value.text)
+    return None
 
 
 def _governor(tok: Token) -> Token | None:

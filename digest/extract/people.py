@@ -146,6 +146,17 @@ def clean_name(span: Span) -> str:
     return text
 
 
+def common_words(doc: Doc) -> set[str]:
+    """Words the article uses in lower case (and their lemmas): capitalised elsewhere, they
+    are a headline's or kicker's words, not a name ("Xi Meet", "PRESS RELEASE")."""
+    found = doc.user_data.get("lower_words")
+    if found is None:
+        found = {w for t in doc if t.is_alpha and t.text.islower() and t.pos_ in ("NOUN", "VERB", "ADJ")
+                 and not _in_slug(t) for w in (t.text, t.lemma_)}
+        doc.user_data["lower_words"] = found
+    return found
+
+
 def _looks_like_name(span: Span) -> bool:
     """Reject spans with words that name things, not people ("Arab League", "Wang's Trip").
 
@@ -153,12 +164,7 @@ def _looks_like_name(span: Span) -> bool:
     word, an all-caps or dotted abbreviation, or when the same article uses it as an
     ordinary lower-case word ("trip", "issue").
     """
-    lower_words = span.doc.user_data.get("lower_words")
-    if lower_words is None:
-        # the lemma too: "met" in the body unmasks a headline's "Xi Meet"
-        lower_words = {w for t in span.doc if t.is_alpha and t.text.islower() and t.pos_ in ("NOUN", "VERB", "ADJ")
-                       and not _in_slug(t) for w in (t.text, t.lemma_)}
-        span.doc.user_data["lower_words"] = lower_words
+    lower_words = common_words(span.doc)
     for tok in span:
         word = tok.text.lower()
         if tok.text in ("'s", "’s", "-") or word in PARTICLES:

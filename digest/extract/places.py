@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from .people import common_words
 from .lexicon import MEETING_NOUNS, MEETING_VERBS, TITLE_NOUNS, TRAVEL_VERBS
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -20,11 +21,19 @@ PLACE_PREPS = {"in", "at", "to", "inside", "near", "on", "during"}
 
 
 def find_dateline_place(doc: Doc) -> str | None:
-    """"KYIV, Feb 5 (Reuters) -" / "MANILA: ...": the city an article is filed from."""
+    """"KYIV, Feb 5 (Reuters) -" / "MANILA: ...": the city an article is filed from.
+
+    "PRESS RELEASE :" has the same shape: capitals that the article also uses as
+    ordinary words are not a place, unless the model knows them as one.
+    """
+    places = {e.text.lower() for e in doc.ents if e.label_ in PLACE_LABELS}
     for sent in list(doc.sents)[:8]:
         match = DATELINE.match(sent.text)
-        if match:
-            return match.group(1).strip().title()
+        if not match:
+            continue
+        words = match.group(1).strip().lower()
+        if words in places or not set(words.split()) & common_words(doc):
+            return words.title()
     return None
 
 

@@ -344,3 +344,22 @@ def test_hyphenated_title_before_the_name(nlp):
     ex = run(nlp, "Prime Minister Lars Holm met with the Secretary-General of the Nordic Council Anna Berg today.")
     berg = next(a for a in ex.actors if a.name == "Anna Berg")
     assert berg.titles[0].startswith("Secretary-General")
+
+
+def test_transcript_turns_belong_to_their_labelled_speaker(nlp):
+    text = ("Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on Monday.\n\n"
+            "MINISTER BERG:  Good morning, and thank you all for coming here today.\n\n"
+            "We believe that fishing quotas in the Barents Sea must be shared fairly.\n\n"
+            "Q:  Will the ferry start again this year, and who will pay for it?\n\n"
+            "We will not accept any closure of the ferry link between the two ports.\n\n"
+            "PRIME MINISTER HOLM:  The harbours must reopen before the winter storms come back.\n")
+    said = [(p.actor, p.text.split()[0]) for p in run(nlp, text).positions]
+    assert said == [("Anna Berg", "We"), ("Lars Holm", "The")]
+
+
+def test_a_dateline_is_not_a_speaker(nlp):
+    text = ("OSLO: Foreign Minister Anna Berg met Prime Minister Lars Holm on Monday.\n\n"
+            "BERGEN: The ferry link will not reopen before the winter storms have passed.\n")
+    ex = run(nlp, text)
+    assert {a.name for a in ex.actors if a.kind == "person"} == {"Anna Berg", "Lars Holm"}
+    assert not ex.positions

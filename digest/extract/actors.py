@@ -16,11 +16,12 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import ActorMention
 from ..names import contains_part, parts, same_person, same_stem
-from .lexicon import GROUP_NOUNS, NAME_SUFFIXES, REPORTING_VERBS, TITLE_NOUNS
+from .lexicon import GROUP_NOUNS, HONORIFICS, NAME_SUFFIXES, REPORTING_VERBS, TITLE_NOUNS
 from .people import clean_name, name_bounds, person_spans
 from .sentences import is_heading
 
 ORG_LABELS = {"ORG"}
+SPEAKER_LABEL = re.compile(r"^[ \t]*((?:[A-Z][A-Z.'’-]*[ \t]+){0,5}[A-Z][A-Z.'’-]*)[ \t]*:", re.MULTILINE)
 
 
 @dataclass
@@ -119,10 +120,51 @@ def build_roster(doc: Doc) -> Roster:
         for title in _titles(doc, start, end):
             if title not in actor.titles:
                 actor.titles.append(title)
+    _add_speaker_labels(doc, roster, fulls)
     roster.mentions.sort(key=lambda m: m.start)
     _add_groups(doc, roster)
     _resolve_descriptions(doc, roster)
     return roster
+
+
+def speaker_labels(doc: Doc) -> list[tuple[Span, list[str], list[str]]]:
+    """Transcript turns: "PRESIDENT BIDEN:", "MR. KIRBY:", "Q:" at the start of a line, as
+    (label span, title words, name words). Only in a transcript, i.e. two or more such
+    lines, and only labels with a title or nothing but a name, so that a dateline
+    ("WASHINGTON:") is not a speaker."""
+    found = []
+    for match in SPEAKER_LABEL.finditer(doc.text):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if span is None:
+            continue
+        words = match.group(1).split()
+        titles = [w for w in words if w.lower().strip(".") in TITLE_NOUNS | {"of", "state"} or w.lower() in TITLE_NOUNS]
+        names = [w.title() for w in words if w not in titles]
+        found.append((span, titles, names))
+    return found if len(found) >= 2 else []
+
+
+def _add_speaker_labels(doc: Doc, roster: Roster, fulls: list[str]) -> None:
+    """A turn's label names its speaker: a full name as any other, a titled surname
+    ("PRESIDENT XI") resolved like a bare name or kept partial for the merge."""
+    for span, titles, names in speaker_labels(doc):
+        name = " ".join(names)
+        if not names or not titles and len(names) < 2:
+            continue
+        if len(parts(name)) >= 2:
+            canonical = next((f for f in fulls if same_person(f, name)), name)
+        else:
+            fitting = [f for f in fulls if contains_part(f, name)]
+            canonical = fitting[0] if len(fitting) == 1 else None
+        if canonical is None:
+            canonical = name
+            roster.actors.setdefault(name, ActorMention(name, "person", count=0, partial=True))
+        actor = roster.actors.setdefault(canonical, ActorMention(canonical, "person", count=0))
+        actor.count += 1
+        title = " ".join(titles).title()
+        if titles and title not in actor.titles and title.lower() not in HONORIFICS:
+            actor.titles.append(title)
+        roster.add(Mention(span.start, span.end, canonical, "person"))
 
 
 def _resolve_bare(roster: Roster, fulls: list[str], name: str, span: Span, start: int) -> str | None:

@@ -28,6 +28,9 @@ REPORTING_VERBS = {"say", "state", "tell", "stress", "emphasize", "emphasise", "
                    "thank", "criticize", "criticise", "demand", "propose", "suggest", "explain", "reply",
                    "respond", "write", "tweet", "report", "acknowledge", "admit", "confirm", "deny",
                    "mention", "remark", "observe", "comment", "voice", "convey", "reaffirm", "stat"}
+# What a speaker's own sentence takes a stance with (transcripts): "I believe", "we oppose".
+STANCE_VERBS = {"believe", "think", "want", "hope", "value", "oppose", "support", "ensure", "urge", "insist",
+                "reject", "intend", "commit", "demand", "call", "expect", "remain", "stand"}
 REPORTING_NOUNS = {"statement", "comments", "comment", "remarks", "remark", "readout", "release", "words",
                    "view", "views", "position", "stance", "message", "speech", "address", "interview"}
 

@@ -13,11 +13,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..models import MeetingMention, PositionMention
-from .actors import Mention, Roster
+from .actors import Mention, Roster, speaker_labels
 from .sentences import is_heading
-from .lexicon import MODAL_AUX, REPORTING_NOUNS, REPORTING_VERBS, TOPICS, VOICE_NOUNS
+from .lexicon import MODAL_AUX, REPORTING_NOUNS, REPORTING_VERBS, STANCE_VERBS, TOPICS, VOICE_NOUNS
 
 QUOTES = "\"“”"
+NEGATIONS = {"not", "n't", "no", "never", "nothing", "neither", "nor"}
+COURTESY = {"thank", "welcome", "congratulate", "morning", "afternoon", "evening", "pleasure", "honor", "honour"}
 JOINT_NOUNS = {"leader", "side", "president", "minister", "party", "delegation", "head", "official"}
 JOINT_VERBS = {"commit", "agree", "reaffirm", "discuss", "recognize", "recognise", "deplore", "support",
                "intend", "stress", "underscore", "emphasize", "emphasise", "welcome", "condemn", "express"}
@@ -25,17 +27,27 @@ JOINT_VERBS = {"commit", "agree", "reaffirm", "discuss", "recognize", "recognise
 
 def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> list[PositionMention]:
     out: list[PositionMention] = []
+    labels = {span.start: span.end for span, _, _ in speaker_labels(doc)}
+    turn: str | None = None
     for index, sent in enumerate(doc.sents):
-        if is_heading(sent):
+        label = next((i for i in labels if sent.start <= i < sent.end), None)
+        if label is not None:
+            mention = roster.by_token.get(label)
+            turn = mention.name if mention else None  # "Q:" - someone we cannot name
+            sent = doc[labels[label] + 1:sent.end]  # the words after "NAME:"
+        if is_heading(sent) or not sent.text.strip():
             continue
         found = _speaker(sent, roster)
         if found is not None:
             speakers, verb = [m.name for m in _with_conjuncts(found[0], found[1], roster)], found[1]
-        else:
-            joint = _joint_speakers(sent, meetings, index)
-            if joint is None:
-                continue
+        elif (joint := _joint_speakers(sent, meetings, index)) is not None:
             speakers, verb = joint
+        elif turn is not None and _declares(sent):
+            out.append(PositionMention(actor=turn, text=sent.text.strip(), evidence=sent.text.strip(),
+                                       topic=topic_of(sent.text), direct=True))
+            continue
+        else:
+            continue
         text = _content(verb, sent)
         if len(text.split()) < 4:
             continue
@@ -43,6 +55,18 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
             out.append(PositionMention(actor=name, text=text, evidence=sent.text.strip(),
                                        topic=topic_of(text), direct=any(q in text for q in QUOTES)))
     return out
+
+
+def _declares(sent: Span) -> bool:
+    """A transcript sentence worth keeping as its speaker's position: a statement of some
+    length, not a question or a courtesy ("Thank you", "Good morning"), that takes a stance
+    (a modal, a negation, "believe", "oppose" ...) rather than recalls or greets."""
+    words = [t for t in sent if t.is_alpha or t.lower_ == "n't"]
+    text = sent.text.strip()
+    if len(words) < 8 or text.endswith("?") or any(t.lemma_.lower() in COURTESY for t in words[:4]):
+        return False
+    return any(t.lower_ in MODAL_AUX | NEGATIONS or t.lemma_.lower() in STANCE_VERBS
+               or t.lemma_.lower() in ("have", "need") and t.nbor().lower_ == "to" for t in words[:-1])
 
 
 def _joint_speakers(sent: Span, meetings: list[MeetingMention], index: int) -> tuple[list[str], Token] | None:

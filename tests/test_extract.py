@@ -363,3 +363,15 @@ def test_a_dateline_is_not_a_speaker(nlp):
     ex = run(nlp, text)
     assert {a.name for a in ex.actors if a.kind == "person"} == {"Anna Berg", "Lars Holm"}
     assert not ex.positions
+
+
+def test_later_meetings_of_the_opening_occasion_take_its_day_and_place(nlp):
+    text = ("President Joseph Otieno held a series of bilateral meetings on Tuesday in Geneva.\n"
+            "Yesterday, he had a meeting with Chancellor Petra Vogel.\n"
+            "Afterwards, Otieno met with Foreign Minister Anna Berg.\n"
+            "Otieno also met with Prime Minister Lars Holm.\n"
+            "Otieno met with King Harald Olsen.")
+    found = {m.participants[-1] if m.participants[0] == "Joseph Otieno" else m.participants[0]:
+             (m.date.iso() if m.date else None, m.place) for m in run(nlp, text).meetings}
+    assert found == {"Petra Vogel": ("2024-03-19", None), "Anna Berg": ("2024-03-19", "Geneva"),
+                     "Lars Holm": (None, "Geneva"), "Harald Olsen": (None, None)}

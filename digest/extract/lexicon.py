@@ -28,6 +28,10 @@ REPORTING_VERBS = {"say", "state", "tell", "stress", "emphasize", "emphasise", "
                    "thank", "criticize", "criticise", "demand", "propose", "suggest", "explain", "reply",
                    "respond", "write", "tweet", "report", "acknowledge", "admit", "confirm", "deny",
                    "mention", "remark", "observe", "comment", "voice", "convey", "reaffirm", "stat"}
+# A meeting told as the next step of the occasion the article opens with.
+SAME_DAY_CUES = ["afterwards", "afterward", "then", "after that", "of the day", "same day", "that day",
+                 "subsequently", "later that day", "later in the day"]
+SAME_TRIP_CUES = {"also", "another", "further", "next"}
 # What a speaker's own sentence takes a stance with (transcripts): "I believe", "we oppose".
 STANCE_VERBS = {"believe", "think", "want", "hope", "value", "oppose", "support", "ensure", "urge", "insist",
                 "reject", "intend", "commit", "demand", "call", "expect", "remain", "stand"}

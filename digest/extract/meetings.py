@@ -12,35 +12,51 @@ from a reporting verb ("said Tuesday").
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from ..models import MeetingMention
+from ..models import DateValue, MeetingMention
 from .actors import Mention, Roster
 from .dates import find_date
 from .parties import CLAUSE_DEPS, copular_partner, find_parties, held_with, inside_title
 from .places import PLACE_LABELS, find_dateline_place, find_place
 from .sentences import is_heading
 from .lexicon import (ATTEND_VERBS, LIGHT_VERBS, MEETING_NOUNS, MEETING_VERBS, MODAL_AUX, MODAL_HEADS,
-                      GROUP_HEADS, NOT_MEETING_NOUN_MODS, PHONE_WORDS, TITLE_NOUNS)
+                      GROUP_HEADS, NOT_MEETING_NOUN_MODS, PHONE_WORDS, SAME_DAY_CUES, SAME_TRIP_CUES,
+                      TITLE_NOUNS)
 
 
 def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[MeetingMention]:
     out: list[MeetingMention] = []
     last: MeetingMention | None = None
+    lead: tuple[DateValue | None, str | None] | None = None
+    occasion_index = -1
     dateline_place = find_dateline_place(doc)
+    body = 0  # sentences of the text proper, headings left out
     for index, sent in enumerate(doc.sents):
         if is_heading(sent):
             continue
+        body += 1
         triggers = [t for t in _triggers(sent) if _happened(t)]
+        if lead is None and body <= 3:
+            # the occasion the article opens with, even with nobody named ("held a series of meetings")
+            occasion = triggers or [t for t in sent if t.lower_ in MEETING_NOUNS and _happened(t)]
+            if occasion:
+                lead = (next((d for t in occasion if (d := find_date(t, sent, published)) is not None), None),
+                        next((p for t in occasion if (p := find_place(t))), None))
+                occasion_index = index
         if triggers:
             # one sentence, one event: "greeted each other when they met ... and held talks on
             # Monday" dates the meeting from whichever trigger carries the date or place
             trigger = triggers[0]
             parties = find_parties(trigger, roster)
             when = next((d for t in triggers if (d := find_date(t, sent, published)) is not None), None)
-            where = next((p for t in triggers if (p := find_place(t))), None) or dateline_place
+            where = next((p for t in triggers if (p := find_place(t))), None)
+            if lead is not None and index != occasion_index:
+                when, where = _continued(sent, when, where, lead)
+            where = where or dateline_place
             for group in _separate(trigger, parties):
                 mention = MeetingMention(participants=[m.name for m in group], date=when, place=where,
                                          evidence=sent.text.strip(), sentence_index=index,
@@ -55,6 +71,17 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                 if attendee not in last.participants and attendee not in last.attendees:
                     last.attendees.append(attendee)
     return out
+
+
+def _continued(sent: Span, when: DateValue | None, where: str | None,
+               lead: tuple[DateValue | None, str | None]) -> tuple[DateValue | None, str | None]:
+    """A later meeting told as part of the opening occasion ("Afterwards, she met ...",
+    "Another meeting of the day was with ...") takes its day and place when it names none;
+    "also met" takes only the place, since the same trip may span several days."""
+    words = " ".join(t.lower_ for t in sent)
+    same_day = any(re.search(rf"\b{cue}\b", words) for cue in SAME_DAY_CUES)
+    same_trip = same_day or any(t.lower_ in SAME_TRIP_CUES for t in sent)
+    return (when or (lead[0] if same_day else None)), (where or (lead[1] if same_trip else None))
 
 
 def _separate(trigger: Token, parties: list[Mention]) -> list[list[Mention]]:

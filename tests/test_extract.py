@@ -375,3 +375,11 @@ def test_later_meetings_of_the_opening_occasion_take_its_day_and_place(nlp):
              (m.date.iso() if m.date else None, m.place) for m in run(nlp, text).meetings}
     assert found == {"Petra Vogel": ("2024-03-19", None), "Anna Berg": ("2024-03-19", "Geneva"),
                      "Lars Holm": (None, "Geneva"), "Harald Olsen": (None, None)}
+
+
+def test_place_from_where_a_participant_was_just_said_to_be(nlp):
+    text = ("Foreign Minister Anna Berg told reporters in Bergen that the ferry must run again.\n"
+            "During her visit, Berg met with Prime Minister Lars Holm.\n"
+            "Chancellor Petra Vogel was born in Hamburg.\n"
+            "Vogel met with Holm.")
+    assert [m.place for m in run(nlp, text).meetings] == ["Bergen", None]

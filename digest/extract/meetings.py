@@ -21,11 +21,11 @@ from ..models import DateValue, MeetingMention
 from .actors import Mention, Roster
 from .dates import find_date
 from .parties import CLAUSE_DEPS, copular_partner, find_parties, held_with, inside_title
-from .places import PLACE_LABELS, find_dateline_place, find_place
+from .places import PLACE_LABELS, find_dateline_place, find_place, place_under
 from .sentences import is_heading
 from .lexicon import (ATTEND_VERBS, LIGHT_VERBS, MEETING_NOUNS, MEETING_VERBS, MODAL_AUX, MODAL_HEADS,
                       GROUP_HEADS, NOT_MEETING_NOUN_MODS, PHONE_WORDS, SAME_DAY_CUES, SAME_TRIP_CUES,
-                      TITLE_NOUNS)
+                      TITLE_NOUNS, TRAVEL_VERBS)
 
 
 def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[MeetingMention]:
@@ -33,12 +33,14 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
     last: MeetingMention | None = None
     lead: tuple[DateValue | None, str | None] | None = None
     occasion_index = -1
+    here: dict[str, tuple[str, int]] = {}  # where each person was last said to be, and when
     dateline_place = find_dateline_place(doc)
     body = 0  # sentences of the text proper, headings left out
     for index, sent in enumerate(doc.sents):
         if is_heading(sent):
             continue
         body += 1
+        here.update((name, (place, index)) for name, place in _whereabouts(sent, roster))
         triggers = [t for t in _triggers(sent) if _happened(t)]
         if lead is None and body <= 3:
             # the occasion the article opens with, even with nobody named ("held a series of meetings")
@@ -56,9 +58,11 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
             where = next((p for t in triggers if (p := find_place(t))), None)
             if lead is not None and index != occasion_index:
                 when, where = _continued(sent, when, where, lead)
-            where = where or dateline_place
             for group in _separate(trigger, parties):
-                mention = MeetingMention(participants=[m.name for m in group], date=when, place=where,
+                # "Bolton told reporters in Moscow ... During his visit, Bolton met Putin"
+                known = [here[m.name][0] for m in group if m.name in here and index - here[m.name][1] <= 2]
+                place = where or (known[0] if known else None) or dateline_place
+                mention = MeetingMention(participants=[m.name for m in group], date=when, place=place,
                                          evidence=sent.text.strip(), sentence_index=index,
                                          topic=_subject_matter(sent))
                 out.append(mention)
@@ -71,6 +75,21 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                 if attendee not in last.participants and attendee not in last.attendees:
                     last.attendees.append(attendee)
     return out
+
+
+def _whereabouts(sent: Span, roster: Roster):
+    """(person, place) for each person the sentence puts somewhere: the subject of a verb
+    with "in <place>", or of a travel verb with "to <place>" ("arrived in Asmara", "told
+    reporters in Moscow", "flew to Beijing"), but not a life event ("was born in")."""
+    for tok in sent:
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None) if tok.pos_ == "VERB" else None
+        mention = roster.by_token.get(subject.i) if subject is not None else None
+        if mention is None or mention.kind != "person" or tok.lemma_.lower() in ("bear", "die", "grow", "study"):
+            continue
+        preps = {"in", "at", "to"} if tok.lemma_.lower() in TRAVEL_VERBS else {"in"}
+        place = place_under(tok, preps)
+        if place:
+            yield mention.name, place
 
 
 def _continued(sent: Span, when: DateValue | None, where: str | None,

@@ -67,18 +67,18 @@ def find_place(trigger: Token) -> str | None:
     if trigger.dep_ == "relcl" and trigger.head.ent_type_ in PLACE_LABELS:
         return _entity_text(trigger.head)  # "in Geneva, where he met ..."
     for head in candidates:
-        place = _place_under(head)
+        place = place_under(head)
         if place:
             return place
     return None
 
 
-def _place_under(head: Token) -> str | None:
+def place_under(head: Token, preps: set[str] = PLACE_PREPS) -> str | None:
     """The places in the first place phrase under `head`, most specific first:
     "at the Kremlin in Moscow" -> "Kremlin, Moscow"; "in Osaka, Japan" -> "Osaka, Japan"."""
     names: list[str] = []
     for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+        if c.dep_ == "prep" and c.lower_ in preps:
             for n in c.subtree:
                 if n.ent_type_ in PLACE_LABELS and n.ent_iob_ == "B" and not _place_in_title(n):
                     names.append(_entity_text(n))

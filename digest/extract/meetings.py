@@ -56,11 +56,14 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
             parties = find_parties(trigger, roster)
             when = next((d for t in triggers if (d := find_date(t, sent, published)) is not None), None)
             where = next((p for t in triggers if (p := find_place(t))), None)
+            dated = when is not None
             if lead is not None and index != occasion_index:
                 when, where = _continued(sent, when, where, lead)
             for group in _separate(trigger, parties):
-                # "Bolton told reporters in Moscow ... During his visit, Bolton met Putin"
-                known = [here[m.name][0] for m in group if m.name in here and index - here[m.name][1] <= 2]
+                # "Bolton told reporters in Moscow ... During his visit, Bolton met Putin"; a meeting
+                # dated on its own ("Yesterday, he met ...") may have been elsewhere
+                known = [here[m.name][0] for m in group if m.name in here and index - here[m.name][1] <= 2
+                         and not dated]
                 place = where or (known[0] if known else None) or dateline_place
                 mention = MeetingMention(participants=[m.name for m in group], date=when, place=place,
                                          evidence=sent.text.strip(), sentence_index=index,

@@ -184,7 +184,7 @@ def _cluster_meetings(sources, extractions, local, by_id) -> list[_Cluster]:
         if fits:
             index = fits[0]
         else:
-            if not persons or len(persons) + len(groups) < 2:
+            if not persons or len(persons) + len(groups) + len(m.unnamed) < 2:
                 continue  # one named party, or no named person: corroborates, cannot stand alone
             clusters.append(_Cluster())
             index = len(clusters) - 1
@@ -285,9 +285,13 @@ def _build_meetings(clusters: list[_Cluster], by_id) -> list[Meeting]:
             if x.date is not None and x.date.iso() and (sid, x.date.iso()) not in said:
                 said.add((sid, x.date.iso()))
                 reports.append(DateReport(sid, x.date.iso(), x.date.precision, x.date.text))
+        named = {plain(by_id[p].title or "") for p in participants}
+        unnamed = [u for u in dict.fromkeys(u for _, x in c.items for u in x.unnamed)
+                   if not any(t.startswith(plain(u[4:])) for t in named)]  # "the Prime Minister" named elsewhere
         meetings.append(Meeting(id="", date=value.iso() if value else None, date_reports=reports,
                                 date_precision=value.precision if value else "unresolved",
                                 place=place, participants=participants + attendees, attendees=attendees,
+                                unnamed=unnamed,
                                 sources=srcs, evidence=evidence, conflicts=conflicts,
                                 topics=list(dict.fromkeys(x.topic for _, x in c.items if x.topic))[:4]))
     meetings.sort(key=lambda m: (m.date is None, m.date or "", m.sources))
@@ -341,5 +345,5 @@ def _merge_positions(sources, extractions, local) -> list[Position]:
             if aid is None or (aid, p.evidence) in seen:
                 continue
             seen.add((aid, p.evidence))
-            out.append(Position(actor=aid, text=p.text, source=src.id, evidence=p.evidence, topic=p.topic))
+            out.append(Position(actor=aid, text=p.text, source=src.id, evidence=p.evidence, topic=p.topic, verb=p.verb))
     return out

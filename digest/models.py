@@ -128,6 +128,7 @@ class MeetingMention:
 
     participants: list[str]  # actor names as in the article's ActorMentions
     attendees: list[str] = field(default_factory=list)
+    unnamed: list[str] = field(default_factory=list)  # "the Prime Minister", whom the article never names
     date: DateValue | None = None
     place: str | None = None
     evidence: str = ""
@@ -144,6 +145,7 @@ class PositionMention:
     evidence: str
     topic: str | None = None
     direct: bool = False
+    verb: str | None = None  # "welcomed", as written, when the text is its object rather than a quote
 
 
 @dataclass
@@ -199,6 +201,7 @@ class Meeting:
     place: str | None
     participants: list[str]  # everyone who took part, attendees included (they come last)
     attendees: list[str] = field(default_factory=list)  # the subset only named as present
+    unnamed: list[str] = field(default_factory=list)  # offices whose holder no source names
     sources: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
@@ -213,6 +216,7 @@ class Position:
     source: str
     evidence: str
     topic: str | None = None
+    verb: str | None = None
 
 
 @dataclass

@@ -138,6 +138,8 @@ def meeting_sentence(meeting: Meeting, actors: dict[str, Actor], introduced: set
     if len(persons) >= 2:
         host, others = persons[0], persons[1:]
         text = f"{when}{where}, {name_with_title(host)} met {_joined([name_with_title(a) for a in others])}."
+    elif persons and meeting.unnamed:
+        text = f"{when}{where}, {name_with_title(persons[0])} met {_joined(meeting.unnamed)} (not named in the sources)."
     elif persons:
         text = f"{when}{where}, {name_with_title(persons[0])} held a meeting."
     else:
@@ -168,7 +170,7 @@ def position_sentence(position: Position, actors: dict[str, Actor]) -> Sentence:
     actor = actors.get(position.actor)
     name = actor.name if actor else position.actor
     text = " ".join(position.text.split()).rstrip(" .,;")
-    verb = "said" if text.lower().startswith("that ") else "said:"
+    verb = position.verb or ("said" if text.lower().startswith("that ") else "said:")
     return Sentence(f"{name} {verb} {text}.", [position.source])
 
 

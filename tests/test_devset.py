@@ -51,23 +51,31 @@ def test_people(briefing, who):
 
 
 def test_meetings(briefing, who):
-    """A gold meeting is found when one extracted meeting has two of its people."""
+    """A gold meeting is found when one extracted meeting has two of its people (its one
+    person, when the other side is an office nobody names)."""
     extracted = [{who.get(p) for p in m.participants} - {None} for m in briefing.meetings]
+
+    def same(gold, found):
+        return len(set(gold["participants"]) & found) >= min(2, len(gold["participants"]))
+
     required = [m for m in GOLD["meetings"] if m.get("required", True)]
-    found = [m for m in required if any(len(set(m["participants"]) & e) >= 2 for e in extracted)]
-    unknown = [e for e in extracted
-               if not any(len(set(m["participants"]) & e) >= 2 for m in GOLD["meetings"])]
-    assert len(found) / len(required) >= 0.7, [m["id"] for m in required if m not in found]
+    found = [m for m in required if any(same(m, e) for e in extracted)]
+    unknown = [e for e in extracted if not any(same(m, e) for m in GOLD["meetings"] if m["participants"])]
+    assert len(found) / len(required) >= 0.9, [m["id"] for m in required if m not in found]
     assert not unknown
 
 
 def test_positions(briefing, who):
-    """Each stance's phrases appear in a position of the right person, never of another."""
-    by_phrase = [(p, who.get(q.actor)) for p in GOLD["positions"] for q in briefing.positions
-                 if any(plain(ph) in plain(q.text) for ph in p["phrases"])]
-    found = {id(p) for p, speaker in by_phrase if speaker == p["actor"]}
+    """Each stance's phrases appear in a position (its words or evidence) of the right
+    person, and its words are never credited to another."""
+    def said(q, p, evidence):
+        return any(plain(ph) in plain(f"{q.text} {q.evidence}" if evidence else q.text) for ph in p["phrases"])
+
+    found = {id(p) for p in GOLD["positions"] for q in briefing.positions
+             if said(q, p, evidence=True) and who.get(q.actor) == p["actor"]}
+    by_phrase = [(p, who.get(q.actor)) for p in GOLD["positions"] for q in briefing.positions if said(q, p, False)]
     joint = {(p["actor"], tuple(p["phrases"])) for p in GOLD["positions"]}
     wrong = [(speaker, p["phrases"][0]) for p, speaker in by_phrase
              if speaker and speaker != p["actor"] and (speaker, tuple(p["phrases"])) not in joint]
-    assert len(found) / len(GOLD["positions"]) >= 0.45
+    assert len(found) / len(GOLD["positions"]) >= 0.7
     assert not wrong

@@ -383,3 +383,19 @@ def test_place_from_where_a_participant_was_just_said_to_be(nlp):
             "Chancellor Petra Vogel was born in Hamburg.\n"
             "Vogel met with Holm.")
     assert [m.place for m in run(nlp, text).meetings] == ["Bergen", None]
+
+
+def test_an_office_never_named_is_an_unnamed_party(nlp):
+    b = brief(nlp, "The Prime Minister met the President of the Nordic Council Anna Berg in Oslo today.\n"
+                   "They agreed that fishing quotas must be shared fairly.")
+    assert [(m.unnamed, [a.name for a in b.actors if a.id in m.participants]) for m in b.meetings] == \
+        [(["the Prime Minister"], ["Anna Berg"])]
+    assert {a.name for a in b.actors if a.kind == "person"} == {"Anna Berg"}
+    named = brief(nlp, "Prime Minister Lars Holm arrived in Oslo on Monday.\n"
+                       "The Prime Minister met Foreign Minister Anna Berg today.")
+    assert all(not m.unnamed for m in named.meetings)
+
+
+def test_a_surname_after_a_particle_belongs_to_the_name(nlp):
+    ex = run(nlp, "The Prime Minister met the President of the European Commission Ursula von der Leyen today.")
+    assert "Ursula von der Leyen" in {a.name for a in ex.actors}

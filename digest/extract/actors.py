@@ -29,7 +29,7 @@ class Mention:
     start: int  # token index, inclusive
     end: int  # token index, exclusive
     name: str  # canonical in-article name
-    kind: str  # person | organization | country
+    kind: str  # person | organization | country | office (an unnamed holder, meeting parties only)
 
 
 @dataclass

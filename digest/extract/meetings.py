@@ -65,7 +65,8 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                 known = [here[m.name][0] for m in group if m.name in here and index - here[m.name][1] <= 2
                          and not dated]
                 place = where or (known[0] if known else None) or dateline_place
-                mention = MeetingMention(participants=[m.name for m in group], date=when, place=place,
+                mention = MeetingMention(participants=[m.name for m in group if m.kind != "office"],
+                                         unnamed=[m.name for m in group if m.kind == "office"], date=when, place=place,
                                          evidence=sent.text.strip(), sentence_index=index,
                                          topic=_subject_matter(sent))
                 out.append(mention)

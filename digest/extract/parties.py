@@ -54,6 +54,12 @@ def find_parties(trigger: Token, roster: Roster) -> list[Mention]:
         host = _protagonist(trigger, roster, exclude=people[0].name)
         if host is not None:
             out.insert(0, host)
+        elif described and subject.text[:1].isupper():
+            # "The Prime Minister met X" in a release that never names the office holder: an
+            # office is a party, kept apart from the named actors ("Prime Minister", not "prime
+            # minister", so that only a formal office counts)
+            words = trigger.doc[subject.left_edge.i:subject.i + 1].text.split()
+            out.insert(0, Mention(subject.left_edge.i, subject.i + 1, " ".join(["the", *words[1:]]), "office"))
     return out
 
 

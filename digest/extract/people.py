@@ -132,6 +132,11 @@ def name_bounds(span: Span) -> tuple[int, int]:
     while end > start and (span.doc[end - 1].text in ("'s", "’s", "'", "’", ",", ".", "-")
                            or span.doc[end - 1].text in NAME_SUFFIXES):
         end -= 1
+    # "Ursula von der | Leyen": the model may end a name on its particle; the surname follows
+    doc = span.doc
+    if end > start and doc[end - 1].lower_ in PARTICLES and end < len(doc) and doc[end].text[:1].isupper() \
+            and doc[end].is_alpha and not doc[end - 1].whitespace_.count("\n"):
+        end += 1
     return start, end
 
 

@@ -51,9 +51,10 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
         text = _content(verb, sent)
         if len(text.split()) < 4:
             continue
+        said = verb.lemma_.lower() in ("say", "tell", "state", "add", "according") or text == sent.text.strip()
         for name in speakers:
-            out.append(PositionMention(actor=name, text=text, evidence=sent.text.strip(),
-                                       topic=topic_of(text), direct=any(q in text for q in QUOTES)))
+            out.append(PositionMention(actor=name, text=text, evidence=sent.text.strip(), topic=topic_of(text),
+                                       direct=any(q in text for q in QUOTES), verb=None if said else verb.text))
     return out
 
 
@@ -79,7 +80,7 @@ def _joint_speakers(sent: Span, meetings: list[MeetingMention], index: int) -> t
         subject = _subject(tok)
         if subject is None:
             continue
-        recent = [m for m in meetings if m.sentence_index <= index and len(m.participants) >= 2]
+        recent = [m for m in meetings if m.sentence_index <= index and len(m.participants) + len(m.unnamed) >= 2]
         if not recent:
             continue
         counted = any(c.lower_ in ("two", "both") for c in subject.children) or subject.lower_ == "both"
@@ -197,6 +198,8 @@ def _content(verb: Token, sent: Span) -> str:
              and c.i > verb.i and c.lower_ not in ("to",)]
     if verb.lower_ == "according" or not parts:
         return sent.text.strip()
+    # "told reporters in Moscow that ...": the clause is the content, not the audience
+    parts = [p for p in parts if p.dep_ == "ccomp"] or parts
     start = min(p.left_edge.i for p in parts)
     end = max(p.right_edge.i for p in parts) + 1
     text = sent.doc[start:end].text.strip(" ,")

@@ -126,9 +126,9 @@ class Limits:
 
 
 # Layout time follows the number of boxes (about 0.2 s per page of meetings in full, see
-# benchmarks/README.md), so above PRINT_IN_FULL sources the PDF stops growing with them
-# except for one line per meeting and one per source.
-PRINT_IN_FULL = 40
+# benchmarks/README.md), so past these sizes the PDF stops growing with the sources except
+# for one line per meeting and one per source. 30 meetings in full are about 15 pages.
+PRINT_IN_FULL = {"sources": 40, "meetings": 30}
 PRINT_LIMITS = Limits(quotes=1, statements=2, boilerplate=0, full_meetings=20, actors=40, speakers=25,
                       links=6, compact_sources=True)
 
@@ -137,7 +137,9 @@ def limits_for(briefing: Briefing) -> Limits:
     """What the PDF prints: everything for a short briefing; for a long one a designed
     summary (the best-reported meetings in full, every other meeting one line, capped
     actors and positions) that says what it left out and points at the full HTML."""
-    return Limits() if len(briefing.sources) <= PRINT_IN_FULL else PRINT_LIMITS
+    small = (len(briefing.sources) <= PRINT_IN_FULL["sources"]
+             and len(briefing.meetings) <= PRINT_IN_FULL["meetings"])
+    return Limits() if small else PRINT_LIMITS
 
 
 SCRIPTS = {

@@ -66,10 +66,15 @@ def _surname_list(meeting: Meeting, actors: dict[str, Actor], limit: int = 3) ->
     return " · ".join(names) + (f" +{more}" if more > 0 else "")
 
 
-def timeline(briefing: Briefing) -> Timeline | None:
-    """Dated meetings on a day axis; None when fewer than one meeting has a date."""
+def timeline(briefing: Briefing, meetings: list[Meeting] | None = None) -> Timeline | None:
+    """Dated meetings (all, or those given) on a day axis; None when none has a date.
+
+    A long briefing draws only the meetings it describes in full: hundreds of
+    labels stack into lanes taller than a page.
+    """
     actors = {a.id: a for a in briefing.actors}
-    dated = [m for m in briefing.meetings if m.date]
+    meetings = briefing.meetings if meetings is None else meetings
+    dated = [m for m in meetings if m.date]
     if not dated:
         return None
     claims = {m.id: [c for c in date_claims(m)[1:]] for m in dated}
@@ -104,7 +109,7 @@ def timeline(briefing: Briefing) -> Timeline | None:
     for mark in marks:
         mark.y = round(axis_y - LANE * (len(lanes) - mark.y), 1)
     return Timeline(width=WIDTH, height=axis_y + 22, axis_y=axis_y, ticks=_ticks(first, last, x_of),
-                    marks=marks, undated=len(briefing.meetings) - len(dated))
+                    marks=marks, undated=len(meetings) - len(dated))
 
 
 def _month_end(value: str) -> date:

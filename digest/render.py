@@ -71,13 +71,17 @@ def environment(config: Config) -> jinja2.Environment:
     return env
 
 
-def render_html(briefing: Briefing, config: Config, created: datetime | None = None) -> str:
-    """The briefing as one HTML document, the same for the PDF and for a browser."""
+def render_html(briefing: Briefing, config: Config, created: datetime | None = None,
+                limits: Limits | None = None) -> str:
+    """The briefing as one HTML document; `limits` shortens it for print (default: everything)."""
+    limits = limits or Limits()
     env = environment(config)
     env.filters.update(long_date=summary.long_date, period=summary.period, oneline=_oneline,
                        cite_ids=_cite_ids_for(briefing))
     cov = summary.coverage(briefing)
     in_meetings = Counter(p for m in briefing.meetings for p in m.participants)
+    featured = summary.featured_meetings(briefing, limits.full_meetings)
+    by_actor = summary.positions_by_actor(briefing)
     context = dict(
         b=briefing, config=config, page_size=config.page_size, generator=f"digest {__version__}",
         created=(created or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
@@ -86,9 +90,12 @@ def render_html(briefing: Briefing, config: Config, created: datetime | None = N
         scripts=scripts_in(briefing), meetings={m.id: m for m in briefing.meetings}, mnum={m.id: i + 1 for i, m in enumerate(briefing.meetings)},
         coverage=cov, unnamed_outlets=sum(1 for s in briefing.sources if not s.article.outlet),
         top_actors=[a for a in briefing.actors if a.id in in_meetings][:6],
-        bottom_line=summary.bottom_line(briefing), positions_by_actor=summary.positions_by_actor(briefing),
-        date_claims=summary.date_claims, timeline=charts.timeline(briefing), matrix=charts.matrix(briefing),
-        limits=limits_for(briefing),
+        bottom_line=summary.bottom_line(briefing), positions_by_actor=by_actor[:limits.speakers],
+        speakers_left_out=by_actor[len(by_actor[:limits.speakers]):],
+        date_claims=summary.date_claims, timeline=charts.timeline(briefing, featured), matrix=charts.matrix(briefing),
+        limits=limits, abridged=limits != Limits(), featured=featured, featured_ids={m.id for m in featured},
+        shown_actors=summary.shown_actors(briefing, limits.actors),
+        full_html=f"briefing-{briefing.date.isoformat()}.html",
     )
     try:
         return env.get_template("briefing.html").render(**context)
@@ -103,22 +110,36 @@ def render_html(briefing: Briefing, config: Config, created: datetime | None = N
         raise RenderError(f"template error: {exc}", *where) from exc
 
 
-@dataclass
+@dataclass(frozen=True)
 class Limits:
-    """How much of each list the document prints; the JSON always has everything."""
+    """How much of each list a document prints; None is all. The JSON always has everything,
+    and so does the HTML (rendered with the defaults)."""
 
-    quotes: int = 3  # evidence quotes per meeting
-    statements: int = 8  # positions per actor
+    quotes: int = 3  # evidence quotes per meeting described in full
+    statements: int | None = None  # positions per actor
     boilerplate: int = 12  # left-out lines listed per source
-    every_actor: bool = True  # False: only actors who met someone or said something
+    full_meetings: int | None = None  # meetings described in full; every other one gets one line
+    actors: int | None = None  # actors in the tables
+    speakers: int | None = None  # actors whose positions are printed
+    links: int | None = None  # meetings and sources listed in an actor's row
+    compact_sources: bool = False  # one line per source
+
+
+# Layout time follows the number of boxes (about 0.2 s per page of meetings in full, see
+# benchmarks/README.md), so past these sizes the PDF stops growing with the sources except
+# for one line per meeting and one per source. 30 meetings in full are about 15 pages.
+PRINT_IN_FULL = {"sources": 40, "meetings": 30}
+PRINT_LIMITS = Limits(quotes=1, statements=2, boilerplate=0, full_meetings=20, actors=40, speakers=25,
+                      links=6, compact_sources=True)
 
 
 def limits_for(briefing: Briefing) -> Limits:
-    """Shorter lists for a large briefing: a reader skims a hundred sources, and page
-    layout time grows with every box (a 150-source briefing printed in full is 140 pages)."""
-    if len(briefing.sources) <= 40:
-        return Limits()
-    return Limits(quotes=1, statements=3, boilerplate=0, every_actor=False)
+    """What the PDF prints: everything for a short briefing; for a long one a designed
+    summary (the best-reported meetings in full, every other meeting one line, capped
+    actors and positions) that says what it left out and points at the full HTML."""
+    small = (len(briefing.sources) <= PRINT_IN_FULL["sources"]
+             and len(briefing.meetings) <= PRINT_IN_FULL["meetings"])
+    return Limits() if small else PRINT_LIMITS
 
 
 SCRIPTS = {
@@ -212,8 +233,10 @@ def write_outputs(briefing: Briefing, config: Config, output: Path) -> dict[str,
     previous briefing untouched; a kill at any moment leaves each file either
     old or new, never cut short.
     """
-    html = render_html(briefing, config)
-    pdf = render_pdf(html, config)
+    created = datetime.now(timezone.utc)
+    html = render_html(briefing, config, created)
+    limits = limits_for(briefing)
+    pdf = render_pdf(html if limits == Limits() else render_html(briefing, config, created, limits), config)
     data = json.dumps(briefing_data(briefing), ensure_ascii=False, indent=2, default=str)
     stem = f"briefing-{briefing.date.isoformat()}"
     try:

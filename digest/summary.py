@@ -212,3 +212,31 @@ def positions_by_actor(briefing: Briefing) -> list[tuple[Actor, list[Position]]]
         groups.setdefault(p.actor, []).append(p)
     order = sorted(groups, key=lambda aid: (-counts[aid], actors[aid].name if aid in actors else aid))
     return [(actors[aid], groups[aid]) for aid in order if aid in actors]
+
+
+def featured_meetings(briefing: Briefing, limit: int | None) -> list[Meeting]:
+    """The meetings a long briefing describes in full: most sources first, then the most recent.
+
+    In the briefing's own (chronological) order. More sources means more
+    corroboration and more attention; among equals, the newest is the news.
+    None means every meeting.
+    """
+    if limit is None or len(briefing.meetings) <= limit:
+        return list(briefing.meetings)
+    ranked = sorted(briefing.meetings, key=lambda m: (len(m.sources), m.date or ""), reverse=True)
+    chosen = {m.id for m in ranked[:limit]}
+    return [m for m in briefing.meetings if m.id in chosen]
+
+
+def shown_actors(briefing: Briefing, limit: int | None) -> list[Actor]:
+    """The actors a document tables: all of them, or the `limit` in the most meetings.
+
+    A capped list keeps the briefing's order among the chosen, and prefers
+    actors who met someone or took a position over those only named.
+    """
+    if limit is None or len(briefing.actors) <= limit:
+        return list(briefing.actors)
+    speakers = Counter(p.actor for p in briefing.positions)
+    ranked = sorted(briefing.actors, key=lambda a: (-len(a.meetings), -speakers[a.id], -len(a.sources)))
+    chosen = {a.id for a in ranked[:limit] if a.meetings or speakers[a.id]}
+    return [a for a in briefing.actors if a.id in chosen]

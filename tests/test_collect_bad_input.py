@@ -218,3 +218,24 @@ def test_only_web_addresses_are_kept_as_article_urls(tmp_path, url, kept):
     articles, skipped = collect([tmp_path], 10_000)
     assert not skipped
     assert [a.url for a in articles] == [kept, kept]
+
+
+def test_copies_found_among_many_similar_articles(tmp_path):
+    """The sampled copy index finds a cut copy and an identical short text among articles
+    that share whole paragraphs without being copies."""
+    import random
+    rng = random.Random(3)
+    words = [f"w{i}" for i in range(400)]
+    shared = [" ".join(rng.choice(words) for _ in range(60)) for _ in range(4)]
+    for i in range(40):
+        own = " ".join(rng.choice(words) for _ in range(200))
+        (tmp_path / f"a{i:02d}.txt").write_text(f"{shared[i % 4]}\n\n{own}\n", encoding="utf-8")
+    original = (tmp_path / "a07.txt").read_text(encoding="utf-8")
+    (tmp_path / "b_cut.txt").write_text("New headline\n\n" + original[: int(len(original) * 0.9)], encoding="utf-8")
+    (tmp_path / "c_short.txt").write_text("Talks resume on Monday.\n", encoding="utf-8")
+    (tmp_path / "d_short.txt").write_text("Talks resume on Monday.\n", encoding="utf-8")
+    articles, _ = collect([tmp_path], 10**6)
+    by_name = {a.path.name: a for a in articles}
+    assert len(articles) == 41
+    assert by_name["a07.txt"].copies == [str(tmp_path / "b_cut.txt")]
+    assert by_name["c_short.txt"].copies == [str(tmp_path / "d_short.txt")]

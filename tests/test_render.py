@@ -1,6 +1,8 @@
 """Render: real PDFs from Briefing dataclasses built here (no spaCy), read back with pypdf."""
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -230,3 +232,71 @@ def test_block_override_extends_default(tmp_path):
     html = render_html(doha_briefing(), make_config(tmp_path, templates=own))
     assert "Positions withheld" in html and 'id="positions"' not in html
     assert 'id="meetings"' in html
+
+
+def large_briefing(meetings: int = 150, sources: int = 60) -> Briefing:
+    """A long briefing built from dataclasses: each meeting has its own envoy, so its line is findable."""
+    srcs = [source(i, f"Outlet {i % 9}", date(2024, 3, 1 + i % 19)) for i in range(1, sources + 1)]
+    actors = [Actor("a0", "Nadia Hashemi", "person", title="Foreign minister", sources=["s1"],
+                    meetings=[f"m{i}" for i in range(1, meetings + 1)])]
+    meeting_list, positions = [], []
+    for i in range(1, meetings + 1):
+        actors.append(Actor(f"a{i}", f"Envoy Number{i}", "person", title="Special envoy", sources=[f"s{1 + i % sources}"],
+                            meetings=[f"m{i}"]))
+        cited = [f"s{1 + (i + k) % sources}" for k in range(1 + (i % 7 == 0) * 4)]  # every 7th: five sources
+        meeting_list.append(Meeting(f"m{i}", f"2024-03-{1 + i % 19:02d}" if i % 5 else None,
+                                    "day" if i % 5 else "unresolved", "Doha" if i % 2 else None, ["a0", f"a{i}"],
+                                    sources=cited, evidence=[Evidence(s, f"Hashemi met envoy {i}.") for s in cited]))
+        positions += [Position(f"a{i}", f"that point {k} matters", cited[0], f"Envoy {i} said point {k} matters.")
+                      for k in range(3)]
+    meeting_list.sort(key=lambda m: (m.date is None, m.date or ""))
+    return Briefing(DAY, "Long sweep", srcs, actors, meeting_list, positions)
+
+
+@pytest.fixture(scope="module")
+def large_rendered(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("large")
+    briefing = large_briefing()
+    written = write_outputs(briefing, make_config(tmp), tmp / "out")
+    return briefing, PdfReader(written["pdf"]), written
+
+
+def test_large_pdf_lists_every_meeting_and_says_what_it_left_out(large_rendered):
+    briefing, reader, _ = large_rendered
+    text = text_of(reader)
+    number = {m.id: i + 1 for i, m in enumerate(briefing.meetings)}
+    featured = summary.featured_meetings(briefing, 20)
+    assert len(featured) == 20
+    for m in briefing.meetings:  # in full or as one line, never silently dropped
+        envoy = next(a.name for a in briefing.actors if a.id == m.participants[1])
+        assert re.search(rf"\bM{number[m.id]}\b", text) and envoy in text
+    assert "130 further meetings are listed here" in text
+    assert "briefing-2024-03-20.html" in text  # where the full lists are
+    assert "is the short form for print" in text
+    assert "further actors" in text and "further statements by" in text
+    links = set(internal_links(reader))
+    assert links <= {s.id for s in briefing.sources} | {m.id for m in briefing.meetings}
+    assert {s.id for s in briefing.sources} <= links  # every source line is there to be cited
+    assert len(reader.pages) < 25  # a briefing, not a dump: 150 meetings in full would be about 60 pages
+
+
+def test_large_html_and_json_keep_everything(large_rendered):
+    briefing, _, written = large_rendered
+    html = written["html"].read_text(encoding="utf-8")
+    assert html.count('<article class="meeting"') == len(briefing.meetings)
+    assert "further meetings" not in html and "short form for print" not in html
+    assert all(f"Envoy {i} said point 2 matters." in html for i in range(1, 151))
+    data = json.loads(written["json"].read_text(encoding="utf-8"))
+    assert len(data["meetings"]) == 150 and len(data["positions"]) == 450 and len(data["actors"]) == 151
+
+
+def test_featured_meetings_most_sources_then_most_recent_in_briefing_order():
+    briefing = large_briefing()
+    featured = summary.featured_meetings(briefing, 20)
+    five = [m for m in briefing.meetings if len(m.sources) == 5]
+    assert len(five) == 21 and all(len(m.sources) == 5 for m in featured)
+    # of the 21 best-reported, the one left out is undated: the most recent come first
+    assert {m.id for m in five if m.date} <= {m.id for m in featured}
+    order = [m.id for m in briefing.meetings]
+    assert [m.id for m in featured] == sorted((m.id for m in featured), key=order.index)
+    assert summary.featured_meetings(briefing, None) == briefing.meetings

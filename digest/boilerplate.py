@@ -24,7 +24,9 @@ CREDIT = re.compile(
     r"\s*\((?i:photo|image|picture|credit|source|video)s?\s*[:|][^)]*\)"
     r"|\s*\b(REUTERS|Reuters|AP Photo|AFP|EPA|Getty Images|Xinhua|Pool|Sputnik|Anadolu)\s*/\s*[^.]*$"
     r"|\s*(\b[A-Z][\w.-]+(\s+[A-Z][\w.-]+){0,3})?\s*[—/|-]\s*(Getty Images|AFP|AP|Reuters|EPA|Bloomberg|Pool)"
-    r"(\s+via\s+[\w ]+)?\s*\.?$")
+    r"(\s+via\s+[\w ]+)?\s*\.?$"
+    # a caption's credit run into the text: "... in Beijing. Source: AAP / Lukas Coch Albanese said ..."
+    r"|\s*\b(?:Source|Photo|Image|Picture|Credit)s?:\s*[A-Z][\w.&-]*\s*/\s*[A-Z][\w'’.-]+\s+[A-Z][\w'’.-]+")
 LINK_LINE = re.compile(r"^\s*(\*\s*)?\[[^\]]*\]\((https?:|/)|^\s*(\*\s*)?\[\]\(|^\s*!\[[^\]]*\]\(")
 TIMESTAMP = re.compile(r"\b(min|mins|minutes|hours?)\s+ago\b|category\s*·", re.IGNORECASE)
 GLUED = re.compile(r"[a-z][A-Z][a-z]")
@@ -81,8 +83,7 @@ def split_boilerplate(text: str) -> tuple[str, list[str]]:
                 removed.append(keep.pop(-2))
             continue
         cleaned = CREDIT.sub("", line)
-        if cleaned != line:
-            removed.append(line[len(cleaned):] if line.startswith(cleaned) else line)
+        removed.extend(m.group(0).strip() for m in CREDIT.finditer(line))
         keep.append(cleaned)
     content = re.sub(r"\n{3,}", "\n\n", "\n".join(keep)).strip()
     return content, removed

@@ -79,3 +79,12 @@ def test_boilerplate_bylines_bios_and_teasers():
     assert "Jane" not in content and "April 19th" not in content
     assert "Reporting by Jane Roe; Editing by John Doe" in removed
     assert content.startswith("Leaders met in Paris")
+
+
+def test_photo_credit_run_into_the_text_is_cut():
+    text = ("Anna Berg visited the harbour in Bergen. Source: NTB / Ola Hansen Berg later said the ferry "
+            "must run again before the winter comes.\n")
+    content, removed = split_boilerplate(text)
+    assert content == ("Anna Berg visited the harbour in Bergen. Berg later said the ferry "
+                       "must run again before the winter comes.")
+    assert removed == ["Source: NTB / Ola Hansen"]

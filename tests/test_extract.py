@@ -399,3 +399,16 @@ def test_an_office_never_named_is_an_unnamed_party(nlp):
 def test_a_surname_after_a_particle_belongs_to_the_name(nlp):
     ex = run(nlp, "The Prime Minister met the President of the European Commission Ursula von der Leyen today.")
     assert "Ursula von der Leyen" in {a.name for a in ex.actors}
+
+
+def test_a_dateline_city_and_agency_do_not_act(nlp):
+    ex = run(nlp, "BERGEN (NTB) — Foreign Minister Anna Berg said the ferry link must reopen before the winter.")
+    assert [p.actor for p in ex.positions] == ["Anna Berg"]
+    assert not {"BERGEN", "NTB"} & {a.name for a in ex.actors}
+
+
+def test_a_speaker_pronoun_inside_a_report_is_the_reporter(nlp):
+    ex = run(nlp, "Prime Minister Lars Holm met Foreign Minister Anna Berg in Oslo on Monday.\n"
+                  "Spokesman Nils Dahl told reporters that Holm and Berg had a working lunch, "
+                  "though he stressed that the two would also speak alone.")
+    assert {p.actor for p in ex.positions} == {"Nils Dahl"}

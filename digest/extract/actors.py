@@ -18,6 +18,7 @@ from ..models import ActorMention
 from ..names import contains_part, parts, same_person, same_stem
 from .lexicon import GROUP_NOUNS, HONORIFICS, NAME_SUFFIXES, REPORTING_VERBS, TITLE_NOUNS
 from .people import clean_name, name_bounds, person_spans
+from .places import DATELINE
 from .sentences import is_heading
 
 ORG_LABELS = {"ORG"}
@@ -281,9 +282,13 @@ def _np_text(doc: Doc, head: Token, exclude: range) -> str:
 
 
 def _add_groups(doc: Doc, roster: Roster) -> None:
-    """Organisations (ORG) and places (GPE) as actors; the merge keeps only those that act."""
+    """Organisations (ORG) and places (GPE) as actors; the merge keeps only those that act.
+    A dateline's city and agency ("TOKYO (AP) —") say where a text was filed, not who acts."""
     for ent in doc.ents:
         if ent.label_ not in ORG_LABELS | {"GPE"}:
+            continue
+        dateline = DATELINE.match(ent.sent.text)
+        if dateline and ent.start_char < ent.sent.start_char + dateline.end():
             continue
         if any(i in roster.by_token for i in range(ent.start, ent.end)):
             continue
@@ -345,9 +350,19 @@ def _antecedent(doc: Doc, roster: Roster, pronoun: Token) -> str | None:
     Within the pronoun's own sentence, the latest person who is a subject before
     it; otherwise, going back up to three sentences, the main-clause subject of
     the nearest sentence that names a person, else that sentence's first person.
-    "Ushakov added that Putin emphasised ... . '...,' he said": he = Ushakov.
+    "Ushakov added that Putin emphasised ... . '...,' he said": he = Ushakov. A speaker
+    pronoun inside a report is the reporter ("X told Y that ..., though he stressed").
     """
     sent = pronoun.sent
+    # "Peskov told TASS that Putin had ..., though he stressed ...": a speaker inside another
+    # speaker's report is that speaker going on
+    if pronoun.dep_ == "nsubj" and pronoun.head.lemma_.lower() in REPORTING_VERBS:
+        for verb in pronoun.head.ancestors:
+            if verb.lemma_.lower() in REPORTING_VERBS:
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                m = roster.by_token.get(subject.i) if subject is not None else None
+                if m is not None and m.kind == "person":
+                    return m.name
     # "After his talks with Tusk, Zelenskiy ...": a pronoun in a fronted phrase points forward
     root = sent.root
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -158,9 +158,11 @@ def _hypothetical(verb: Token) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
+    """The verb's subject; of two (a misparsed dateline "TOKYO (AP) — Kishida said"), the nearer."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        return subjects[-1]
     for c in verb.children:
-        if c.dep_ in ("nsubj",):
-            return c
         if c.dep_ in ("nsubjpass", "auxpass"):
             return None  # "were confirmed": the speaker is not the subject
     # "..., stating that ..." / "and stressed ..." continue the clause's subject

@@ -412,3 +412,15 @@ def test_a_speaker_pronoun_inside_a_report_is_the_reporter(nlp):
                   "Spokesman Nils Dahl told reporters that Holm and Berg had a working lunch, "
                   "though he stressed that the two would also speak alone.")
     assert {p.actor for p in ex.positions} == {"Nils Dahl"}
+
+
+def test_counterpart_after_a_country_is_the_partner(nlp):
+    found = meetings(nlp, "Kenyan President Joseph Otieno and his Democratic Republic of Congo (DRC) counterpart "
+                          "Ahmed Farah met in Qatar on Tuesday.")
+    assert found == [["Ahmed Farah", "Joseph Otieno"]]
+
+
+def test_the_chair_of_a_delegation_takes_part(nlp):
+    found = meetings(nlp, "Kenya's delegation, chaired by the country's ambassador to Somalia Joseph Otieno, "
+                          "met with Ahmed Farah, the head of the council.")
+    assert any({"Ahmed Farah", "Joseph Otieno"} <= set(m) for m in found)

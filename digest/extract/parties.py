@@ -16,7 +16,7 @@ from .actors import Mention, Roster
 from .lexicon import GROUP_HEADS, LIGHT_VERBS, MEETING_NOUNS, TITLE_NOUNS
 
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj"}
-KEEP_CLAUSES = {"lead", "head", "include", "accompany", "comprise"}
+KEEP_CLAUSES = {"lead", "head", "chair", "include", "accompany", "comprise"}
 SKIP_PREPS = {"since", "before", "after", "amid", "despite", "for", "about", "over", "until", "following"}
 
 
@@ -42,7 +42,8 @@ def find_parties(trigger: Token, roster: Roster) -> list[Mention]:
             continue
         if m.kind == "person" and (inside_title(head, roster) or _possessor(m, trigger.doc)):
             continue
-        if m.kind == "person" or head.tag_ != "JJ" and head.ent_type_ != "NORP" and _group_slot(head, roster):
+        if m.kind == "person" or head.tag_ != "JJ" and head.ent_type_ != "NORP" and _group_slot(head, roster) \
+                and not _names_a_title(m, trigger.doc, roster):
             out.append(m)
     people = [m for m in out if m.kind == "person"]
     subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None) if trigger.pos_ == "VERB" else None
@@ -137,13 +138,17 @@ def inside_title(tok: Token, roster: Roster) -> bool:
     while t.head.i != t.i:
         if t.dep_ == "appos":
             holder = roster.by_token.get(t.head.i)
-            if holder is not None and holder is not own and holder.kind == "person":
+            # another person in apposition is a misparsed "A and his counterpart B", not a title
+            if holder is not None and holder is not own and holder.kind == "person" \
+                    and not (t is tok and own is not None and own.kind == "person"):
                 return True
         if t.dep_ == "poss" and _names_person(t.head, roster):
             return True  # "Trump's son-in-law Jared Kushner"
         if t.dep_ in ("poss", "pobj") and t.head.pos_ in ("NOUN", "PROPN", "ADP"):
             noun = t.head if t.dep_ == "poss" else t.head.head
-            relation = t.dep_ == "poss" or t.head.lower_ in ("to", "for") or _names_person(noun, roster)
+            # "ambassador to Yemen Mohammed Al-Jaber": a place before the name closes the title
+            placed = t is tok and any(c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC") for c in tok.children)
+            relation = not placed and (t.dep_ == "poss" or t.head.lower_ in ("to", "for") or _names_person(noun, roster))
             # "an aide to X", "X's envoy" describe someone else; "Secretary of the Philippines
             # Teodoro Locsin" is the model attaching the holder's own name under "of"
             if relation and (noun.lower_ in TITLE_NOUNS or noun.lemma_.lower() in TITLE_NOUNS):
@@ -152,6 +157,21 @@ def inside_title(tok: Token, roster: Roster) -> bool:
         if t.pos_ in ("VERB", "AUX") or t.lower_ in MEETING_NOUNS:
             break
     return False
+
+
+def _names_a_title(m: Mention, doc: Doc, roster: Roster) -> bool:
+    """"his Democratic Republic of Congo (DRC) counterpart Félix Tshisekedi": a country or
+    body right before a title and a person's name qualifies that title, whatever the parse."""
+    i = m.end
+    if i < len(doc) and doc[i].text == "(":
+        while i < len(doc) and doc[i].text != ")" and i - m.end < 6:
+            i += 1
+        i += 1
+    titled = i
+    while i < len(doc) and (doc[i].lower_ in TITLE_NOUNS or doc[i].lower_ == "counterpart"):
+        i += 1
+    person = roster.by_token.get(i) if i < len(doc) else None
+    return i > titled and person is not None and person.kind == "person"
 
 
 def _group_slot(tok: Token, roster: Roster) -> bool:

@@ -339,7 +339,9 @@ def dateline(content: str) -> date | None:
         found = search_dates(line[:300], languages=["en"],
                              settings={"REQUIRE_PARTS": ["day", "month", "year"]})
         for text, value in found or []:
-            if re.search(r"\b\d{4}\b", text) and (len(line.split()) <= 12 or line.startswith(text)):
+            # "Beijing, 6 November 2023 (TDI): ..." opens with its city
+            opening = line.startswith(text) or re.fullmatch(r"[A-Z][\w.'’ -]{1,30},\s*", line[:line.find(text)])
+            if re.search(r"\b\d{4}\b", text) and (len(line.split()) <= 12 or opening):
                 return value.date()
     return None
 

@@ -88,3 +88,10 @@ def test_photo_credit_run_into_the_text_is_cut():
     assert content == ("Anna Berg visited the harbour in Bergen. Berg later said the ferry "
                        "must run again before the winter comes.")
     assert removed == ["Source: NTB / Ola Hansen"]
+
+
+def test_a_dateline_after_the_city_gives_the_publication_date(tmp_path):
+    (tmp_path / "a.txt").write_text("Berg meets Holm\n\nOslo, 6 November 2023 (NTB): Foreign Minister Anna Berg "
+                                    "met Prime Minister Lars Holm today at the palace in the capital of Norway.\n")
+    articles, _ = collect([tmp_path], 10_000_000)
+    assert articles[0].published == date(2023, 11, 6)

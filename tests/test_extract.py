@@ -424,3 +424,22 @@ def test_the_chair_of_a_delegation_takes_part(nlp):
     found = meetings(nlp, "Kenya's delegation, chaired by the country's ambassador to Somalia Joseph Otieno, "
                           "met with Ahmed Farah, the head of the council.")
     assert any({"Ahmed Farah", "Joseph Otieno"} <= set(m) for m in found)
+
+
+def test_joining_someones_meeting_makes_an_attendee(nlp):
+    ex = run(nlp, "Prime Minister Lars Holm met King Harald Olsen in Oslo on Monday.\n"
+                  "Foreign Minister Anna Berg joined him and also attended his meeting with the King.")
+    assert [(sorted(m.participants), m.attendees) for m in ex.meetings][-1] == (["Harald Olsen", "Lars Holm"],
+                                                                                 ["Anna Berg"])
+
+
+def test_a_place_that_only_qualifies_a_title_is_not_the_venue(nlp):
+    found = run(nlp, "Foreign Minister Anna Berg met Prime Minister Lars Holm on Monday in her first visit "
+                     "to Denmark as the top Norwegian diplomat in Brussels.").meetings
+    assert found[0].place == "Denmark"
+
+
+def test_a_mixed_case_dateline_is_not_an_actor(nlp):
+    ex = run(nlp, "Oslo, 6 November 2023 (NTB): Foreign Minister Anna Berg met Prime Minister Lars Holm today.")
+    assert {a.name for a in ex.actors} == {"Anna Berg", "Lars Holm"}
+    assert ex.meetings[0].place == "Oslo"

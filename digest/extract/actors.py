@@ -373,11 +373,32 @@ def _antecedent(doc: Doc, roster: Roster, pronoun: Token) -> str | None:
         if m is not None and m.kind == "person":
             return m.name
     here = [m for m in roster.mentions if m.kind == "person" and sent.start <= m.start and m.end <= pronoun.i]
+    if pronoun.dep_ in ("dobj", "pobj", "dative"):
+        # "Wong joined him": an object pronoun is not its own clause's subject (that is "himself")
+        verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        own = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for c in c.subtree}
+        here = [m for m in here if m.start not in own]
+        if not here:
+            return _antecedent_before(doc, roster, sent)
+    elif pronoun.dep_ == "poss":
+        # "... joined him and attended his meeting": a possessive follows the object pronoun before it
+        earlier = [roster.by_token[t.i] for t in sent if t.i < pronoun.i and t.i in roster.by_token
+                   and t.lower_ in ("him", "her")]
+        if earlier:
+            return earlier[-1].name
     subjects = [m for m in here if doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass")]
     if subjects:
         return subjects[-1].name
     if here and pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return here[-1].name
+    return _antecedent_before(doc, roster, sent) or (here[-1].name if here else None)
+
+
+def _antecedent_before(doc: Doc, roster: Roster, sent: Span) -> str | None:
+    """The main-clause subject of the nearest of the three sentences before that names a
+    person, else that sentence's first person."""
     sentences = doc.user_data.get("sentences")
     if sentences is None:
         sentences = doc.user_data["sentences"] = list(doc.sents)
@@ -390,4 +411,4 @@ def _antecedent(doc: Doc, roster: Roster, pronoun: Token) -> str | None:
         main = [m for m in people if doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass")
                 and doc[m.start:m.end].root.head.dep_ == "ROOT"]
         return (main or people)[0].name
-    return here[-1].name if here else None
+    return None

@@ -54,6 +54,14 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
             # Monday" dates the meeting from whichever trigger carries the date or place
             trigger = triggers[0]
             parties = find_parties(trigger, roster)
+            joined = _joined_meeting(trigger, roster)
+            if joined is not None:
+                # "Wong and Fletcher joined him and attended his meeting with the President":
+                # the meeting is the possessor's; its joiners were present
+                parties, present = joined, [m.name for m in parties if m.kind == "person"
+                                            and m.name not in {p.name for p in joined}]
+            else:
+                present = []
             when = next((d for t in triggers if (d := find_date(t, sent, published)) is not None), None)
             where = next((p for t in triggers if (p := find_place(t))), None)
             dated = when is not None
@@ -65,7 +73,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                 known = [here[m.name][0] for m in group if m.name in here and index - here[m.name][1] <= 2
                          and not dated]
                 place = where or (known[0] if known else None) or dateline_place
-                mention = MeetingMention(participants=[m.name for m in group if m.kind != "office"],
+                mention = MeetingMention(participants=[m.name for m in group if m.kind != "office"], attendees=present,
                                          unnamed=[m.name for m in group if m.kind == "office"], date=when, place=place,
                                          evidence=sent.text.strip(), sentence_index=index,
                                          topic=_subject_matter(sent))
@@ -216,6 +224,19 @@ def _happened(trigger: Token) -> bool:
     if words & PHONE_WORDS and not (words & {"meeting", "met", "meet"}):
         return False
     return True
+
+
+def _joined_meeting(trigger: Token, roster: Roster) -> list[Mention] | None:
+    """The parties of "his meeting with X" when the trigger is attending or joining it."""
+    if trigger.lemma_.lower() not in ATTEND_VERBS:
+        return None
+    noun = next((c for c in trigger.children if c.dep_ == "dobj" and c.lower_ in MEETING_NOUNS), None)
+    if noun is None or not any(c.dep_ == "poss" for c in noun.children):
+        return None
+    scope = [t for c in noun.children if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("with", "between")
+             for t in c.subtree]
+    parties = [m for m in roster.within(scope) if m.kind == "person"]
+    return parties if len(parties) >= 2 else None
 
 
 def _attendees(sent: Span, roster: Roster, just_after: bool) -> list[str]:

@@ -16,7 +16,10 @@ from .people import common_words
 from .lexicon import MEETING_NOUNS, MEETING_VERBS, TITLE_NOUNS, TRAVEL_VERBS
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}?)(?:,[^:\n]{0,40}?\))?\s*(?:[:—–-]|\(\w+\)\s*[—–-])")
+DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}?)(?:,[^:\n]{0,40}?\))?\s*(?:[:—–-]|\(\w+\)\s*[—–-])"
+                      # "Beijing, 6 November 2023 (TDI):", "Kyiv, March 3, 2024 —"
+                      r"|^\s*([A-Z][\w.'’ -]{2,30}?),\s*(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2},?)"
+                      r"\s+\d{4}\s*(?:\([^)\n]{1,20}\))?\s*[:—–-]")
 PLACE_PREPS = {"in", "at", "to", "inside", "near", "on", "during"}
 
 
@@ -31,7 +34,7 @@ def find_dateline_place(doc: Doc) -> str | None:
         match = DATELINE.match(sent.text)
         if not match:
             continue
-        words = match.group(1).strip().lower()
+        words = (match.group(1) or match.group(2)).strip().lower()
         if words in places or not set(words.split()) & common_words(doc):
             return words.title()
     return None
@@ -80,11 +83,24 @@ def place_under(head: Token, preps: set[str] = PLACE_PREPS) -> str | None:
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             for n in c.subtree:
-                if n.ent_type_ in PLACE_LABELS and n.ent_iob_ == "B" and not _place_in_title(n):
+                if n.ent_type_ in PLACE_LABELS and n.ent_iob_ == "B" and not _place_in_title(n) \
+                        and _named_by(c, n):
                     names.append(_entity_text(n))
         if c.dep_ == "dobj" and head.lemma_.lower() in ("visit", "tour") and c.ent_type_ in PLACE_LABELS:
             names.append(_entity_text(c))
     return ", ".join(dict.fromkeys(names[:3])) or None
+
+
+def _named_by(prep: Token, tok: Token) -> bool:
+    """The place is what the phrase names ("in Osaka, Japan", "at the Kremlin in Moscow"), not a
+    modifier ("as the top U.S. diplomat") or a clause of its own ("ending fighting in Congo")."""
+    ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+    t = ent.root
+    while t.i != prep.i:
+        if t.dep_ not in ("pobj", "prep", "appos", "conj", "npadvmod") or t.head.i == t.i:
+            return False
+        t = t.head
+    return True
 
 
 def _entity_text(tok: Token) -> str:

@@ -443,3 +443,15 @@ def test_a_mixed_case_dateline_is_not_an_actor(nlp):
     ex = run(nlp, "Oslo, 6 November 2023 (NTB): Foreign Minister Anna Berg met Prime Minister Lars Holm today.")
     assert {a.name for a in ex.actors} == {"Anna Berg", "Lars Holm"}
     assert ex.meetings[0].place == "Oslo"
+
+
+def test_a_later_date_for_the_meeting_dates_it(nlp):
+    ex = run(nlp, "Prime Minister Lars Holm has met with King Harald Olsen at the palace in Oslo.\n"
+                  "At the meeting on Monday evening, Olsen praised the work of the government.")
+    assert ex.meetings[0].date.iso() == "2024-03-18"
+
+
+def test_a_country_qualifying_a_counterpart_is_no_party(nlp):
+    found = meetings(nlp, "The President of Kenya, Joseph Otieno, received this Saturday his counterpart from "
+                          "Somalia, Ahmed Farah, in Nairobi.")
+    assert found == [["Ahmed Farah", "Joseph Otieno"]]

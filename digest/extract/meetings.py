@@ -80,6 +80,8 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                 out.append(mention)
                 last = mention
             continue
+        if last is not None and last.date is None and index - last.sentence_index <= 4:
+            last.date = _date_of_the_meeting(sent, published)  # "At the meeting on Monday evening, ..."
         if last is not None and index - last.sentence_index <= 2 and last.topic is None:
             last.topic = _subject_matter(sent)  # "The two discussed ..." right after the meeting
         if last is not None and index - last.sentence_index <= 3:
@@ -224,6 +226,17 @@ def _happened(trigger: Token) -> bool:
     if words & PHONE_WORDS and not (words & {"meeting", "met", "meet"}):
         return False
     return True
+
+
+def _date_of_the_meeting(sent: Span, published: date | None) -> DateValue | None:
+    """The date a later sentence gives "the meeting" just reported (a definite reference)."""
+    for tok in sent:
+        if tok.lower_ in MEETING_NOUNS and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "their", "that")
+                                               for c in tok.children):
+            found = find_date(tok, sent, published)
+            if found is not None:
+                return found
+    return None
 
 
 def _joined_meeting(trigger: Token, roster: Roster) -> list[Mention] | None:

@@ -160,8 +160,13 @@ def inside_title(tok: Token, roster: Roster) -> bool:
 
 
 def _names_a_title(m: Mention, doc: Doc, roster: Roster) -> bool:
-    """"his Democratic Republic of Congo (DRC) counterpart Félix Tshisekedi": a country or
-    body right before a title and a person's name qualifies that title, whatever the parse."""
+    """"his Democratic Republic of Congo (DRC) counterpart Félix Tshisekedi", "his counterpart
+    from Colombia, Gustavo Petro": a country or body that qualifies a title qualifies it,
+    whatever the parse, and is no party of its own."""
+    head = doc[m.start:m.end].root
+    if head.dep_ == "pobj" and head.head.lower_ in ("of", "from", "to") and (
+            head.head.head.lower_ in TITLE_NOUNS or head.head.head.lower_ == "counterpart"):
+        return True
     i = m.end
     if i < len(doc) and doc[i].text == "(":
         while i < len(doc) and doc[i].text != ")" and i - m.end < 6:

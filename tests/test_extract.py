@@ -455,3 +455,15 @@ def test_a_country_qualifying_a_counterpart_is_no_party(nlp):
     found = meetings(nlp, "The President of Kenya, Joseph Otieno, received this Saturday his counterpart from "
                           "Somalia, Ahmed Farah, in Nairobi.")
     assert found == [["Ahmed Farah", "Joseph Otieno"]]
+
+
+def test_initials_stand_for_the_one_person_they_spell(nlp):
+    text = ("Foreign Minister Anna Berg met Crown Prince Harald Olav Nilsen, known by his initials HON, in Oslo.\n"
+            "King Erik Vogel met with HON during a trip to Norway in July 2022.")
+    assert meetings(nlp, text) == [["Anna Berg", "Harald Olav Nilsen"], ["Erik Vogel", "Harald Olav Nilsen"]]
+
+
+def test_a_country_qualifying_a_title_is_no_party(nlp):
+    found = run(nlp, "Secretary of State Anna Berg met with Saudi Crown Prince Ahmed Farah on Tuesday in her "
+                     "first bilateral visit to Saudi Arabia as the top U.S. diplomat.").meetings
+    assert [(sorted(m.participants), m.place) for m in found] == [(["Ahmed Farah", "Anna Berg"], "Saudi Arabia")]

@@ -121,11 +121,30 @@ def build_roster(doc: Doc) -> Roster:
         for title in _titles(doc, start, end):
             if title not in actor.titles:
                 actor.titles.append(title)
+    _add_initials(doc, roster, fulls)
     _add_speaker_labels(doc, roster, fulls)
     roster.mentions.sort(key=lambda m: m.start)
     _add_groups(doc, roster)
     _resolve_descriptions(doc, roster)
     return roster
+
+
+def _add_initials(doc: Doc, roster: Roster, fulls: list[str]) -> None:
+    """"MBS", "AMLO": capitals that spell the initials of exactly one person's full name of
+    three or more words stand for that person."""
+    spelled: dict[str, list[str]] = {}
+    for full in fulls:
+        words = re.findall(r"[^\W\d_]+", full)
+        if len(words) >= 3:
+            spelled.setdefault("".join(w[0] for w in words).upper(), []).append(full)
+    for tok in doc:
+        names = spelled.get(tok.text)
+        if names and len(names) == 1 and tok.i not in roster.by_token:
+            roster.add(Mention(tok.i, tok.i + 1, names[0], "person"))
+            actor = roster.actors[names[0]]
+            actor.count += 1
+            if tok.text not in actor.aliases:
+                actor.aliases.append(tok.text)
 
 
 def speaker_labels(doc: Doc) -> list[tuple[Span, list[str], list[str]]]:

@@ -167,6 +167,8 @@ def _names_a_title(m: Mention, doc: Doc, roster: Roster) -> bool:
     if head.dep_ == "pobj" and head.head.lower_ in ("of", "from", "to") and (
             head.head.head.lower_ in TITLE_NOUNS or head.head.head.lower_ == "counterpart"):
         return True
+    if head.dep_ in ("compound", "nmod", "amod") and head.head.lower_ in TITLE_NOUNS:
+        return True  # "as the top U.S. diplomat"
     i = m.end
     if i < len(doc) and doc[i].text == "(":
         while i < len(doc) and doc[i].text != ")" and i - m.end < 6:

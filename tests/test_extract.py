@@ -467,3 +467,15 @@ def test_a_country_qualifying_a_title_is_no_party(nlp):
     found = run(nlp, "Secretary of State Anna Berg met with Saudi Crown Prince Ahmed Farah on Tuesday in her "
                      "first bilateral visit to Saudi Arabia as the top U.S. diplomat.").meetings
     assert [(sorted(m.participants), m.place) for m in found] == [(["Ahmed Farah", "Anna Berg"], "Saudi Arabia")]
+
+
+def test_the_two_leaders_are_the_two_people_just_named(nlp):
+    text = ("Prime Minister Lars Holm praised President Ahmed Farah, one day after the two leaders "
+            "held talks in their first formal summit in Oslo.")
+    assert meetings(nlp, text) == [["Ahmed Farah", "Lars Holm"]]
+
+
+def test_a_name_parsed_around_its_last_word_keeps_it(nlp):
+    ex = run(nlp, "Norwegian Prime Minister Lars Holm paid tribute to South Korean President Park Min Jae "
+                  "for a difficult decision.")
+    assert "Park Min Jae" in {a.name for a in ex.actors}

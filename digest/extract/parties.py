@@ -16,6 +16,7 @@ from .actors import Mention, Roster
 from .lexicon import GROUP_HEADS, LIGHT_VERBS, MEETING_NOUNS, TITLE_NOUNS
 
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj"}
+PAIR_NOUNS = {"leader", "president", "minister", "premier", "head", "diplomat", "envoy", "official"}
 KEEP_CLAUSES = {"lead", "head", "chair", "include", "accompany", "comprise"}
 SKIP_PREPS = {"since", "before", "after", "amid", "despite", "for", "about", "over", "until", "following"}
 
@@ -50,6 +51,10 @@ def find_parties(trigger: Token, roster: Roster) -> list[Mention]:
     described = subject is not None and subject.i not in roster.by_token and subject.lower_ in TITLE_NOUNS \
         and any(c.lower_ == "the" for c in subject.children)
     hostless = trigger.pos_ == "NOUN" and (copular_partner(trigger) is not None or held_with(trigger) is not None)
+    if not people and subject is not None and subject.lemma_.lower() in PAIR_NOUNS and subject.tag_ == "NNS" \
+            and any(c.lower_ in ("two", "both") for c in subject.children):
+        # "one day after the two leaders held talks": the last two people named before
+        return _last_two(trigger, roster) + out
     if len(people) == 1 and (described or hostless):
         # "The first meeting of the day was with X": the article's protagonist holds it
         host = _protagonist(trigger, roster, exclude=people[0].name)
@@ -62,6 +67,19 @@ def find_parties(trigger: Token, roster: Roster) -> list[Mention]:
             words = trigger.doc[subject.left_edge.i:subject.i + 1].text.split()
             out.insert(0, Mention(subject.left_edge.i, subject.i + 1, " ".join(["the", *words[1:]]), "office"))
     return out
+
+
+def _last_two(trigger: Token, roster: Roster) -> list[Mention]:
+    """The two people named last before the trigger, in this sentence or the two before it."""
+    sentences = [s for s in trigger.doc.sents if s.end <= trigger.sent.end][-3:]
+    found: list[Mention] = []
+    for m in sorted(roster.mentions, key=lambda m: -m.start):
+        if m.kind == "person" and sentences[0].start <= m.start and m.end <= trigger.i \
+                and all(f.name != m.name for f in found):
+            found.append(m)
+        if len(found) == 2:
+            return found[::-1]
+    return []
 
 
 def _protagonist(trigger: Token, roster: Roster, exclude: str) -> Mention | None:

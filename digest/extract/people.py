@@ -17,6 +17,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..names import PARTICLES
+from .sentences import is_heading
 from .lexicon import HONORIFICS, NAME_SUFFIXES, NOT_NAME_WORDS, REPORTING_VERBS, TITLE_NOUNS
 
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
@@ -59,7 +60,8 @@ def person_spans(doc: Doc) -> list[Span]:
 
 
 def _extend_left(ent: Span) -> Span:
-    """"Sameh Hassan Shoukry" tagged as "Hassan Shoukry": take in capitalised name words before it."""
+    """"Sameh Hassan Shoukry" tagged as "Hassan Shoukry": take in capitalised name words before
+    it, and the one after it that the name is parsed as modifying."""
     doc, start = ent.doc, ent.start
     while start > 0 and start > ent.start - 2:
         tok = doc[start - 1]
@@ -67,7 +69,13 @@ def _extend_left(ent: Span) -> Span:
                 or tok.lower_ in TITLE_NOUNS or tok.lower_ in NOT_NAME_WORDS:
             break
         start -= 1
-    return doc[start:ent.end] if start < ent.start else ent
+    end = ent.end
+    # "Yoon Suk | Yeol": the parse makes the untagged word the head the name hangs on
+    if end < len(doc) and doc[end - 1].head.i == end and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ \
+            and NAME_PART.match(doc[end].text) and doc[end].lower_ not in TITLE_NOUNS | NOT_NAME_WORDS \
+            and "\n" not in doc[end - 1].whitespace_ and not is_heading(doc[end].sent):  # "El-Sisi Receives"
+        end += 1
+    return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
 
 
 def _in_slug(tok: Token) -> bool:

@@ -479,3 +479,11 @@ def test_a_name_parsed_around_its_last_word_keeps_it(nlp):
     ex = run(nlp, "Norwegian Prime Minister Lars Holm paid tribute to South Korean President Park Min Jae "
                   "for a difficult decision.")
     assert "Park Min Jae" in {a.name for a in ex.actors}
+
+
+def test_those_who_joined_the_two_leaders_attended(nlp):
+    ex = run(nlp, "Prime Minister Lars Holm and President Ahmed Farah opened their summit on Monday in Oslo.\n"
+                  "Holm said he was hopeful.\nFarah said he was hopeful too.\nThe talks went on all day.\n"
+                  "The two leaders were joined for dinner by Foreign Minister Anna Berg, "
+                  "Defence Minister Nils Dahl and the interpreters.")
+    assert ex.meetings[0].attendees == ["Anna Berg", "Nils Dahl"]

@@ -84,8 +84,8 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
             last.date = _date_of_the_meeting(sent, published)  # "At the meeting on Monday evening, ..."
         if last is not None and index - last.sentence_index <= 2 and last.topic is None:
             last.topic = _subject_matter(sent)  # "The two discussed ..." right after the meeting
-        if last is not None and index - last.sentence_index <= 3:
-            for attendee in _attendees(sent, roster, just_after=index - last.sentence_index == 1):
+        if last is not None and index - last.sentence_index <= 12:
+            for attendee in _attendees(sent, roster, distance=index - last.sentence_index):
                 if attendee not in last.participants and attendee not in last.attendees:
                     last.attendees.append(attendee)
     return out
@@ -252,21 +252,29 @@ def _joined_meeting(trigger: Token, roster: Roster) -> list[Mention] | None:
     return parties if len(parties) >= 2 else None
 
 
-def _attendees(sent: Span, roster: Roster, just_after: bool) -> list[str]:
+def _attendees(sent: Span, roster: Roster, distance: int) -> list[str]:
     """"X also attended the meeting", "The meeting was attended by X", "X was present at the
-    meeting", and right after a meeting sentence a bare "X and Y were present"."""
+    meeting" within three sentences of the meeting, right after it a bare "X and Y were
+    present", and further on "the two leaders were joined by X", which names its meeting."""
+    just_after = distance == 1
     for tok in sent:
         lemma = tok.lemma_.lower()
         about_meeting = any(c.lower_ in MEETING_NOUNS for c in tok.subtree)
         present = lemma == "present" and (about_meeting or just_after)
-        if not (lemma in ATTEND_VERBS and about_meeting or present):
+        # "The two leaders were joined for dinner by X": those who joined the meeting's people
+        by = [t for t in tok.subtree if t.dep_ == "agent" or t.lower_ == "by" and t.dep_ == "prep"]
+        joined = lemma in ATTEND_VERBS and bool(by) and any(
+            c.dep_ == "nsubjpass" and (c.lower_ in ("they", "both") or c.lemma_.lower() in GROUP_HEADS)
+            for c in tok.children)
+        if not (distance <= 3 and (lemma in ATTEND_VERBS and about_meeting or present) or joined):
             continue
         if not _happened(tok):
             continue
         head = tok if tok.pos_ == "VERB" else tok.head
-        scope = []
+        # the list after "by" often hangs loosely on the clause: everyone named after it
+        scope = list(sent.doc[by[0].i:sent.end]) if joined else []
         for c in head.children:
-            if c.dep_ in ("nsubj", "agent", "nsubjpass") and c.lower_ not in MEETING_NOUNS:
+            if c.dep_ in ("nsubj", "agent", "nsubjpass") and c.lower_ not in MEETING_NOUNS and not joined:
                 scope.extend(c.subtree)
         people = [m.name for m in roster.within(scope)
                   if m.kind == "person" and not inside_title(sent.doc[m.start:m.end].root, roster)]

@@ -487,3 +487,11 @@ def test_those_who_joined_the_two_leaders_attended(nlp):
                   "The two leaders were joined for dinner by Foreign Minister Anna Berg, "
                   "Defence Minister Nils Dahl and the interpreters.")
     assert ex.meetings[0].attendees == ["Anna Berg", "Nils Dahl"]
+
+
+def test_asking_someone_to_act_is_a_position_of_the_subjects_possessor(nlp):
+    ex = run(nlp, "Prime Minister Lars Holm met King Harald Olsen in Oslo on Friday.\n"
+                  "Holm's visit to Oslo follows his visit to Bergen on Tuesday, where he asked "
+                  "Foreign Minister Anna Berg to consider a new ferry link.")
+    assert [p.actor for p in ex.positions] == ["Lars Holm"]
+    assert "to consider a new ferry link" in ex.positions[0].text

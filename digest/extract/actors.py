@@ -407,7 +407,9 @@ def _antecedent(doc: Doc, roster: Roster, pronoun: Token) -> str | None:
                    and t.lower_ in ("him", "her")]
         if earlier:
             return earlier[-1].name
-    subjects = [m for m in here if doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass")]
+    # the subject, or the possessor of the subject ("Orban's visit ... where he asked")
+    subjects = [m for m in here if doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass") or
+                doc[m.start:m.end].root.dep_ == "poss" and doc[m.start:m.end].root.head.dep_ in ("nsubj", "nsubjpass")]
     if subjects:
         return subjects[-1].name
     if here and pronoun.dep_ not in ("nsubj", "nsubjpass"):

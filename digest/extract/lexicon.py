@@ -27,7 +27,7 @@ REPORTING_VERBS = {"say", "state", "tell", "stress", "emphasize", "emphasise", "
                    "point", "underline", "underscore", "describe", "accuse", "condemn", "welcome",
                    "thank", "criticize", "criticise", "demand", "propose", "suggest", "explain", "reply",
                    "respond", "write", "tweet", "report", "acknowledge", "admit", "confirm", "deny",
-                   "mention", "remark", "observe", "comment", "voice", "convey", "reaffirm", "stat"}
+                   "mention", "remark", "observe", "comment", "voice", "convey", "reaffirm", "stat", "ask"}
 # A meeting told as the next step of the occasion the article opens with.
 SAME_DAY_CUES = ["afterwards", "afterward", "then", "after that", "of the day", "same day", "that day",
                  "subsequently", "later that day", "later in the day"]

@@ -116,6 +116,8 @@ def _speaker(sent: Span, roster: Roster) -> tuple[Mention, Token] | None:
         if tok.pos_ == "VERB" and lemma in REPORTING_VERBS and not _negated(tok) and not _hypothetical(tok):
             if lemma == "point" and not any(c.lower_ == "out" for c in tok.children):
                 continue
+            if lemma == "ask" and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+                continue  # "asked X to consider Y" is a stance; "asked about it" is not
             subject = _subject(tok)
             m = _mention_of(subject, roster) if subject is not None else None
             if m:

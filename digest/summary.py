@@ -170,7 +170,11 @@ def position_sentence(position: Position, actors: dict[str, Actor]) -> Sentence:
     actor = actors.get(position.actor)
     name = actor.name if actor else position.actor
     text = " ".join(position.text.split()).rstrip(" .,;")
+    if text.count("“") > text.count("”"):
+        text += "”"  # the clause ended inside the quotation it opened
     verb = position.verb or ("said" if text.lower().startswith("that ") else "said:")
+    if position.verb and text[:1].isupper():
+        verb += ":"  # "pointed out: China has worked hard ..."
     return Sentence(f"{name} {verb} {text}.", [position.source])
 
 

@@ -495,3 +495,10 @@ def test_asking_someone_to_act_is_a_position_of_the_subjects_possessor(nlp):
                   "Foreign Minister Anna Berg to consider a new ferry link.")
     assert [p.actor for p in ex.positions] == ["Lars Holm"]
     assert "to consider a new ferry link" in ex.positions[0].text
+
+
+def test_a_report_set_off_by_commas_leaves_the_whole_claim(nlp):
+    ex = run(nlp, "Norway, Berg pointed out, has worked hard to reopen the ferry link since the storm.\n"
+                  "Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on Monday.")
+    assert [p.text for p in ex.positions if p.actor == "Anna Berg"] == [
+        "Norway has worked hard to reopen the ferry link since the storm."]

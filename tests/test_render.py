@@ -300,3 +300,15 @@ def test_featured_meetings_most_sources_then_most_recent_in_briefing_order():
     order = [m.id for m in briefing.meetings]
     assert [m.id for m in featured] == sorted((m.id for m in featured), key=order.index)
     assert summary.featured_meetings(briefing, None) == briefing.meetings
+
+
+@pytest.mark.parametrize("text, verb, expected", [
+    ("that the ferry must run again", None, "Anna Berg said that the ferry must run again."),
+    ("the new ferry link between the ports", "welcomed", "Anna Berg welcomed the new ferry link between the ports."),
+    ("Norway has worked hard for the link", "pointed out", "Anna Berg pointed out: Norway has worked hard for the link."),
+    ("that the storm caused “a serious crisis.", None, "Anna Berg said that the storm caused “a serious crisis”."),
+])
+def test_a_position_reads_as_a_sentence_in_the_bottom_line(text, verb, expected):
+    berg = Actor(id="a1", name="Anna Berg", kind="person")
+    position = Position(actor="a1", text=text, source="s1", evidence=text, verb=verb)
+    assert summary.position_sentence(position, {"a1": berg}).text == expected

@@ -54,8 +54,16 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
         said = verb.lemma_.lower() in ("say", "tell", "state", "add", "according") or text == sent.text.strip()
         for name in speakers:
             out.append(PositionMention(actor=name, text=text, evidence=sent.text.strip(), topic=topic_of(text),
-                                       direct=any(q in text for q in QUOTES), verb=None if said else verb.text))
+                                       direct=any(q in text for q in QUOTES), verb=None if said else _as_written(verb)))
     return out
+
+
+def _as_written(verb: Token) -> str | None:
+    """"welcomed", "pointed out": a finite verb with its particle, to quote the stance by;
+    a participle ("highlighting") or infinitive does not read after a name, so None."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    return " ".join([verb.text, *(c.text for c in verb.children if c.dep_ == "prt")])
 
 
 def _declares(sent: Span) -> bool:
@@ -198,6 +206,13 @@ def _unresolved_speaker(verb: Token, roster: Roster) -> bool:
 
 def _content(verb: Token, sent: Span) -> str:
     """The reported content: the clause or object the verb governs, else the sentence."""
+    doc = sent.doc
+    subject = _subject(verb)
+    after = max([verb.i, *(c.i for c in verb.children if c.dep_ == "prt")]) + 1
+    if subject is not None and subject.left_edge.i > sent.start and doc[subject.left_edge.i - 1].text == "," \
+            and after < sent.end and doc[after].text == ",":
+        # "China, Wang pointed out, has worked hard ...": the report is set off inside the content
+        return (doc[sent.start:subject.left_edge.i - 1].text + doc[after].whitespace_ + doc[after + 1:sent.end].text).strip()
     parts = [c for c in verb.children if c.dep_ in ("ccomp", "dobj", "xcomp", "advcl", "acl", "prep")
              and c.i > verb.i and c.lower_ not in ("to",)]
     if verb.lower_ == "according" or not parts:

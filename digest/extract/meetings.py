@@ -59,6 +59,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                 # "Wong and Fletcher joined him and attended his meeting with the President":
                 # the meeting is the possessor's; its joiners were present
                 parties, present = joined, [m.name for m in parties if m.kind == "person"
+                                            and sent.doc[m.start].pos_ != "PRON"
                                             and m.name not in {p.name for p in joined}]
             else:
                 present = []
@@ -240,16 +241,18 @@ def _date_of_the_meeting(sent: Span, published: date | None) -> DateValue | None
 
 
 def _joined_meeting(trigger: Token, roster: Roster) -> list[Mention] | None:
-    """The parties of "his meeting with X" when the trigger is attending or joining it."""
+    """The parties of "X's meeting with Y" when the trigger is attending or joining it."""
     if trigger.lemma_.lower() not in ATTEND_VERBS:
         return None
     noun = next((c for c in trigger.children if c.dep_ == "dobj" and c.lower_ in MEETING_NOUNS), None)
     if noun is None or not any(c.dep_ == "poss" for c in noun.children):
         return None
-    scope = [t for c in noun.children if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("with", "between")
-             for t in c.subtree]
+    # a pronoun possessor ("his meeting") is left to the merge: the meeting it means is
+    # found by its partner, and a wrong guess would add a participant who was not there
+    scope = [t for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON" or c.dep_ == "prep"
+             and c.lower_ in ("with", "between") for t in c.subtree]
     parties = [m for m in roster.within(scope) if m.kind == "person"]
-    return parties if len(parties) >= 2 else None
+    return parties or None
 
 
 def _attendees(sent: Span, roster: Roster, distance: int) -> list[str]:

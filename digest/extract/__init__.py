@@ -128,8 +128,10 @@ def extract_doc(article: Article, doc) -> Extraction:
     from .actors import build_roster
     from .meetings import find_meetings
     from .positions import find_positions
+    from .references import resolve_descriptions
 
     roster = build_roster(doc)
+    resolve_descriptions(doc, roster)
     meetings = find_meetings(doc, roster, article.published)
     positions = find_positions(doc, roster, meetings)
     acting = {n for m in meetings for n in m.participants + m.attendees} | {p.actor for p in positions}

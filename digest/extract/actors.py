@@ -1,11 +1,12 @@
-"""Who is named in one article, and which tokens refer to whom.
+"""Who is named in one article, and which names refer to whom.
 
 Candidate names come from people.py (which works around the small model's
-missed and mislabelled names); here every bare surname, given name, title
-description or pronoun is resolved to one of the article's full names. A bare
-name is resolved only when exactly one person fits, using the title that
-precedes it and then recency to choose; a name that fits nobody is dropped
-rather than guessed.
+missed and mislabelled names); here every bare surname, given name, initialism
+or transcript speaker label is resolved to one of the article's full names, and
+organisations and places are added. A bare name is resolved only when exactly one
+person fits, using the title that precedes it and then recency to choose; a name
+that fits nobody is dropped rather than guessed. Pronouns and descriptions are
+resolved afterwards, against the finished roster, in references.py.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import ActorMention
 from ..names import contains_part, parts, same_person, same_stem
-from .lexicon import GROUP_NOUNS, HONORIFICS, NAME_SUFFIXES, REPORTING_VERBS, TITLE_NOUNS
+from .lexicon import HONORIFICS, NAME_SUFFIXES, REPORTING_VERBS, TITLE_NOUNS
 from .people import clean_name, name_bounds, person_spans
 from .places import DATELINE
 from .sentences import is_heading
@@ -79,7 +80,10 @@ def _title_words(actor: ActorMention) -> set[str]:
 
 
 def build_roster(doc: Doc) -> Roster:
-    """Find the article's persons, organisations and countries and resolve references."""
+    """Find the article's persons, organisations and countries and the names that refer to them.
+
+    Pronouns and descriptions are left to references.resolve_descriptions, which needs
+    the finished roster (and imports this module, so it cannot be called from here)."""
     roster = Roster()
     candidates = [(span, clean_name(span)) for span in person_spans(doc)]
     fulls: list[str] = []
@@ -125,7 +129,6 @@ def build_roster(doc: Doc) -> Roster:
     _add_speaker_labels(doc, roster, fulls)
     roster.mentions.sort(key=lambda m: m.start)
     _add_groups(doc, roster)
-    _resolve_descriptions(doc, roster)
     return roster
 
 
@@ -320,116 +323,3 @@ def _add_groups(doc: Doc, roster: Roster) -> None:
         actor.count += 1
         roster.add(Mention(ent.start, ent.end, name, kind))
     roster.mentions.sort(key=lambda m: m.start)
-
-
-def _resolve_descriptions(doc: Doc, roster: Roster) -> None:
-    """Pronouns and title descriptions ("he", "the Chinese envoy", "the group") -> actors."""
-    for tok in doc:
-        if tok.i in roster.by_token or tok.dep_ not in ("nsubj", "nsubjpass", "pobj", "dobj", "poss", "agent"):
-            continue
-        if tok.lower_ in ("he", "she", "his", "her", "him"):
-            name = _antecedent(doc, roster, tok)
-            if name:
-                roster.add(Mention(tok.i, tok.i + 1, name, "person"))
-        elif tok.lower_ in ("they", "we") and tok.dep_ == "nsubj":
-            # "The group said they had met ...": the speaker of the embedding report
-            speaker = _reporting_subject(tok.head, roster)
-            if speaker is not None and speaker.kind == "organization":
-                roster.add(Mention(tok.i, tok.i + 1, speaker.name, speaker.kind))
-        elif tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det"):
-            if tok.lower_ in TITLE_NOUNS and not any(c.dep_ in ("appos", "prep", "relcl", "acl") and c.pos_ != "PRON"
-                                                     for c in tok.children):
-                # only a bare description ("the Chinese envoy"); "the president of Cuba, X" names its own holder
-                modifiers = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
-                name = roster.described_before(tok.i, tok.lower_, modifiers)
-                if name:
-                    roster.add(Mention(tok.left_edge.i, tok.i + 1, name, "person"))
-            elif tok.lower_ in GROUP_NOUNS:
-                name = roster.last_org_before(tok.i)
-                if name:
-                    roster.add(Mention(tok.left_edge.i, tok.i + 1, name, "organization"))
-    roster.mentions.sort(key=lambda m: m.start)
-
-
-
-def _reporting_subject(verb: Token, roster: Roster) -> Mention | None:
-    """The actor speaking in the reporting clause that embeds `verb`, if any."""
-    t = verb
-    while t.dep_ in ("ccomp", "conj") and t.head.i != t.i:
-        t = t.head
-        for c in t.children:
-            if c.dep_ == "nsubj" and c.i in roster.by_token:
-                return roster.by_token[c.i]
-    return None
-
-
-def _antecedent(doc: Doc, roster: Roster, pronoun: Token) -> str | None:
-    """The person a he/she refers to, preferring subjects (centering).
-
-    Within the pronoun's own sentence, the latest person who is a subject before
-    it; otherwise, going back up to three sentences, the main-clause subject of
-    the nearest sentence that names a person, else that sentence's first person.
-    "Ushakov added that Putin emphasised ... . '...,' he said": he = Ushakov. A speaker
-    pronoun inside a report is the reporter ("X told Y that ..., though he stressed").
-    """
-    sent = pronoun.sent
-    # "Peskov told TASS that Putin had ..., though he stressed ...": a speaker inside another
-    # speaker's report is that speaker going on
-    if pronoun.dep_ == "nsubj" and pronoun.head.lemma_.lower() in REPORTING_VERBS:
-        for verb in pronoun.head.ancestors:
-            if verb.lemma_.lower() in REPORTING_VERBS:
-                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-                m = roster.by_token.get(subject.i) if subject is not None else None
-                if m is not None and m.kind == "person":
-                    return m.name
-    # "After his talks with Tusk, Zelenskiy ...": a pronoun in a fronted phrase points forward
-    root = sent.root
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    fronted = next((c for c in root.children if c.dep_ in ("prep", "advcl", "npadvmod")
-                    and c.left_edge.i <= pronoun.i <= c.right_edge.i), None)
-    if subject is not None and fronted is not None and fronted.i < subject.i:
-        m = roster.by_token.get(subject.i)
-        if m is not None and m.kind == "person":
-            return m.name
-    here = [m for m in roster.mentions if m.kind == "person" and sent.start <= m.start and m.end <= pronoun.i]
-    if pronoun.dep_ in ("dobj", "pobj", "dative"):
-        # "Wong joined him": an object pronoun is not its own clause's subject (that is "himself")
-        verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
-        while verb.dep_ == "conj" and verb.head.i != verb.i:
-            verb = verb.head
-        own = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for c in c.subtree}
-        here = [m for m in here if m.start not in own]
-        if not here:
-            return _antecedent_before(doc, roster, sent)
-    elif pronoun.dep_ == "poss":
-        # "... joined him and attended his meeting": a possessive follows the object pronoun before it
-        earlier = [roster.by_token[t.i] for t in sent if t.i < pronoun.i and t.i in roster.by_token
-                   and t.lower_ in ("him", "her")]
-        if earlier:
-            return earlier[-1].name
-    # the subject, or the possessor of the subject ("Orban's visit ... where he asked")
-    subjects = [m for m in here if doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass") or
-                doc[m.start:m.end].root.dep_ == "poss" and doc[m.start:m.end].root.head.dep_ in ("nsubj", "nsubjpass")]
-    if subjects:
-        return subjects[-1].name
-    if here and pronoun.dep_ not in ("nsubj", "nsubjpass"):
-        return here[-1].name
-    return _antecedent_before(doc, roster, sent) or (here[-1].name if here else None)
-
-
-def _antecedent_before(doc: Doc, roster: Roster, sent: Span) -> str | None:
-    """The main-clause subject of the nearest of the three sentences before that names a
-    person, else that sentence's first person."""
-    sentences = doc.user_data.get("sentences")
-    if sentences is None:
-        sentences = doc.user_data["sentences"] = list(doc.sents)
-        doc.user_data["sentence_index"] = {s.start: i for i, s in enumerate(sentences)}
-    index = doc.user_data["sentence_index"][sent.start]
-    for prev in reversed(sentences[max(0, index - 3):index]):
-        people = [m for m in roster.mentions if m.kind == "person" and prev.start <= m.start < prev.end]
-        if not people:
-            continue
-        main = [m for m in people if doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass")
-                and doc[m.start:m.end].root.head.dep_ == "ROOT"]
-        return (main or people)[0].name
-    return None

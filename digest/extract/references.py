@@ -1,0 +1,132 @@
+"""Which actor a pronoun or description stands for ("he", "his", "the Chinese envoy",
+"the group", "they").
+
+Kept apart from actors.py, which finds the names themselves: this runs only on the
+finished roster (every named, initialled and labelled person, every organisation),
+and only adds mentions, never actors. So it imports actors and not the other way
+round, and extract_doc calls it right after build_roster. A he/she prefers a
+subject over a mere mention (centering): in its own sentence the latest subject
+before it, else the main-clause subject of one of the three sentences before; a
+speaker's pronoun inside another speaker's report is that reporter. A "they"/"we"
+is only the organisation whose report embeds it; a title description is the person
+whose titles share its head noun or modifiers, a group noun the latest organisation
+named before. What fits nobody stays unresolved rather than guessed.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .actors import Mention, Roster
+from .lexicon import GROUP_NOUNS, REPORTING_VERBS, TITLE_NOUNS
+
+
+def resolve_descriptions(doc: Doc, roster: Roster) -> None:
+    """Pronouns and title descriptions ("he", "the Chinese envoy", "the group") -> actors."""
+    for tok in doc:
+        if tok.i in roster.by_token or tok.dep_ not in ("nsubj", "nsubjpass", "pobj", "dobj", "poss", "agent"):
+            continue
+        if tok.lower_ in ("he", "she", "his", "her", "him"):
+            name = _antecedent(doc, roster, tok)
+            if name:
+                roster.add(Mention(tok.i, tok.i + 1, name, "person"))
+        elif tok.lower_ in ("they", "we") and tok.dep_ == "nsubj":
+            # "The group said they had met ...": the speaker of the embedding report
+            speaker = _reporting_subject(tok.head, roster)
+            if speaker is not None and speaker.kind == "organization":
+                roster.add(Mention(tok.i, tok.i + 1, speaker.name, speaker.kind))
+        elif tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det"):
+            if tok.lower_ in TITLE_NOUNS and not any(c.dep_ in ("appos", "prep", "relcl", "acl") and c.pos_ != "PRON"
+                                                     for c in tok.children):
+                # only a bare description ("the Chinese envoy"); "the president of Cuba, X" names its own holder
+                modifiers = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
+                name = roster.described_before(tok.i, tok.lower_, modifiers)
+                if name:
+                    roster.add(Mention(tok.left_edge.i, tok.i + 1, name, "person"))
+            elif tok.lower_ in GROUP_NOUNS:
+                name = roster.last_org_before(tok.i)
+                if name:
+                    roster.add(Mention(tok.left_edge.i, tok.i + 1, name, "organization"))
+    roster.mentions.sort(key=lambda m: m.start)
+
+
+def _reporting_subject(verb: Token, roster: Roster) -> Mention | None:
+    """The actor speaking in the reporting clause that embeds `verb`, if any."""
+    t = verb
+    while t.dep_ in ("ccomp", "conj") and t.head.i != t.i:
+        t = t.head
+        for c in t.children:
+            if c.dep_ == "nsubj" and c.i in roster.by_token:
+                return roster.by_token[c.i]
+    return None
+
+
+def _antecedent(doc: Doc, roster: Roster, pronoun: Token) -> str | None:
+    """The person a he/she refers to, preferring subjects (centering).
+
+    Within the pronoun's own sentence, the latest person who is a subject before
+    it; otherwise, going back up to three sentences, the main-clause subject of
+    the nearest sentence that names a person, else that sentence's first person.
+    "Ushakov added that Putin emphasised ... . '...,' he said": he = Ushakov. A speaker
+    pronoun inside a report is the reporter ("X told Y that ..., though he stressed").
+    """
+    sent = pronoun.sent
+    # "Peskov told TASS that Putin had ..., though he stressed ...": a speaker inside another
+    # speaker's report is that speaker going on
+    if pronoun.dep_ == "nsubj" and pronoun.head.lemma_.lower() in REPORTING_VERBS:
+        for verb in pronoun.head.ancestors:
+            if verb.lemma_.lower() in REPORTING_VERBS:
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                m = roster.by_token.get(subject.i) if subject is not None else None
+                if m is not None and m.kind == "person":
+                    return m.name
+    # "After his talks with Tusk, Zelenskiy ...": a pronoun in a fronted phrase points forward
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    fronted = next((c for c in root.children if c.dep_ in ("prep", "advcl", "npadvmod")
+                    and c.left_edge.i <= pronoun.i <= c.right_edge.i), None)
+    if subject is not None and fronted is not None and fronted.i < subject.i:
+        m = roster.by_token.get(subject.i)
+        if m is not None and m.kind == "person":
+            return m.name
+    here = [m for m in roster.mentions if m.kind == "person" and sent.start <= m.start and m.end <= pronoun.i]
+    if pronoun.dep_ in ("dobj", "pobj", "dative"):
+        # "Wong joined him": an object pronoun is not its own clause's subject (that is "himself")
+        verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        own = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for c in c.subtree}
+        here = [m for m in here if m.start not in own]
+        if not here:
+            return _antecedent_before(doc, roster, sent)
+    elif pronoun.dep_ == "poss":
+        # "... joined him and attended his meeting": a possessive follows the object pronoun before it
+        earlier = [roster.by_token[t.i] for t in sent if t.i < pronoun.i and t.i in roster.by_token
+                   and t.lower_ in ("him", "her")]
+        if earlier:
+            return earlier[-1].name
+    # the subject, or the possessor of the subject ("Orban's visit ... where he asked")
+    subjects = [m for m in here if doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass") or
+                doc[m.start:m.end].root.dep_ == "poss" and doc[m.start:m.end].root.head.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        return subjects[-1].name
+    if here and pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return here[-1].name
+    return _antecedent_before(doc, roster, sent) or (here[-1].name if here else None)
+
+
+def _antecedent_before(doc: Doc, roster: Roster, sent: Span) -> str | None:
+    """The main-clause subject of the nearest of the three sentences before that names a
+    person, else that sentence's first person."""
+    sentences = doc.user_data.get("sentences")
+    if sentences is None:
+        sentences = doc.user_data["sentences"] = list(doc.sents)
+        doc.user_data["sentence_index"] = {s.start: i for i, s in enumerate(sentences)}
+    index = doc.user_data["sentence_index"][sent.start]
+    for prev in reversed(sentences[max(0, index - 3):index]):
+        people = [m for m in roster.mentions if m.kind == "person" and prev.start <= m.start < prev.end]
+        if not people:
+            continue
+        main = [m for m in people if doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass")
+                and doc[m.start:m.end].root.head.dep_ == "ROOT"]
+        return (main or people)[0].name
+    return None

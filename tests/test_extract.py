@@ -503,3 +503,9 @@ def test_a_report_set_off_by_commas_leaves_the_whole_claim(nlp):
                   "Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on Monday.")
     assert [p.text for p in ex.positions if p.actor == "Anna Berg"] == [
         "Norway has worked hard to reopen the ferry link since the storm."]
+
+
+def test_an_honorific_before_the_name_is_not_part_of_the_title(nlp):
+    ex = run(nlp, "The meeting, which included Qatar’s Emir Sheikh Hamad bin Khalid Al Nasser, came hours after "
+                  "talks in Oslo were cancelled.")
+    assert [a.titles for a in ex.actors if "Hamad" in a.name] == [["Qatar’s Emir"]]

@@ -67,12 +67,16 @@ def doha_briefing() -> Briefing:
                     skipped=[Skipped("/in/broken.pdf", "unsupported file type")])
 
 
-@pytest.fixture(scope="module")
-def rendered(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("render")
-    briefing = doha_briefing()
+def render_once(tmp_path_factory, name: str, briefing: Briefing):
+    """Write a briefing's outputs once per module: the briefing, its PDF read back, the paths."""
+    tmp = tmp_path_factory.mktemp(name)
     written = write_outputs(briefing, make_config(tmp), tmp / "out")
     return briefing, PdfReader(written["pdf"]), written
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    return render_once(tmp_path_factory, "render", doha_briefing())
 
 
 def text_of(reader: PdfReader) -> str:
@@ -255,10 +259,7 @@ def large_briefing(meetings: int = 150, sources: int = 60) -> Briefing:
 
 @pytest.fixture(scope="module")
 def large_rendered(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("large")
-    briefing = large_briefing()
-    written = write_outputs(briefing, make_config(tmp), tmp / "out")
-    return briefing, PdfReader(written["pdf"]), written
+    return render_once(tmp_path_factory, "large", large_briefing())
 
 
 def test_large_pdf_lists_every_meeting_and_says_what_it_left_out(large_rendered):

@@ -509,3 +509,10 @@ def test_an_honorific_before_the_name_is_not_part_of_the_title(nlp):
     ex = run(nlp, "The meeting, which included Qatar’s Emir Sheikh Hamad bin Khalid Al Nasser, came hours after "
                   "talks in Oslo were cancelled.")
     assert [a.titles for a in ex.actors if "Hamad" in a.name] == [["Qatar’s Emir"]]
+
+
+def test_names_an_editor_adds_in_brackets_are_the_partners(nlp):
+    text = ("Prime Minister Lars Holm arrived in Geneva on Tuesday.\n"
+            "\"He had fruitful meetings yesterday with the foreign ministers of Denmark [Anna Berg] and "
+            "Iceland [Sigrun Dottir]. Both countries are our partners,\" the spokesman said.")
+    assert meetings(nlp, text) == [["Anna Berg", "Lars Holm"], ["Lars Holm", "Sigrun Dottir"]]

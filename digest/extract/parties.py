@@ -41,7 +41,9 @@ def find_parties(trigger: Token, roster: Roster) -> list[Mention]:
         head = trigger.doc[m.start:m.end].root
         if any(o.name == m.name for o in out):
             continue
-        if m.kind == "person" and (inside_title(head, roster) or _possessor(m, trigger.doc)):
+        glossed = m.start > 0 and trigger.doc[m.start - 1].text == "[" and m.end < len(trigger.doc) \
+            and trigger.doc[m.end].text == "]"  # "ministers of X [Name]": the editor names the holder
+        if m.kind == "person" and not glossed and (inside_title(head, roster) or _possessor(m, trigger.doc)):
             continue
         if m.kind == "person" or head.tag_ != "JJ" and head.ent_type_ != "NORP" and _group_slot(head, roster) \
                 and not _names_a_title(m, trigger.doc, roster):
@@ -183,7 +185,7 @@ def _names_a_title(m: Mention, doc: Doc, roster: Roster) -> bool:
     whatever the parse, and is no party of its own."""
     head = doc[m.start:m.end].root
     if head.dep_ == "pobj" and head.head.lower_ in ("of", "from", "to") and (
-            head.head.head.lower_ in TITLE_NOUNS or head.head.head.lower_ == "counterpart"):
+            head.head.head.lemma_.lower() in TITLE_NOUNS or head.head.head.lemma_.lower() == "counterpart"):
         return True
     if head.dep_ in ("compound", "nmod", "amod") and head.head.lower_ in TITLE_NOUNS:
         return True  # "as the top U.S. diplomat"

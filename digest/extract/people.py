@@ -120,6 +120,9 @@ def _in_person_slot(span: Span, doc: Doc) -> bool:
         return True
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS:
         return True
+    if span.start > 0 and span.end < len(doc) and doc[span.start - 1].text == "[" and doc[span.end].text == "]" \
+            and len(span) >= 2:
+        return True  # "foreign ministers of Tajikistan [Sirodjiddin Muhriddin]": an editor's gloss names someone
     before = [t for t in doc[max(0, span.start - 8):span.start]]
     for t in reversed(before):
         if t.lower_ in TITLE_NOUNS:

@@ -16,10 +16,21 @@ NAME = "paragraph_breaks"
 
 @Language.component(NAME)
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Every line break starts a sentence (hard-wrapped lines were joined by `unwrap`)."""
+    """Every line break starts a sentence (hard-wrapped lines were joined by `unwrap`), and
+    nothing inside or right after an editor's brackets does ("ministers of X [Name] and ...")."""
+    depth = 0
     for tok in doc[:-1]:
         if "\n" in tok.text or "\n" in tok.whitespace_:
             doc[tok.i + 1].is_sent_start = True
+            depth = 0
+            continue
+        if tok.text == "[":
+            depth += 1
+        elif tok.text == "]" and depth:
+            depth -= 1
+            doc[tok.i + 1].is_sent_start = False
+        if depth or doc[tok.i + 1].text == "[":
+            doc[tok.i + 1].is_sent_start = False
     return doc
 
 

@@ -516,3 +516,10 @@ def test_names_an_editor_adds_in_brackets_are_the_partners(nlp):
             "\"He had fruitful meetings yesterday with the foreign ministers of Denmark [Anna Berg] and "
             "Iceland [Sigrun Dottir]. Both countries are our partners,\" the spokesman said.")
     assert meetings(nlp, text) == [["Anna Berg", "Lars Holm"], ["Lars Holm", "Sigrun Dottir"]]
+
+
+def test_a_visit_where_he_asked_someone_is_a_meeting_with_them(nlp):
+    ex = run(nlp, "Prime Minister Lars Holm arrived in Oslo on Friday.\n"
+                  "Holm's visit to Oslo follows his surprise visit to Copenhagen on Tuesday where he asked "
+                  "Danish Prime Minister Anna Berg to consider a new ferry link.")
+    assert [(sorted(m.participants), m.date.iso()) for m in ex.meetings] == [(["Anna Berg", "Lars Holm"], "2024-03-19")]

@@ -10,6 +10,8 @@ MEETING_VERBS = {"meet", "host", "receive", "welcome", "hold", "sit", "confer", 
 MEETING_NOUNS = {"meeting", "meetings", "talks", "talk", "summit", "discussion", "discussions", "consultations",
                  "negotiations", "audience", "encounter", "engagement", "engagements", "session", "tête-à-tête", "bilateral"}
 LIGHT_VERBS = {"hold", "have", "conduct", "attend", "chair", "host", "begin", "open", "wrap", "conclude"}
+# Saying something to someone face to face, in a visit's "where he asked X to ...".
+ADDRESS_VERBS = {"ask", "tell", "urge", "assure", "brief", "thank", "press", "invite", "congratulate"}
 ATTEND_VERBS = {"attend", "join", "accompany"}
 TRAVEL_VERBS = {"travel", "arrive", "fly", "go", "visit", "come", "head", "stop", "land", "tour"}
 # Heads that keep a meeting from being reported as having happened.

@@ -23,7 +23,7 @@ from .dates import find_date
 from .parties import CLAUSE_DEPS, copular_partner, find_parties, held_with, inside_title
 from .places import PLACE_LABELS, find_dateline_place, find_place, place_under
 from .sentences import is_heading
-from .lexicon import (ATTEND_VERBS, LIGHT_VERBS, MEETING_NOUNS, MEETING_VERBS, MODAL_AUX, MODAL_HEADS,
+from .lexicon import (ADDRESS_VERBS, ATTEND_VERBS, LIGHT_VERBS, MEETING_NOUNS, MEETING_VERBS, MODAL_AUX, MODAL_HEADS,
                       GROUP_HEADS, NOT_MEETING_NOUN_MODS, PHONE_WORDS, SAME_DAY_CUES, SAME_TRIP_CUES,
                       TITLE_NOUNS, TRAVEL_VERBS)
 
@@ -148,6 +148,9 @@ def _triggers(sent: Span):
             if lemma in ("visit", "receive", "welcome", "host", "greet") and not _has_person_object(tok):
                 continue
             yield tok
+        elif tok.pos_ == "VERB" and lemma in ADDRESS_VERBS and tok.dep_ in ("relcl", "advcl") \
+                and tok.head.lemma_.lower() in ("visit", "trip") and _has_person_object(tok):
+            yield tok  # "his visit to Kyiv, where he asked Zelensky to ...": they met there
         elif tok.pos_ == "VERB" and lemma in ("discuss", "talk", "confer", "consult") and any(
                 c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
             yield tok  # "discussed with the minister ways of ..."

@@ -523,3 +523,14 @@ def test_a_visit_where_he_asked_someone_is_a_meeting_with_them(nlp):
                   "Holm's visit to Oslo follows his surprise visit to Copenhagen on Tuesday where he asked "
                   "Danish Prime Minister Anna Berg to consider a new ferry link.")
     assert [(sorted(m.participants), m.date.iso()) for m in ex.meetings] == [(["Anna Berg", "Lars Holm"], "2024-03-19")]
+
+
+def test_according_to_a_titled_person_is_that_person(nlp):
+    ex = run(nlp, "The plan, according to Nordic Council Secretary General Anna Berg, meets all the concerns of Norway.")
+    assert [p.actor for p in ex.positions] == ["Anna Berg"]
+
+
+def test_a_news_agency_reporting_holds_no_position(nlp):
+    ex = run(nlp, "Prime Minister Lars Holm met King Harald Olsen in Oslo on Tuesday, state news agency NTB reported.\n"
+                  "\"During the meeting, they reviewed the relations between the two countries,\" NTB reported.")
+    assert sorted(p.actor for p in ex.positions) == ["Harald Olsen", "Lars Holm"]

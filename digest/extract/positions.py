@@ -21,7 +21,7 @@ QUOTES = "\"“”"
 NEGATIONS = {"not", "n't", "no", "never", "nothing", "neither", "nor"}
 COURTESY = {"thank", "welcome", "congratulate", "morning", "afternoon", "evening", "pleasure", "honor", "honour"}
 JOINT_NOUNS = {"leader", "side", "president", "minister", "party", "delegation", "head", "official"}
-JOINT_VERBS = {"commit", "agree", "reaffirm", "discuss", "recognize", "recognise", "deplore", "support",
+JOINT_VERBS = {"commit", "agree", "review", "reaffirm", "discuss", "recognize", "recognise", "deplore", "support",
                "intend", "stress", "underscore", "emphasize", "emphasise", "welcome", "condemn", "express"}
 
 
@@ -128,6 +128,8 @@ def _speaker(sent: Span, roster: Roster) -> tuple[Mention, Token] | None:
                 continue  # "asked X to consider Y" is a stance; "asked about it" is not
             subject = _subject(tok)
             m = _mention_of(subject, roster) if subject is not None else None
+            if m and lemma == "report" and m.kind != "person":
+                continue  # "..., state news agency SPA reported": an agency relays, it holds no position
             if m:
                 candidates.append((m.kind == "person", 1, depth, m, tok))
             elif _unresolved_speaker(tok, roster):
@@ -139,11 +141,11 @@ def _speaker(sent: Span, roster: Roster) -> tuple[Mention, Token] | None:
                     m = roster.by_token[c.i]
                     candidates.append((m.kind == "person", 0, depth, m, tok))
         elif tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
-            for n in tok.doc[tok.i + 1].subtree:
-                m = roster.by_token.get(n.i)
-                if m:
-                    candidates.append((m.kind == "person", 0, -1, m, tok.head))
-                    break
+            # "according to NATO Secretary General Stoltenberg": the person, not the body in the title
+            found = [roster.by_token[n.i] for n in tok.doc[tok.i + 1].subtree if n.i in roster.by_token]
+            m = next((f for f in found if f.kind == "person"), found[0] if found else None)
+            if m:
+                candidates.append((m.kind == "person", 0, -1, m, tok.head))
     if not candidates:
         return None
     candidates.sort(key=lambda c: (c[0], c[1], c[2]), reverse=True)

@@ -65,6 +65,9 @@ def split_boilerplate(text: str) -> tuple[str, list[str]]:
             trailer = True
             removed.append(line)
             continue
+        if NAME_LINE.match(line) and seen / total <= 0.5 and _is_byline(lines, i):
+            removed.append(line)  # an author box near the top: "Jane Roe" then the same name or the time
+            continue
         if LINK_LINE.search(line) or TIMESTAMP.search(line):
             # a list of links to other stories: everything from here on is navigation
             if seen / total > 0.5:
@@ -87,6 +90,17 @@ def split_boilerplate(text: str) -> tuple[str, list[str]]:
         keep.append(cleaned)
     content = re.sub(r"\n{3,}", "\n\n", "\n".join(keep)).strip()
     return content, removed
+
+
+def _is_byline(lines: list[str], i: int) -> bool:
+    """A bare name line followed by the same name (a linked author box), by a dated time
+    line ("Oct 23, 2024, 1:14pm EDT") or by the dateline that opens the story, or preceded
+    by the same name."""
+    around = [x.strip() for x in lines[max(0, i - 1):i + 2]]
+    name = lines[i].strip()
+    nxt = next((x.strip() for x in lines[i + 1:i + 3] if x.strip()), "")
+    return around.count(name) > 1 or bool(re.match(r"^[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\b", nxt)) \
+        or bool(re.match(r"^[A-Z][A-Z .'-]{2,30}(?:\([^)]{1,20}\))?\s*[–—-]\s", nxt))  # "JAKARTA – ..."
 
 
 def _is_trailer_start(lines: list[str], i: int) -> bool:

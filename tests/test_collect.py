@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from digest.collect import collect
 from digest.boilerplate import split_boilerplate
 
@@ -95,3 +97,12 @@ def test_a_dateline_after_the_city_gives_the_publication_date(tmp_path):
                                     "met Prime Minister Lars Holm today at the palace in the capital of Norway.\n")
     articles, _ = collect([tmp_path], 10_000_000)
     assert articles[0].published == date(2023, 11, 6)
+
+
+@pytest.mark.parametrize("byline", ["Jane Roe\nJane Roe\nOct 23, 2024, 1:14pm EDT", "Jane Roe\nOSLO – "])
+def test_an_author_box_near_the_top_is_cut(byline):
+    text = (f"Leaders meet in Oslo\n\n{byline}Foreign Minister Anna Berg met Prime Minister Lars Holm on Monday "
+            "to discuss trade, fishing quotas and the ferry link between the two ports.\n\n"
+            "They agreed to meet again next year, officials said after the talks ended in the evening.\n")
+    content, removed = split_boilerplate(text)
+    assert "Jane Roe" not in content and "Jane Roe" in removed

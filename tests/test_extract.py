@@ -534,3 +534,9 @@ def test_a_news_agency_reporting_holds_no_position(nlp):
     ex = run(nlp, "Prime Minister Lars Holm met King Harald Olsen in Oslo on Tuesday, state news agency NTB reported.\n"
                   "\"During the meeting, they reviewed the relations between the two countries,\" NTB reported.")
     assert sorted(p.actor for p in ex.positions) == ["Harald Olsen", "Lars Holm"]
+
+
+def test_a_crown_prince_is_a_title_not_a_name(nlp):
+    found = meetings(nlp, "Oman’s Crown Prince Khalid bin Rashid met with Qatar’s Emir Sheikh Hamad bin Nasser "
+                          "on the sidelines of the summit in Doha on Tuesday, state news agency ONA reported.")
+    assert found == [["Hamad bin Nasser", "Khalid bin Rashid"]]

@@ -49,7 +49,7 @@ TITLE_NOUNS = {
     "senator", "congressman", "congresswoman", "commander", "general", "admiral", "adviser", "advisor",
     "counselor", "counsellor", "consul", "deputy", "undersecretary", "under-secretary", "negotiator",
     "mediator", "delegate", "member", "lawmaker", "politician", "founder", "ceo", "executive",
-    "prime", "pope", "cardinal", "archbishop", "bishop", "justice", "judge", "commissioner", "attaché",
+    "prime", "crown", "pope", "cardinal", "archbishop", "bishop", "justice", "judge", "commissioner", "attaché",
     "coordinator", "officer", "aide", "administrator", "lieutenant", "colonel", "major", "captain",
     "councillor", "councilor", "mp", "legislator", "speaker", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms",
     "ms.", "sir", "lord", "lady",

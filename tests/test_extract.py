@@ -540,3 +540,18 @@ def test_a_crown_prince_is_a_title_not_a_name(nlp):
     found = meetings(nlp, "Oman’s Crown Prince Khalid bin Rashid met with Qatar’s Emir Sheikh Hamad bin Nasser "
                           "on the sidelines of the summit in Doha on Tuesday, state news agency ONA reported.")
     assert found == [["Hamad bin Nasser", "Khalid bin Rashid"]]
+
+
+def test_the_title_repeated_as_first_line_is_not_a_report(nlp):
+    text = ("The meeting between Berg and Holm ended: \"I hope\"\n\n"
+            "Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on Monday.")
+    article = Article(path=Path("t.txt"), text=text, published=date(2024, 3, 20),
+                      title="The meeting between Berg and Holm ended: \"I hope\"")
+    found = extract_doc(article, nlp(text)).meetings
+    assert [m.evidence for m in found] == ["Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on Monday."]
+
+
+def test_offices_and_possessors_of_titles_are_no_parties(nlp):
+    found = meetings(nlp, "Prime Minister Lars Holm met in Brussels with the EU's High Representative, Anna Berg, "
+                          "and the EU's Special Representative, Nils Dahl, as part of the dialogue between Oslo and Bergen.")
+    assert found == [["Anna Berg", "Lars Holm", "Nils Dahl"]]

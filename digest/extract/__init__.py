@@ -129,7 +129,9 @@ def extract_doc(article: Article, doc) -> Extraction:
     from .meetings import find_meetings
     from .positions import find_positions
     from .references import resolve_descriptions
+    from .sentences import mark_headline
 
+    mark_headline(doc, article.title)
     roster = build_roster(doc)
     resolve_descriptions(doc, roster)
     meetings = find_meetings(doc, roster, article.published)

@@ -18,7 +18,7 @@ from .lexicon import GROUP_HEADS, LIGHT_VERBS, MEETING_NOUNS, TITLE_NOUNS
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj"}
 PAIR_NOUNS = {"leader", "president", "minister", "premier", "head", "diplomat", "envoy", "official"}
 KEEP_CLAUSES = {"lead", "head", "chair", "include", "accompany", "comprise"}
-SKIP_PREPS = {"since", "before", "after", "amid", "despite", "for", "about", "over", "until", "following"}
+SKIP_PREPS = {"since", "before", "after", "amid", "despite", "for", "about", "over", "until", "following", "as"}
 
 
 def find_parties(trigger: Token, roster: Roster) -> list[Mention]:
@@ -187,8 +187,10 @@ def _names_a_title(m: Mention, doc: Doc, roster: Roster) -> bool:
     if head.dep_ == "pobj" and head.head.lower_ in ("of", "from", "to") and (
             head.head.head.lemma_.lower() in TITLE_NOUNS or head.head.head.lemma_.lower() == "counterpart"):
         return True
-    if head.dep_ in ("compound", "nmod", "amod") and head.head.lower_ in TITLE_NOUNS:
-        return True  # "as the top U.S. diplomat"
+    if head.dep_ in ("compound", "nmod", "amod", "poss") and head.head.lemma_.lower() in TITLE_NOUNS:
+        return True  # "as the top U.S. diplomat", "the EU's High Representative"
+    if head.lemma_.lower() in TITLE_NOUNS:
+        return True  # "Special Representative" tagged as a body is an office
     i = m.end
     if i < len(doc) and doc[i].text == "(":
         while i < len(doc) and doc[i].text != ")" and i - m.end < 6:

@@ -73,8 +73,18 @@ def hard_wrapped(lines: list[str]) -> bool:
     return mid / len(lines) >= 0.5
 
 
+def mark_headline(doc: Doc, title: str | None) -> None:
+    """Remember where the article's own title is repeated as its first line, so that the
+    headline ("The meeting between A and B ended: ...") is never read as a report."""
+    first = doc.text.lstrip().split("\n", 1)[0]
+    if title and " ".join(first.split()) == " ".join(title.split()):
+        doc.user_data["headline_end"] = doc.text.index(first) + len(first)
+
+
 def is_heading(sent) -> bool:
     """A headline, section title or kicker: short, no closing punctuation, mostly capitalised."""
+    if sent.start_char < sent.doc.user_data.get("headline_end", -1):
+        return True
     words = [t for t in sent if t.is_alpha]
     if not words or sent.text.strip()[-1:] in ".!?\"”’;)":
         return False

@@ -555,3 +555,15 @@ def test_offices_and_possessors_of_titles_are_no_parties(nlp):
     found = meetings(nlp, "Prime Minister Lars Holm met in Brussels with the EU's High Representative, Anna Berg, "
                           "and the EU's Special Representative, Nils Dahl, as part of the dialogue between Oslo and Bergen.")
     assert found == [["Anna Berg", "Lars Holm", "Nils Dahl"]]
+
+
+def test_started_a_meeting_and_taking_part(nlp):
+    ex = run(nlp, "Prime Minister Lars Holm and Foreign Minister Anna Berg have started a meeting in Oslo.\n"
+                  "Secretary General Nils Dahl is also taking part.")
+    assert [(sorted(m.participants), m.attendees, m.place) for m in ex.meetings] == \
+        [(["Anna Berg", "Lars Holm"], ["Nils Dahl"], "Oslo")]
+
+
+def test_a_venue_of_a_city_is_the_place(nlp):
+    found = run(nlp, "President Joseph Otieno welcomed President Ahmed Farah to Nairobi's State House on Thursday.").meetings
+    assert found[0].place and "Nairobi" in found[0].place

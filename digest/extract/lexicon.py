@@ -9,7 +9,7 @@ MEETING_VERBS = {"meet", "host", "receive", "welcome", "hold", "sit", "confer", 
 # Objects that make "hold"/"have"/"conduct" a meeting ("held talks with").
 MEETING_NOUNS = {"meeting", "meetings", "talks", "talk", "summit", "discussion", "discussions", "consultations",
                  "negotiations", "audience", "encounter", "engagement", "engagements", "session", "tête-à-tête", "bilateral"}
-LIGHT_VERBS = {"hold", "have", "conduct", "attend", "chair", "host", "begin", "open", "wrap", "conclude"}
+LIGHT_VERBS = {"hold", "have", "conduct", "attend", "chair", "host", "begin", "start", "open", "wrap", "conclude"}
 # Saying something to someone face to face, in a visit's "where he asked X to ...".
 ADDRESS_VERBS = {"ask", "tell", "urge", "assure", "brief", "thank", "press", "invite", "congratulate"}
 ATTEND_VERBS = {"attend", "join", "accompany"}

@@ -266,7 +266,9 @@ def _attendees(sent: Span, roster: Roster, distance: int) -> list[str]:
     for tok in sent:
         lemma = tok.lemma_.lower()
         about_meeting = any(c.lower_ in MEETING_NOUNS for c in tok.subtree)
-        present = lemma == "present" and (about_meeting or just_after)
+        # "X was present", "X is also taking part", "X participated" right after the meeting
+        present = (lemma == "present" or lemma == "participate"
+                   or lemma == "take" and any(c.lower_ == "part" for c in tok.children)) and (about_meeting or just_after)
         # "The two leaders were joined for dinner by X": those who joined the meeting's people
         by = [t for t in tok.subtree if t.dep_ == "agent" or t.lower_ == "by" and t.dep_ == "prep"]
         joined = lemma in ATTEND_VERBS and bool(by) and any(

@@ -92,12 +92,13 @@ def place_under(head: Token, preps: set[str] = PLACE_PREPS) -> str | None:
 
 
 def _named_by(prep: Token, tok: Token) -> bool:
-    """The place is what the phrase names ("in Osaka, Japan", "at the Kremlin in Moscow"), not a
+    """The place is what the phrase names ("in Osaka, Japan", "at the Kremlin in Moscow", "to
+    Abuja's State House"), not a
     modifier ("as the top U.S. diplomat") or a clause of its own ("ending fighting in Congo")."""
     ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
     t = ent.root
     while t.i != prep.i:
-        if t.dep_ not in ("pobj", "prep", "appos", "conj", "npadvmod") or t.head.i == t.i:
+        if t.dep_ not in ("pobj", "prep", "appos", "conj", "npadvmod", "poss") or t.head.i == t.i:
             return False
         t = t.head
     return True

@@ -567,3 +567,14 @@ def test_started_a_meeting_and_taking_part(nlp):
 def test_a_venue_of_a_city_is_the_place(nlp):
     found = run(nlp, "President Joseph Otieno welcomed President Ahmed Farah to Nairobi's State House on Thursday.").meetings
     assert found[0].place and "Nairobi" in found[0].place
+
+
+def test_two_surnames_joined_are_not_a_person(nlp):
+    ex = run(nlp, "President Joseph Otieno met President Ahmed Farah in Nairobi on Thursday.\n"
+                  "The Otieno-Farah meeting focused on trade.")
+    assert {a.name for a in ex.actors if a.kind == "person"} == {"Joseph Otieno", "Ahmed Farah"}
+
+
+def test_the_place_after_a_title_is_not_a_name(nlp):
+    ex = run(nlp, "Prime Minister Lars Holm met the EU Special Representative for the Western Isles, Anna Berg, in Oslo.")
+    assert "Western Isles" not in {a.name for a in ex.actors}

@@ -86,6 +86,9 @@ def build_roster(doc: Doc) -> Roster:
     the finished roster (and imports this module, so it cannot be called from here)."""
     roster = Roster()
     candidates = [(span, clean_name(span)) for span in person_spans(doc)]
+    spaced = [n for _, n in candidates if len(n.split()) >= 2]
+    # "the Tinubu-Mahama meeting": two people's surnames joined, not one person's name
+    candidates = [(span, "" if _pair_of_surnames(name, spaced) else name) for span, name in candidates]
     fulls: list[str] = []
     for span, name in candidates:
         if len(parts(name)) >= 2:
@@ -130,6 +133,14 @@ def build_roster(doc: Doc) -> Roster:
     roster.mentions.sort(key=lambda m: m.start)
     _add_groups(doc, roster)
     return roster
+
+
+def _pair_of_surnames(name: str, fulls: list[str]) -> bool:
+    halves = name.split("-")
+    if " " in name or len(halves) != 2:
+        return False
+    owners = [{f for f in fulls if contains_part(f, h)} for h in halves]
+    return all(owners) and not owners[0] & owners[1]
 
 
 def _add_initials(doc: Doc, roster: Roster, fulls: list[str]) -> None:

@@ -26,7 +26,8 @@ NAME_PART = re.compile(r"^(?:[A-Z][\w'’.-]*|al-\w+|el-\w+|bin|ibn|de|da|van|vo
 
 def person_spans(doc: Doc) -> list[Span]:
     """PERSON entities, names right after a title, and capitalised words that are name parts."""
-    spans = [_extend_left(e) for e in doc.ents if e.label_ == "PERSON"]
+    spans = [_extend_left(_after_possessive(e)) for e in doc.ents if e.label_ == "PERSON"]
+    spans = [s for s in spans if len(s)]
     taken = {t.i for s in spans for t in s}
     # "Ambassador to Qatar Cao Xiaolin": proper nouns closing a title phrase. After
     # "to/of/for" the run starts with the place, so only its last two words are the name.
@@ -40,14 +41,18 @@ def person_spans(doc: Doc) -> list[Span]:
         k = j
         while k < len(doc) and doc[k].pos_ == "PROPN" and NAME_PART.match(doc[k].text):
             k += 1
-        if prep and k - j >= 3:
+        if prep and k - j < 3:
+            continue  # "Representative for the Western Balkans": the run is the place
+        if prep:
             j = k - 2
         if 2 <= k - j <= 4 and not any(i in taken for i in range(j, k)):
             spans.append(doc[j:k])
             taken.update(range(j, k))
     # Runs of capitalised words the model labelled ORG/GPE or nothing, in a person's place.
     for span in _proper_runs(doc):
-        if not any(i in taken for i in range(span.start, span.end)) and _in_person_slot(span, doc):
+        # a headline capitalises every word: there, only what the model calls a person is one
+        if not any(i in taken for i in range(span.start, span.end)) and not is_heading(span.sent) \
+                and _in_person_slot(span, doc):
             spans.append(span)
             taken.update(range(span.start, span.end))
     # Capitalised single words that may be a bare surname or given name ("Wang", "Kejian").
@@ -57,6 +62,13 @@ def person_spans(doc: Doc) -> list[Span]:
         spans.append(doc[tok.i:tok.i + 1])
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _after_possessive(ent: Span) -> Span:
+    """"Tinubu Hosts Ghana's Mahama" tagged as one person: a name has no "'s" inside, so only
+    what follows the last one can be a name."""
+    inner = [t.i for t in ent[:-1] if t.text in ("'s", "’s")]
+    return ent.doc[inner[-1] + 1:ent.end] if inner else ent
 
 
 def _extend_left(ent: Span) -> Span:

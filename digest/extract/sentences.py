@@ -74,11 +74,15 @@ def hard_wrapped(lines: list[str]) -> bool:
 
 
 def mark_headline(doc: Doc, title: str | None) -> None:
-    """Remember where the article's own title is repeated as its first line, so that the
-    headline ("The meeting between A and B ended: ...") is never read as a report."""
-    first = doc.text.lstrip().split("\n", 1)[0]
-    if title and " ".join(first.split()) == " ".join(title.split()):
-        doc.user_data["headline_end"] = doc.text.index(first) + len(first)
+    """Remember where the article's own title is repeated as a line near the top, so that
+    the headline ("The meeting between A and B ended: ...") is never read as a report."""
+    if not title:
+        return
+    wanted, at = " ".join(title.split()), 0
+    for line in doc.text[:3000].split("\n")[:12]:
+        if " ".join(line.split()) == wanted:
+            doc.user_data["headline_end"] = at + len(line)
+        at += len(line) + 1
 
 
 def is_heading(sent) -> bool:

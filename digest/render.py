@@ -83,7 +83,9 @@ def render_html(briefing: Briefing, config: Config, created: datetime | None = N
     featured = summary.featured_meetings(briefing, limits.full_meetings)
     by_actor = summary.positions_by_actor(briefing)
     context = dict(
-        b=briefing, config=config, page_size=config.page_size, generator=f"digest {__version__}",
+        # display values only, never the config itself: a template (a user's too) cannot
+        # print the SMTP account or anything else delivery holds
+        b=briefing, organisation=config.organisation, page_size=config.page_size, generator=f"digest {__version__}",
         created=(created or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
         num={s.id: i + 1 for i, s in enumerate(briefing.sources)},
         sources={s.id: s for s in briefing.sources}, actors={a.id: a for a in briefing.actors},

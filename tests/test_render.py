@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from digest import summary
 from digest.models import (Actor, Article, Briefing, Config, DateReport, EmailConfig, Evidence, Meeting,
                            Position, ScheduleConfig, Skipped, Source)
+from digest.errors import RenderError
 from digest.render import render_html, write_outputs
 
 DAY = date(2024, 3, 20)
@@ -313,3 +314,12 @@ def test_a_position_reads_as_a_sentence_in_the_bottom_line(text, verb, expected)
     berg = Actor(id="a1", name="Anna Berg", kind="person")
     position = Position(actor="a1", text=text, source="s1", evidence=text, verb=verb)
     assert summary.position_sentence(position, {"a1": berg}).text == expected
+
+
+def test_a_template_cannot_reach_the_delivery_settings(tmp_path):
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "header.html").write_text("<p>{{ config.email.password }}</p>\n", encoding="utf-8")
+    config = make_config(tmp_path, templates=own, email=EmailConfig(password="s3cret-pass"))
+    with pytest.raises(RenderError, match="header.html"):
+        render_html(doha_briefing(), config)

@@ -414,11 +414,6 @@ def test_a_speaker_pronoun_inside_a_report_is_the_reporter(nlp):
     assert {p.actor for p in ex.positions} == {"Nils Dahl"}
 
 
-def test_counterpart_after_a_country_is_the_partner(nlp):
-    found = meetings(nlp, "Kenyan President Joseph Otieno and his Democratic Republic of Congo (DRC) counterpart "
-                          "Ahmed Farah met in Qatar on Tuesday.")
-    assert found == [["Ahmed Farah", "Joseph Otieno"]]
-
 
 def test_the_chair_of_a_delegation_takes_part(nlp):
     found = meetings(nlp, "Kenya's delegation, chaired by the country's ambassador to Somalia Joseph Otieno, "
@@ -452,11 +447,6 @@ def test_a_later_date_for_the_meeting_dates_it(nlp):
     assert ex.meetings[0].date.iso() == "2024-03-18"
 
 
-def test_a_country_qualifying_a_counterpart_is_no_party(nlp):
-    found = meetings(nlp, "The President of Kenya, Joseph Otieno, received this Saturday his counterpart from "
-                          "Somalia, Ahmed Farah, in Nairobi.")
-    assert found == [["Ahmed Farah", "Joseph Otieno"]]
-
 
 def test_initials_stand_for_the_one_person_they_spell(nlp):
     text = ("Foreign Minister Anna Berg met Crown Prince Harald Olav Nilsen, known by his initials HON, in Oslo.\n"
@@ -469,11 +459,6 @@ def test_a_country_qualifying_a_title_is_no_party(nlp):
                      "first bilateral visit to Saudi Arabia as the top U.S. diplomat.").meetings
     assert [(sorted(m.participants), m.place) for m in found] == [(["Ahmed Farah", "Anna Berg"], "Saudi Arabia")]
 
-
-def test_the_two_leaders_are_the_two_people_just_named(nlp):
-    text = ("Prime Minister Lars Holm praised President Ahmed Farah, one day after the two leaders "
-            "held talks in their first formal summit in Oslo.")
-    assert meetings(nlp, text) == [["Ahmed Farah", "Lars Holm"]]
 
 
 def test_a_name_parsed_around_its_last_word_keeps_it(nlp):
@@ -511,12 +496,6 @@ def test_an_honorific_before_the_name_is_not_part_of_the_title(nlp):
     assert [a.titles for a in ex.actors if "Hamad" in a.name] == [["Qatar’s Emir"]]
 
 
-def test_names_an_editor_adds_in_brackets_are_the_partners(nlp):
-    text = ("Prime Minister Lars Holm arrived in Geneva on Tuesday.\n"
-            "\"He had fruitful meetings yesterday with the foreign ministers of Denmark [Anna Berg] and "
-            "Iceland [Sigrun Dottir]. Both countries are our partners,\" the spokesman said.")
-    assert meetings(nlp, text) == [["Anna Berg", "Lars Holm"], ["Lars Holm", "Sigrun Dottir"]]
-
 
 def test_a_visit_where_he_asked_someone_is_a_meeting_with_them(nlp):
     ex = run(nlp, "Prime Minister Lars Holm arrived in Oslo on Friday.\n"
@@ -536,11 +515,6 @@ def test_a_news_agency_reporting_holds_no_position(nlp):
     assert sorted(p.actor for p in ex.positions) == ["Harald Olsen", "Lars Holm"]
 
 
-def test_a_crown_prince_is_a_title_not_a_name(nlp):
-    found = meetings(nlp, "Oman’s Crown Prince Khalid bin Rashid met with Qatar’s Emir Sheikh Hamad bin Nasser "
-                          "on the sidelines of the summit in Doha on Tuesday, state news agency ONA reported.")
-    assert found == [["Hamad bin Nasser", "Khalid bin Rashid"]]
-
 
 def test_the_title_repeated_as_first_line_is_not_a_report(nlp):
     text = ("The meeting between Berg and Holm ended: \"I hope\"\n\n"
@@ -550,11 +524,6 @@ def test_the_title_repeated_as_first_line_is_not_a_report(nlp):
     found = extract_doc(article, nlp(text)).meetings
     assert [m.evidence for m in found] == ["Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on Monday."]
 
-
-def test_offices_and_possessors_of_titles_are_no_parties(nlp):
-    found = meetings(nlp, "Prime Minister Lars Holm met in Brussels with the EU's High Representative, Anna Berg, "
-                          "and the EU's Special Representative, Nils Dahl, as part of the dialogue between Oslo and Bergen.")
-    assert found == [["Anna Berg", "Lars Holm", "Nils Dahl"]]
 
 
 def test_started_a_meeting_and_taking_part(nlp):
@@ -578,3 +547,26 @@ def test_two_surnames_joined_are_not_a_person(nlp):
 def test_the_place_after_a_title_is_not_a_name(nlp):
     ex = run(nlp, "Prime Minister Lars Holm met the EU Special Representative for the Western Isles, Anna Berg, in Oslo.")
     assert "Western Isles" not in {a.name for a in ex.actors}
+
+
+@pytest.mark.parametrize("text, parties", [
+    pytest.param("Kenyan President Joseph Otieno and his Democratic Republic of Congo (DRC) counterpart Ahmed Farah "
+                 "met in Qatar on Tuesday.", [["Ahmed Farah", "Joseph Otieno"]], id="counterpart-after-a-country"),
+    pytest.param("The President of Kenya, Joseph Otieno, received this Saturday his counterpart from Somalia, "
+                 "Ahmed Farah, in Nairobi.", [["Ahmed Farah", "Joseph Otieno"]], id="country-qualifying-a-counterpart"),
+    pytest.param("Oman’s Crown Prince Khalid bin Rashid met with Qatar’s Emir Sheikh Hamad bin Nasser on the sidelines "
+                 "of the summit in Doha on Tuesday, state news agency ONA reported.",
+                 [["Hamad bin Nasser", "Khalid bin Rashid"]], id="crown-prince-is-a-title"),
+    pytest.param("Prime Minister Lars Holm praised President Ahmed Farah, one day after the two leaders held talks "
+                 "in their first formal summit in Oslo.", [["Ahmed Farah", "Lars Holm"]], id="the-two-leaders"),
+    pytest.param("Prime Minister Lars Holm met in Brussels with the EU's High Representative, Anna Berg, and the EU's "
+                 "Special Representative, Nils Dahl, as part of the dialogue between Oslo and Bergen.",
+                 [["Anna Berg", "Lars Holm", "Nils Dahl"]], id="offices-and-title-possessors-are-no-parties"),
+    pytest.param("Prime Minister Lars Holm arrived in Geneva on Tuesday.\n\"He had fruitful meetings yesterday with "
+                 "the foreign ministers of Denmark [Anna Berg] and Iceland [Sigrun Dottir]. Both countries are our "
+                 "partners,\" the spokesman said.", [["Anna Berg", "Lars Holm"], ["Lars Holm", "Sigrun Dottir"]],
+                 id="names-an-editor-adds-in-brackets"),
+])
+def test_who_the_parties_are(nlp, text, parties):
+    """Parties named around titles, descriptions and misparses: the people, not the countries."""
+    assert meetings(nlp, text) == parties

@@ -32,7 +32,7 @@ def person_spans(doc: Doc) -> list[Span]:
     # "Ambassador to Qatar Cao Xiaolin": proper nouns closing a title phrase. After
     # "to/of/for" the run starts with the place, so only its last two words are the name.
     for tok in doc:
-        if tok.lower_ not in TITLE_NOUNS:
+        if tok.lower_ not in TITLE_NOUNS and tok.lemma_.lower() not in TITLE_NOUNS:  # "Presidents X of A, Y of B"
             continue
         j = tok.i + 1
         prep = j < len(doc) and doc[j].lower_ in ("to", "of", "for")
@@ -81,6 +81,15 @@ def _extend_left(ent: Span) -> Span:
                 or tok.lower_ in TITLE_NOUNS or tok.lower_ in NOT_NAME_WORDS:
             break
         start -= 1
+    # "President Qasym-Zhomart | Toqaev": between a title and the name, proper words are the
+    # name's, whatever label the model gave them
+    i = start
+    while i > 0 and start - i < 4 and (doc[i - 1].pos_ == "PROPN" and NAME_PART.match(doc[i - 1].text)
+                                        and doc[i - 1].lower_ not in TITLE_NOUNS
+                                        or doc[i - 1].text == "-" and not doc[i - 1].whitespace_):
+        i -= 1
+    if i < start and i > 0 and doc[i - 1].lower_ in TITLE_NOUNS and doc[i].text != "-":
+        start = i
     end = ent.end
     # "Yoon Suk | Yeol": the parse makes the untagged word the head the name hangs on
     if end < len(doc) and doc[end - 1].head.i == end and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ \
@@ -149,7 +158,8 @@ def _in_person_slot(span: Span, doc: Doc) -> bool:
 
 def name_bounds(span: Span) -> tuple[int, int]:
     start, end = span.start, span.end
-    while start < end and (span.doc[start].lower_ in TITLE_NOUNS or span.doc[start].lower_ in HONORIFICS
+    while start < end and (span.doc[start].lower_ in TITLE_NOUNS or span.doc[start].lemma_.lower() in TITLE_NOUNS
+                           or span.doc[start].lower_ in HONORIFICS
                            or span.doc[start].lower_ in ("the", "a", "an")):
         start += 1
     while end > start and (span.doc[end - 1].text in ("'s", "’s", "'", "’", ",", ".", "-")

@@ -579,3 +579,11 @@ def test_who_the_parties_are(nlp, text, parties):
 ])
 def test_names_after_a_title_whatever_the_model_labels_them(nlp, text, name):
     assert name in {a.name for a in run(nlp, text).actors}
+
+
+def test_a_quotation_running_on_stays_with_its_speaker(nlp):
+    ex = run(nlp, "After the meeting, Prime Minister Lars Holm wrote online, stating, \"Met King Harald Olsen today. "
+                  "Norway and Denmark must share the fishing quotas fairly.\"\n"
+                  "The fishermen of the north were not convinced by the plan.")
+    said = [(p.actor, p.text.split()[0]) for p in ex.positions]
+    assert ("Lars Holm", "Norway") in said and all(w != "The" for _, w in said)

@@ -29,7 +29,9 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
     out: list[PositionMention] = []
     labels = {span.start: span.end for span, _, _ in speaker_labels(doc)}
     turn: str | None = None
+    quoting: list[str] = []  # speakers of a quotation still open at the end of the last sentence
     for index, sent in enumerate(doc.sents):
+        inside, quoting = quoting, []
         label = next((i for i in labels if sent.start <= i < sent.end), None)
         if label is not None:
             mention = roster.by_token.get(label)
@@ -46,8 +48,17 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
             out.append(PositionMention(actor=turn, text=sent.text.strip(), evidence=sent.text.strip(),
                                        topic=topic_of(sent.text), direct=True))
             continue
+        elif inside and len(sent.text.split()) >= 6:
+            # the quotation a speaker opened goes on: '..., stating, "Met X. Relations are important."'
+            for name in inside:
+                out.append(PositionMention(actor=name, text=sent.text.strip(), evidence=sent.text.strip(),
+                                           topic=topic_of(sent.text), direct=True))
+            quoting = inside if _open_quote(sent.text, True) else []
+            continue
         else:
             continue
+        if _open_quote(sent.text, False):
+            quoting = speakers
         text = _content(verb, sent)
         if len(text.split()) < 4:
             continue
@@ -56,6 +67,18 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
             out.append(PositionMention(actor=name, text=text, evidence=sent.text.strip(), topic=topic_of(text),
                                        direct=any(q in text for q in QUOTES), verb=None if said else _as_written(verb)))
     return out
+
+
+def _open_quote(text: str, opened: bool) -> bool:
+    """Whether a quotation is still open at the end of `text` (curly or straight quotes)."""
+    for ch in text:
+        if ch == "“":
+            opened = True
+        elif ch == "”":
+            opened = False
+        elif ch == '"':
+            opened = not opened
+    return opened
 
 
 def _as_written(verb: Token) -> str | None:

@@ -587,3 +587,9 @@ def test_a_quotation_running_on_stays_with_its_speaker(nlp):
                   "The fishermen of the north were not convinced by the plan.")
     said = [(p.actor, p.text.split()[0]) for p in ex.positions]
     assert ("Lars Holm", "Norway") in said and all(w != "The" for _, w in said)
+
+
+def test_a_day_in_brackets_without_a_year_known_is_left_alone(nlp):
+    found = run(nlp, "Foreign Minister Anna Berg met Prime Minister Lars Holm on March 10 (10) in Oslo.",
+                published=None).meetings
+    assert (found[0].date.month, found[0].date.day, found[0].date.year) == (3, 10, None)

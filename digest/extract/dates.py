@@ -182,7 +182,7 @@ def find_date(trigger: Token, sent: Span, published: date | None) -> DateValue |
             text = text[:inside.start()]
         value = resolve_date(text, published)
         day = int(inside.group(1)) if inside else _day_in_brackets(sent.doc, ent.end)
-        if value is not None and value.day is not None and day is not None:
+        if value is not None and value.year and value.day is not None and day is not None:
             value = _nearest_with_day(value, day)
         if value is not None:
             distance = abs(ent.root.i - trigger.i)

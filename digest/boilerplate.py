@@ -85,9 +85,9 @@ def split_boilerplate(text: str) -> tuple[str, list[str]]:
             if keep and keep[-1] == "" and len(keep) > 1 and is_heading(keep[-2]):
                 removed.append(keep.pop(-2))
             continue
-        cleaned = CREDIT.sub("", line)
-        removed.extend(m.group(0).strip() for m in CREDIT.finditer(line))
-        keep.append(cleaned)
+        credits = [m.group(0).strip() for m in CREDIT.finditer(line)]
+        removed.extend(credits)
+        keep.append(CREDIT.sub("", line) if credits else line)
     content = re.sub(r"\n{3,}", "\n\n", "\n".join(keep)).strip()
     return content, removed
 

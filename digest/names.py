@@ -29,6 +29,11 @@ def plain(text: str) -> str:
     return " ".join(re.sub(r"[^a-z]+", " ", text).split())
 
 
+def is_suffix(word: str) -> bool:
+    """A generational suffix as written after a name ("Jr.", "III"): part of neither name nor title."""
+    return word[:1].isupper() and plain(word) in SUFFIXES
+
+
 @lru_cache(maxsize=65536)
 def parts(name: str) -> tuple[str, ...]:
     """Name parts without particles or a generational suffix: "Riyad al-Maliki" ->

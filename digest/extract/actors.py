@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..models import ActorMention
-from ..names import contains_part, parts, same_person, same_stem
-from .lexicon import HONORIFICS, NAME_SUFFIXES, REPORTING_VERBS, TITLE_NOUNS
+from ..names import contains_part, is_suffix, parts, same_person, same_stem
+from .lexicon import HONORIFICS, REPORTING_VERBS, TITLE_NOUNS
 from .people import clean_name, name_bounds, person_spans
 from .places import DATELINE
 from .sentences import is_heading
@@ -121,7 +121,7 @@ def build_roster(doc: Doc) -> Roster:
         actor.count += 1
         if name != canonical and len(parts(name)) < 2 and name not in actor.aliases:
             actor.aliases.append(name)
-        if end < len(doc) and doc[end].text in NAME_SUFFIXES and f"{name} {doc[end].text}" not in actor.aliases:
+        if end < len(doc) and is_suffix(doc[end].text) and f"{name} {doc[end].text}" not in actor.aliases:
             actor.aliases.append(f"{name} {doc[end].text}")  # "Joseph R. Biden Jr." as written
         if is_heading(doc[start].sent):
             continue
@@ -165,17 +165,21 @@ def speaker_labels(doc: Doc) -> list[tuple[Span, list[str], list[str]]]:
     """Transcript turns: "PRESIDENT BIDEN:", "MR. KIRBY:", "Q:" at the start of a line, as
     (label span, title words, name words). Only in a transcript, i.e. two or more such
     lines, and only labels with a title or nothing but a name, so that a dateline
-    ("WASHINGTON:") is not a speaker."""
+    ("WASHINGTON:") is not a speaker. Read once per article: the roster and the
+    positions both need them."""
+    if "speaker_labels" in doc.user_data:
+        return doc.user_data["speaker_labels"]
     found = []
     for match in SPEAKER_LABEL.finditer(doc.text):
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         if span is None:
             continue
         words = match.group(1).split()
-        titles = [w for w in words if w.lower().strip(".") in TITLE_NOUNS | {"of", "state"} or w.lower() in TITLE_NOUNS]
+        titles = [w for w in words if w.lower().strip(".") in TITLE_NOUNS | {"of", "state"}]
         names = [w.title() for w in words if w not in titles]
         found.append((span, titles, names))
-    return found if len(found) >= 2 else []
+    doc.user_data["speaker_labels"] = found if len(found) >= 2 else []
+    return doc.user_data["speaker_labels"]
 
 
 def _add_speaker_labels(doc: Doc, roster: Roster, fulls: list[str]) -> None:

@@ -163,11 +163,7 @@ def with_year(value: DateValue, year: int) -> DateValue:
 def find_date(trigger: Token, sent: Span, published: date | None) -> DateValue | None:
     """The trigger's own date: DATE entities whose governing verb is not a reporting verb."""
     best = None
-    # the small model leaves "Today," or "this evening" untagged, or tags it TIME
-    bare = [sent.doc[t.i:t.i + n] for t in sent for n in (1, 2) if t.i + n <= sent.end
-            and not (t.ent_type_ == "DATE" or n == 1 and t.lower_ == "this")
-            and (n == 1 and t.lower_ == "yesterday" or SAME_DAY.fullmatch(sent.doc[t.i:t.i + n].text.lower()))]
-    for ent in [*(e for e in sent.ents if e.label_ == "DATE"), *bare]:
+    for ent in [*(e for e in sent.ents if e.label_ == "DATE"), *_untagged_days(sent)]:
         governor = _governor(ent.root)
         if governor is not None and governor.lemma_.lower() in REPORTING_VERBS and governor.i != trigger.i:
             continue
@@ -189,6 +185,18 @@ def find_date(trigger: Token, sent: Span, published: date | None) -> DateValue |
             if best is None or distance < best[0]:
                 best = (distance, value)
     return best[1] if best else None
+
+
+def _untagged_days(sent: Span) -> list[Span]:
+    """"Yesterday", "Today," or "this evening": days the small model leaves untagged, or tags TIME."""
+    out = []
+    for t in sent:
+        if t.ent_type_ == "DATE":
+            continue
+        for span in (sent.doc[t.i:t.i + n] for n in (1, 2) if t.i + n <= sent.end):
+            if t.lower_ == "yesterday" and len(span) == 1 or SAME_DAY.fullmatch(span.text.lower()):
+                out.append(span)
+    return out
 
 
 def _day_in_brackets(doc, end: int) -> int | None:

@@ -55,8 +55,6 @@ TITLE_NOUNS = {
     "ms.", "sir", "lord", "lady",
 }
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady", "madam"}
-# Generational suffixes written after a name ("Joseph R. Biden Jr."): part of neither name nor title.
-NAME_SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 # Descriptions that stand for an organisation already named ("the group said").
 GROUP_NOUNS = {"group", "movement", "organization", "organisation", "party", "ministry", "government",
                "militia", "faction", "agency", "office", "alliance", "coalition", "bloc", "league"}

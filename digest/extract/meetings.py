@@ -262,18 +262,20 @@ def _attendees(sent: Span, roster: Roster, distance: int) -> list[str]:
     """"X also attended the meeting", "The meeting was attended by X", "X was present at the
     meeting" within three sentences of the meeting, right after it a bare "X and Y were
     present", and further on "the two leaders were joined by X", which names its meeting."""
-    just_after = distance == 1
     for tok in sent:
         lemma = tok.lemma_.lower()
+        # "X was present", "X is also taking part", "X participated"
+        taking_part = lemma in ("present", "participate") or lemma == "take" and any(
+            c.lower_ == "part" for c in tok.children)
+        if lemma not in ATTEND_VERBS and not taking_part:
+            continue
         about_meeting = any(c.lower_ in MEETING_NOUNS for c in tok.subtree)
-        # "X was present", "X is also taking part", "X participated" right after the meeting
-        present = (lemma == "present" or lemma == "participate"
-                   or lemma == "take" and any(c.lower_ == "part" for c in tok.children)) and (about_meeting or just_after)
         # "The two leaders were joined for dinner by X": those who joined the meeting's people
         by = [t for t in tok.subtree if t.dep_ == "agent" or t.lower_ == "by" and t.dep_ == "prep"]
         joined = lemma in ATTEND_VERBS and bool(by) and any(
             c.dep_ == "nsubjpass" and (c.lower_ in ("they", "both") or c.lemma_.lower() in GROUP_HEADS)
             for c in tok.children)
+        present = taking_part and (about_meeting or distance == 1)
         if not (distance <= 3 and (lemma in ATTEND_VERBS and about_meeting or present) or joined):
             continue
         if not _happened(tok):

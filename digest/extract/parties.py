@@ -16,6 +16,7 @@ from .actors import Mention, Roster
 from .lexicon import GROUP_HEADS, LIGHT_VERBS, MEETING_NOUNS, TITLE_NOUNS
 
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj"}
+TITLE_WORDS = TITLE_NOUNS | {"counterpart"}  # "his Congolese counterpart" stands where a title would
 PAIR_NOUNS = {"leader", "president", "minister", "premier", "head", "diplomat", "envoy", "official"}
 KEEP_CLAUSES = {"lead", "head", "chair", "include", "accompany", "comprise"}
 SKIP_PREPS = {"since", "before", "after", "amid", "despite", "for", "about", "over", "until", "following", "as"}
@@ -184,8 +185,7 @@ def _names_a_title(m: Mention, doc: Doc, roster: Roster) -> bool:
     from Colombia, Gustavo Petro": a country or body that qualifies a title qualifies it,
     whatever the parse, and is no party of its own."""
     head = doc[m.start:m.end].root
-    if head.dep_ == "pobj" and head.head.lower_ in ("of", "from", "to") and (
-            head.head.head.lemma_.lower() in TITLE_NOUNS or head.head.head.lemma_.lower() == "counterpart"):
+    if head.dep_ == "pobj" and head.head.lower_ in ("of", "from", "to") and head.head.head.lemma_.lower() in TITLE_WORDS:
         return True
     if head.dep_ in ("compound", "nmod", "amod", "poss") and head.head.lemma_.lower() in TITLE_NOUNS:
         return True  # "as the top U.S. diplomat", "the EU's High Representative"
@@ -197,7 +197,7 @@ def _names_a_title(m: Mention, doc: Doc, roster: Roster) -> bool:
             i += 1
         i += 1
     titled = i
-    while i < len(doc) and (doc[i].lower_ in TITLE_NOUNS or doc[i].lower_ == "counterpart"):
+    while i < len(doc) and doc[i].lower_ in TITLE_WORDS:
         i += 1
     person = roster.by_token.get(i) if i < len(doc) else None
     return i > titled and person is not None and person.kind == "person"

@@ -16,9 +16,9 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ..names import PARTICLES
+from ..names import PARTICLES, is_suffix
 from .sentences import is_heading
-from .lexicon import HONORIFICS, NAME_SUFFIXES, NOT_NAME_WORDS, REPORTING_VERBS, TITLE_NOUNS
+from .lexicon import HONORIFICS, NOT_NAME_WORDS, REPORTING_VERBS, TITLE_NOUNS
 
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 NAME_PART = re.compile(r"^(?:[A-Z][\w'’.-]*|al-\w+|el-\w+|bin|ibn|de|da|van|von|der|le|la)$")
@@ -163,7 +163,7 @@ def name_bounds(span: Span) -> tuple[int, int]:
                            or span.doc[start].lower_ in ("the", "a", "an")):
         start += 1
     while end > start and (span.doc[end - 1].text in ("'s", "’s", "'", "’", ",", ".", "-")
-                           or span.doc[end - 1].text in NAME_SUFFIXES):
+                           or is_suffix(span.doc[end - 1].text)):
         end -= 1
     # "Ursula von der | Leyen": the model may end a name on its particle; the surname follows
     doc = span.doc

@@ -5,8 +5,11 @@ of a participle that continues it ("..., stating that"), the possessor of a
 reporting noun ("Wang's comments that"), or the object of "according to".
 When a sentence nests speakers ("the statement said that Haniyeh stressed"),
 the innermost person speaks: the outer one only relays. An organisation
-speaks for itself only when no person does. One position per sentence, so a
-sentence's words are never credited to two actors.
+speaks for itself only when no person does. A sentence's words go to one
+speaker, or to several only when they speak together ("A and B reiterated",
+"the two leaders agreed" after their meeting). In a transcript, a labelled
+turn's stance-taking sentences are its speaker's; a quotation that runs on into
+the next sentence stays with the speaker who opened it.
 """
 from __future__ import annotations
 
@@ -45,14 +48,11 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
         elif (joint := _joint_speakers(sent, meetings, index)) is not None:
             speakers, verb = joint
         elif turn is not None and _declares(sent):
-            out.append(PositionMention(actor=turn, text=sent.text.strip(), evidence=sent.text.strip(),
-                                       topic=topic_of(sent.text), direct=True))
+            out.append(_own_words(turn, sent))
             continue
         elif inside and len(sent.text.split()) >= 6:
             # the quotation a speaker opened goes on: '..., stating, "Met X. Relations are important."'
-            for name in inside:
-                out.append(PositionMention(actor=name, text=sent.text.strip(), evidence=sent.text.strip(),
-                                           topic=topic_of(sent.text), direct=True))
+            out.extend(_own_words(name, sent) for name in inside)
             quoting = inside if _open_quote(sent.text, True) else []
             continue
         else:
@@ -67,6 +67,12 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
             out.append(PositionMention(actor=name, text=text, evidence=sent.text.strip(), topic=topic_of(text),
                                        direct=any(q in text for q in QUOTES), verb=None if said else _as_written(verb)))
     return out
+
+
+def _own_words(name: str, sent: Span) -> PositionMention:
+    """The whole sentence as what `name` said, in their own words."""
+    text = sent.text.strip()
+    return PositionMention(actor=name, text=text, evidence=text, topic=topic_of(text), direct=True)
 
 
 def _open_quote(text: str, opened: bool) -> bool:
@@ -105,14 +111,14 @@ def _joint_speakers(sent: Span, meetings: list[MeetingMention], index: int) -> t
     """"The two leaders reaffirmed ...", "Both sides stressed ...", "They agreed ...": the people
     of the meeting just reported speak together. "They" only right after the meeting (within
     two sentences), since a pronoun further on may mean anyone."""
+    recent = [m for m in meetings if m.sentence_index <= index and len(m.participants) + len(m.unnamed) >= 2]
+    if not recent:
+        return None
     for tok in sent:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in REPORTING_VERBS | JOINT_VERBS or _hypothetical(tok):
             continue
         subject = _subject(tok)
         if subject is None:
-            continue
-        recent = [m for m in meetings if m.sentence_index <= index and len(m.participants) + len(m.unnamed) >= 2]
-        if not recent:
             continue
         counted = any(c.lower_ in ("two", "both") for c in subject.children) or subject.lower_ == "both"
         definite = subject.tag_ == "NNS" and any(c.lower_ == "the" for c in subject.children)

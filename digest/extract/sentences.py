@@ -56,9 +56,9 @@ def unwrap(text: str) -> str:
     Short lines (headlines, datelines, a paragraph's last line) keep their break.
     """
     lines = text.split("\n")
-    widths = sorted(len(line.rstrip()) for line in lines if line.strip())
     if not hard_wrapped(lines):
         return text
+    widths = sorted(len(line.rstrip()) for line in lines if line.strip())
     full = 0.7 * widths[len(widths) // 2]
     joined = [line + (" " if len(line.rstrip()) >= full and nxt.strip() else "\n")
               for line, nxt in zip(lines, lines[1:])]

@@ -122,6 +122,13 @@ def _extract_chunk(articles: list[Article]) -> list[tuple]:
     return [(x.actors, x.meetings, x.positions) for x in _extract_serial(articles, _worker_nlp)]
 
 
+def _one_name_only(actor: ActorMention) -> bool:
+    from .lexicon import ONE_NAME_TITLES
+
+    words = actor.name.lower().split()
+    return words[0] in ONE_NAME_TITLES | {"crown"} and not any(len(a.split()) > len(words) for a in actor.aliases)
+
+
 def extract_doc(article: Article, doc) -> Extraction:
     # Imported here, not at the top: the rules import spaCy (1.3 s), which a
     # rerun served from the cache never needs.
@@ -137,6 +144,7 @@ def extract_doc(article: Article, doc) -> Extraction:
     meetings = find_meetings(doc, roster, article.published)
     positions = find_positions(doc, roster, meetings)
     acting = {n for m in meetings for n in m.participants + m.attendees} | {p.actor for p in positions}
+    # a monarch only mentioned ("King Charles's coronation") is context, not an actor
     actors: list[ActorMention] = [a for a in roster.actors.values()
-                                  if a.kind == "person" or a.name in acting]
+                                  if a.kind == "person" and not _one_name_only(a) or a.name in acting]
     return Extraction(article=article, actors=actors, meetings=meetings, positions=positions)

@@ -17,9 +17,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import ActorMention
 from ..names import contains_part, is_suffix, parts, same_person, same_stem
-from .lexicon import HONORIFICS, REPORTING_VERBS, TITLE_NOUNS
+from .lexicon import HONORIFICS, ONE_NAME_TITLES, REPORTING_VERBS, TITLE_NOUNS
 from .people import clean_name, name_bounds, person_spans
-from .places import DATELINE
+from .places import find_dateline_place, in_dateline
 from .sentences import is_heading
 
 ORG_LABELS = {"ORG"}
@@ -85,7 +85,9 @@ def build_roster(doc: Doc) -> Roster:
     Pronouns and descriptions are left to references.resolve_descriptions, which needs
     the finished roster (and imports this module, so it cannot be called from here)."""
     roster = Roster()
-    candidates = [(span, clean_name(span)) for span in person_spans(doc)]
+    filed_from = (find_dateline_place(doc) or "").lower()  # that city elsewhere in the text is a place too
+    candidates = [(span, _one_name(span, clean_name(span))) for span in person_spans(doc)
+                  if not in_dateline(span) and span.text.lower() != filed_from]
     spaced = [n for _, n in candidates if len(n.split()) >= 2]
     # "the Tinubu-Mahama meeting": two people's surnames joined, not one person's name
     candidates = [(span, "" if _pair_of_surnames(name, spaced) else name) for span, name in candidates]
@@ -133,6 +135,17 @@ def build_roster(doc: Doc) -> Roster:
     roster.mentions.sort(key=lambda m: m.start)
     _add_groups(doc, roster)
     return roster
+
+
+def _one_name(span: Span, name: str) -> str:
+    """"King Abdullah", "Pope Francis": a single name after a monarch's or pope's title is
+    named with it, as English does, rather than left as a bare name to resolve."""
+    start, end = name_bounds(span)
+    alone = end >= len(span.doc) or span.doc[end].pos_ != "PROPN"  # not the first of several names
+    if len(parts(name)) == 1 and alone and start > 0 and span.doc[start - 1].lower_ in ONE_NAME_TITLES:
+        first = start - 2 if start > 1 and span.doc[start - 2].lower_ == "crown" else start - 1
+        return f"{span.doc[first:start].text} {name}"  # "Crown Prince Hussein"
+    return name
 
 
 def _pair_of_surnames(name: str, fulls: list[str]) -> bool:
@@ -326,8 +339,7 @@ def _add_groups(doc: Doc, roster: Roster) -> None:
     for ent in doc.ents:
         if ent.label_ not in ORG_LABELS | {"GPE"}:
             continue
-        dateline = DATELINE.match(ent.sent.text)
-        if dateline and ent.start_char < ent.sent.start_char + dateline.end():
+        if in_dateline(ent):
             continue
         if any(i in roster.by_token for i in range(ent.start, ent.end)):
             continue

@@ -21,6 +21,17 @@ MODAL_HEADS = {"plan", "expect", "hope", "want", "seek", "refuse", "decline", "p
 MODAL_AUX = {"will", "would", "could", "may", "might", "should", "shall", "must", "can", "'ll", "wo", "ca"}
 NOT_MEETING_NOUN_MODS = {"planned", "proposed", "upcoming", "possible", "potential", "future", "next",
                          "scheduled", "expected", "hypothetical", "previous", "earlier", "file", "phone", "telephone", "video", "virtual"}
+# Occasions a meeting is held at or on the margins of: a place named under them is the venue
+# ("on the sidelines of the General Assembly in New York", "for the first time in Ankara").
+OCCASION_NOUNS = {"sideline", "sidelines", "margin", "margins", "summit", "conference", "session", "debate",
+                  "assembly", "forum", "time", "visit", "trip", "tour", "ceremony", "gathering", "event",
+                  "occasion", "dinner", "lunch", "luncheon", "banquet", "breakfast", "meeting", "meetings",
+                  "talks", "round", "framework", "course", "part", "celebration", "festival", "games",
+                  "gala", "reception", "week", "congress", "convention", "council", "retreat", "expo"}
+# Last words of a building's name: an organisation-tagged "Al Husseiniya Palace" or "Union
+# Buildings" after "at" is where a meeting was held.
+VENUE_NOUNS = {"palace", "house", "buildings", "building", "hall", "hotel", "residence", "castle", "complex",
+               "villa", "mansion", "chancellery", "pavilion", "embassy", "kremlin", "centre", "center"}
 PHONE_WORDS = {"phone", "telephone", "call", "called", "video", "videoconference", "virtual", "online"}
 
 REPORTING_VERBS = {"say", "state", "tell", "stress", "emphasize", "emphasise", "highlight", "note", "add",
@@ -54,6 +65,9 @@ TITLE_NOUNS = {
     "councillor", "councilor", "mp", "legislator", "speaker", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms",
     "ms.", "sir", "lord", "lady",
 }
+# Titles of people known by one name: "King Abdullah" is how English names him, so title and
+# name together are his full name.
+ONE_NAME_TITLES = {"king", "queen", "emir", "amir", "sultan", "pope", "prince", "princess", "emperor", "empress"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady", "madam"}
 # Descriptions that stand for an organisation already named ("the group said").
 GROUP_NOUNS = {"group", "movement", "organization", "organisation", "party", "ministry", "government",

@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from ..models import DateValue, MeetingMention
 from .actors import Mention, Roster
 from .dates import find_date
-from .parties import CLAUSE_DEPS, copular_partner, find_parties, held_with, inside_title
+from .parties import (CLAUSE_DEPS, copular_partner, find_parties, group_subject, held_with, inside_title,
+                      last_named)
 from .places import PLACE_LABELS, find_dateline_place, find_place, place_under
 from .sentences import is_heading
 from .lexicon import (ADDRESS_VERBS, ATTEND_VERBS, LIGHT_VERBS, MEETING_NOUNS, MEETING_VERBS, MODAL_AUX, MODAL_HEADS,
@@ -54,6 +55,9 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
             # Monday" dates the meeting from whichever trigger carries the date or place
             trigger = triggers[0]
             parties = find_parties(trigger, roster)
+            count = group_subject(trigger)
+            if count is not None and sum(m.kind == "person" for m in parties) < 2:
+                parties = _group_parties(trigger, roster, parties, count, last, index)
             joined = _joined_meeting(trigger, roster)
             if joined is not None:
                 # "Wong and Fletcher joined him and attended his meeting with the President":
@@ -92,6 +96,23 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
     return out
 
 
+GROUP_WINDOW = 3  # sentences after a meeting in which "the two leaders" still means its participants
+
+
+def _group_parties(trigger: Token, roster: Roster, parties: list[Mention], count: int,
+                   last: MeetingMention | None, index: int) -> list[Mention]:
+    """A counted group ("the two leaders held talks", "they met") is the meeting just
+    reported when it is that close and that size, else the people named last before it."""
+    if last is not None and index - last.sentence_index <= GROUP_WINDOW \
+            and (count in (0, len(last.participants))) and len(last.participants) >= 2:
+        named = last.participants
+    else:
+        named = [m.name for m in last_named(trigger, roster, count or 2)]
+    latest = {m.name: m for m in sorted(roster.mentions, key=lambda m: m.start) if m.start < trigger.i}
+    group = [latest[n] for n in named if n in latest]
+    return group + [m for m in parties if m.name not in named] if len(group) >= 2 else parties
+
+
 def _whereabouts(sent: Span, roster: Roster):
     """(person, place) for each person the sentence puts somewhere: the subject of a verb
     with "in <place>", or of a travel verb with "to <place>" ("arrived in Asmara", "told
@@ -118,15 +139,28 @@ def _continued(sent: Span, when: DateValue | None, where: str | None,
     return (when or (lead[0] if same_day else None)), (where or (lead[1] if same_trip else None))
 
 
+SEPARATE_WORDS = {"separate", "separately", "respective", "respectively", "individual", "individually", "bilateral"}
+TOGETHER_WORDS = {"together", "jointly", "joint", "trilateral", "trilaterally", "three-way", "multilateral",
+                  "tripartite", "quadrilateral", "all"}
+LIST_SPLIT = 3  # one subject meeting this many people in a list met them one by one, unless told together
+
+
 def _separate(trigger: Token, parties: list[Mention]) -> list[list[Mention]]:
-    """"held separate meetings with A, B and C" is one meeting per partner, with the subject."""
+    """"held separate meetings with A, B and C", "also met A, B and C", "separately met A and B":
+    one meeting per partner, with the subject. Two partners without a word that separates
+    them ("met the King and the Crown Prince") stay one meeting, as does "met A, B and C
+    together"."""
     noun = trigger if trigger.pos_ == "NOUN" else next(
         (c for c in trigger.children if c.dep_ == "dobj" and c.lower_ in MEETING_NOUNS), None)
-    plural = noun is not None and noun.tag_ == "NNS" and noun.lower_ != "talks" or any(
-        c.lower_ in ("separate", "respective", "individual") for c in (noun.children if noun is not None else []))
+    near = [*trigger.children, *(noun.children if noun is not None else [])]
+    words = {c.lower_ for c in near}
     subject = [m for m in parties if _is_subject(trigger, m)]
     partners = [m for m in parties if m not in subject]
-    if not plural or len(subject) != 1 or len(partners) < 2:
+    people = [m for m in partners if m.kind == "person"]
+    plural = noun is not None and noun.tag_ == "NNS" and noun.lower_ != "talks" or bool(words & SEPARATE_WORDS)
+    listed = len(people) >= LIST_SPLIT and len(people) == len(partners)
+    together = {t.lower_ for t in (noun or trigger).subtree} & TOGETHER_WORDS  # wherever the parse hangs it
+    if not (plural or listed) or together or len(subject) != 1 or len(partners) < 2:
         return [parties] if parties else []
     return [[subject[0], p] for p in partners]
 

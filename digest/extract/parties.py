@@ -17,7 +17,11 @@ from .lexicon import GROUP_HEADS, LIGHT_VERBS, MEETING_NOUNS, TITLE_NOUNS
 
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj"}
 TITLE_WORDS = TITLE_NOUNS | {"counterpart"}  # "his Congolese counterpart" stands where a title would
-PAIR_NOUNS = {"leader", "president", "minister", "premier", "head", "diplomat", "envoy", "official"}
+# Plural nouns that, counted ("the two leaders", "both sides", "the top diplomats of the two
+# nations"), stand for people just named rather than for new ones.
+PAIR_NOUNS = {"leader", "president", "minister", "premier", "head", "diplomat", "envoy", "official", "side",
+              "delegation", "counterpart", "statesman", "chief"}
+COUNT_WORDS = {"two": 2, "both": 2, "three": 3}
 KEEP_CLAUSES = {"lead", "head", "chair", "include", "accompany", "comprise"}
 SKIP_PREPS = {"since", "before", "after", "amid", "despite", "for", "about", "over", "until", "following", "as"}
 
@@ -54,10 +58,6 @@ def find_parties(trigger: Token, roster: Roster) -> list[Mention]:
     described = subject is not None and subject.i not in roster.by_token and subject.lower_ in TITLE_NOUNS \
         and any(c.lower_ == "the" for c in subject.children)
     hostless = trigger.pos_ == "NOUN" and (copular_partner(trigger) is not None or held_with(trigger) is not None)
-    if not people and subject is not None and subject.lemma_.lower() in PAIR_NOUNS and subject.tag_ == "NNS" \
-            and any(c.lower_ in ("two", "both") for c in subject.children):
-        # "one day after the two leaders held talks": the last two people named before
-        return _last_two(trigger, roster) + out
     if len(people) == 1 and (described or hostless):
         # "The first meeting of the day was with X": the article's protagonist holds it
         host = _protagonist(trigger, roster, exclude=people[0].name)
@@ -72,15 +72,34 @@ def find_parties(trigger: Token, roster: Roster) -> list[Mention]:
     return out
 
 
-def _last_two(trigger: Token, roster: Roster) -> list[Mention]:
-    """The two people named last before the trigger, in this sentence or the two before it."""
+def group_subject(trigger: Token) -> int | None:
+    """How many people a counted group subject of the trigger stands for: "the two leaders
+    held talks", "both sides met", "the top diplomats of the two nations held a meeting",
+    "they held talks"; None when the subject is not such a group (0: "they", count unknown)."""
+    verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubj", "nsubjpass") else trigger
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    if subject.lower_ in ("they", "both"):
+        return 0 if subject.lower_ == "they" else 2
+    if subject.tag_ != "NNS" or subject.lemma_.lower() not in PAIR_NOUNS:
+        return None
+    counted = [c for c in subject.children if c.lower_ in COUNT_WORDS and c.dep_ in ("nummod", "det", "predet")]
+    of = [t for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree
+          if t.lower_ in COUNT_WORDS]  # "the leaders of the two countries"
+    found = counted or of
+    return COUNT_WORDS[found[0].lower_] if found else None
+
+
+def last_named(trigger: Token, roster: Roster, count: int) -> list[Mention]:
+    """The `count` people named last before the trigger, in its sentence or the two before it."""
     sentences = [s for s in trigger.doc.sents if s.end <= trigger.sent.end][-3:]
     found: list[Mention] = []
     for m in sorted(roster.mentions, key=lambda m: -m.start):
         if m.kind == "person" and sentences[0].start <= m.start and m.end <= trigger.i \
                 and all(f.name != m.name for f in found):
             found.append(m)
-        if len(found) == 2:
+        if len(found) == count:
             return found[::-1]
     return []
 
@@ -115,9 +134,11 @@ def _clause(verb: Token) -> list[Token]:
     """
     toks: list[Token] = [verb]
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in SKIP_PREPS:
+        titled = c.i > 0 and c.doc[c.i - 1].lower_ in TITLE_NOUNS  # "Coordinator | for the Middle East X"
+        if c.dep_ == "prep" and c.lower_ in SKIP_PREPS and not titled:
             continue
         toks.extend(_phrase(c))
+    toks.extend(_misattached_appositive(verb))
     if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
         # "Berg and Holm, who met in Oslo, ...": the relative pronoun stands for its antecedent
         antecedent = verb.head
@@ -140,6 +161,26 @@ def _clause(verb: Token) -> list[Token]:
         if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") and head.pos_ in ("VERB", "AUX"):
             toks.extend(t for c in head.children if c.dep_ == "nsubj" for t in _phrase(c))
     return toks
+
+
+def _misattached_appositive(verb: Token) -> list[Token]:
+    """"hosting the president of X (also known as Y), Brahim Ghali, at ...": the name set off
+    by commas right after the object names it, wherever the parser hung it."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return []
+    doc, i = verb.doc, obj.right_edge.i + 1
+    if i < len(doc) and doc[i].text == "(":
+        while i < len(doc) and doc[i].text != ")" and i - obj.right_edge.i < 15:
+            i += 1
+        i += 1
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return []
+    start = i + 1
+    end = start
+    while end < len(doc) and doc[end].ent_type_ == "PERSON" and doc[end].sent == verb.sent:
+        end += 1
+    return list(doc[start:end]) if end > start and (end == len(doc) or doc[end].is_punct) else []
 
 
 def _phrase(tok: Token) -> list[Token]:
@@ -167,8 +208,13 @@ def inside_title(tok: Token, roster: Roster) -> bool:
             return True  # "Trump's son-in-law Jared Kushner"
         if t.dep_ in ("poss", "pobj") and t.head.pos_ in ("NOUN", "PROPN", "ADP"):
             noun = t.head if t.dep_ == "poss" else t.head.head
-            # "ambassador to Yemen Mohammed Al-Jaber": a place before the name closes the title
-            placed = t is tok and any(c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC") for c in tok.children)
+            # "ambassador to Yemen Mohammed Al-Jaber", "High Commissioner for Refugees Filippo
+            # Grandi": a place or body before the name closes the title, which is the name's own
+            placed = t is tok and any(c.dep_ == "compound" and (c.ent_type_ in ("GPE", "LOC") or c.pos_ == "PROPN"
+                                                                and roster.by_token.get(c.i) is not own)
+                                      for c in tok.children)
+            if placed and t.dep_ == "pobj" and (noun.lower_ in TITLE_NOUNS or noun.lemma_.lower() in TITLE_NOUNS):
+                return False
             relation = not placed and (t.dep_ == "poss" or t.head.lower_ in ("to", "for") or _names_person(noun, roster))
             # "an aide to X", "X's envoy" describe someone else; "Secretary of the Philippines
             # Teodoro Locsin" is the model attaching the holder's own name under "of"

@@ -71,6 +71,9 @@ def _after_possessive(ent: Span) -> Span:
     return ent.doc[inner[-1] + 1:ent.end] if inner else ent
 
 
+TITLE_COMPLEMENT_PREPS = {"of", "for", "to"}  # "High Commissioner for Refugees", "Prime Minister of Laos"
+
+
 def _extend_left(ent: Span) -> Span:
     """"Sameh Hassan Shoukry" tagged as "Hassan Shoukry": take in capitalised name words before
     it, and the one after it that the name is parsed as modifying."""
@@ -78,8 +81,10 @@ def _extend_left(ent: Span) -> Span:
     while start > 0 and start > ent.start - 2:
         tok = doc[start - 1]
         if tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "PERSON") or not NAME_PART.match(tok.text) \
-                or tok.lower_ in TITLE_NOUNS or tok.lower_ in NOT_NAME_WORDS:
+                or tok.lower_ in TITLE_NOUNS or tok.lower_ in NOT_NAME_WORDS or tok.tag_ == "NNPS":
             break
+        if start >= 2 and doc[start - 2].lower_ in TITLE_COMPLEMENT_PREPS:
+            break  # "Archbishop of Canterbury Justin Welby": the word after "of" completes the title
         start -= 1
     # "President Qasym-Zhomart | Toqaev": between a title and the name, proper words are the
     # name's, whatever label the model gave them

@@ -13,14 +13,23 @@ import re
 from spacy.tokens import Doc, Token
 
 from .people import common_words
-from .lexicon import MEETING_NOUNS, MEETING_VERBS, TITLE_NOUNS, TRAVEL_VERBS
+from .lexicon import MEETING_NOUNS, MEETING_VERBS, OCCASION_NOUNS, TITLE_NOUNS, TRAVEL_VERBS, VENUE_NOUNS
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}?)(?:,[^:\n]{0,40}?\))?\s*(?:[:—–-]|\(\w+\)\s*[—–-])"
                       # "Beijing, 6 November 2023 (TDI):", "Kyiv, March 3, 2024 —"
                       r"|^\s*([A-Z][\w.'’ -]{2,30}?),\s*(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2},?)"
-                      r"\s+\d{4}\s*(?:\([^)\n]{1,20}\))?\s*[:—–-]")
+                      r"\s+\d{4}\s*(?:\([^)\n]{1,20}\))?\s*[:—–-]"
+                      # "Labuan Bajo (VNA) –": a mixed-case city and its agency
+                      r"|^\s*([A-Z][a-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*\([A-Z][\w ]{1,15}\)\s*[—–-]")
 PLACE_PREPS = {"in", "at", "to", "inside", "near", "on", "during"}
+
+
+def in_dateline(span) -> bool:
+    """The span is a dateline's city or agency ("TOKYO (AP) —", "Labuan Bajo (VNA) –"):
+    it says where a text was filed, never who acts, whatever the model labels it."""
+    match = DATELINE.match(span.sent.text)
+    return bool(match) and span.start_char < span.sent.start_char + match.end()
 
 
 def find_dateline_place(doc: Doc) -> str | None:
@@ -34,7 +43,7 @@ def find_dateline_place(doc: Doc) -> str | None:
         match = DATELINE.match(sent.text)
         if not match:
             continue
-        words = (match.group(1) or match.group(2)).strip().lower()
+        words = (match.group(1) or match.group(2) or match.group(3)).strip().lower()
         if words in places or not set(words.split()) & common_words(doc):
             return words.title()
     return None
@@ -65,6 +74,8 @@ def find_place(trigger: Token) -> str | None:
             candidates.extend(n for n in c.children if n.dep_ == "pobj")
         if c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in MEETING_NOUNS:
             candidates.append(c)
+    if trigger.dep_ in ("advcl", "xcomp") and trigger.head.lemma_ == "be":
+        candidates.append(trigger.head)  # "Ramaphosa is on Tuesday hosting X, ..., at the Union Buildings"
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass"):
         candidates.append(trigger.head)  # "the meeting took place in Geneva"
     if trigger.dep_ == "relcl" and trigger.head.ent_type_ in PLACE_LABELS:
@@ -73,6 +84,23 @@ def find_place(trigger: Token) -> str | None:
         place = place_under(head)
         if place:
             return place
+    return _occasion_place(trigger)
+
+
+def _occasion_place(trigger: Token) -> str | None:
+    """A place under the occasion the meeting is said to be part of, however deep the
+    parse nests it: "met for the first time on the sidelines of the General Assembly
+    debate in New York". Only occasion nouns are followed, so "talks on the war in
+    Ukraine" does not make Ukraine the venue."""
+    frontier = [trigger]
+    for _ in range(4):  # prepositions deep
+        occasions = [n for t in frontier for c in t.children if c.dep_ == "prep" and c.lower_ not in ("with", "between")
+                     for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in OCCASION_NOUNS]
+        for n in occasions:
+            place = place_under(n)
+            if place:
+                return place
+        frontier = occasions
     return None
 
 
@@ -83,12 +111,20 @@ def place_under(head: Token, preps: set[str] = PLACE_PREPS) -> str | None:
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             for n in c.subtree:
-                if n.ent_type_ in PLACE_LABELS and n.ent_iob_ == "B" and not _place_in_title(n) \
+                if (n.ent_type_ in PLACE_LABELS or _venue(n)) and n.ent_iob_ == "B" and not _place_in_title(n) \
                         and _named_by(c, n):
                     names.append(_entity_text(n))
         if c.dep_ == "dobj" and head.lemma_.lower() in ("visit", "tour") and c.ent_type_ in PLACE_LABELS:
             names.append(_entity_text(c))
     return ", ".join(dict.fromkeys(names[:3])) or None
+
+
+def _venue(tok: Token) -> bool:
+    """A building the model tags as an organisation ("Al Husseiniya Palace", "the Union Buildings")."""
+    if tok.ent_type_ != "ORG":
+        return False
+    ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+    return ent[-1].lower_ in VENUE_NOUNS
 
 
 def _named_by(prep: Token, tok: Token) -> bool:

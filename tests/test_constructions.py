@@ -1,0 +1,80 @@
+"""The English constructions that report a meeting, one invented sentence each.
+
+Each row names a construction (FrameNet's Meet_with / Discussion / Visiting /
+Hosting frames and their news variants), a sentence written for this test, and
+the meetings it reports (participants, and where given the place and date).
+Published Wednesday 20 March 2024, so "on Monday" is 2024-03-18.
+"""
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from digest.extract import extract_doc
+from digest.models import Article
+
+CONSTRUCTIONS = [
+    ("counted group subject after a meeting",
+     "Foreign Minister Anna Berg met Prime Minister Lars Holm on the sidelines of the forum. "
+     "The top diplomats of the two nations held a meeting in Oslo on Monday to discuss trade.",
+     [["Anna Berg", "Lars Holm"], ["Anna Berg", "Lars Holm"]], {"date": "2024-03-18", "place": "Oslo"}),
+    ("'the two leaders' with no meeting before: the last two named",
+     "President Joseph Otieno welcomed Chancellor Maria Lund at the airport. "
+     "The two leaders then held talks on Monday.",
+     [["Joseph Otieno", "Maria Lund"], ["Joseph Otieno", "Maria Lund"]], {}),
+    ("one subject, a list of three partners: one meeting each",
+     "Foreign Minister Anna Berg also met on Monday with Chancellor Maria Lund, President Joseph Otieno "
+     "and Prime Minister Lars Holm.",
+     [["Anna Berg", "Maria Lund"], ["Anna Berg", "Joseph Otieno"], ["Anna Berg", "Lars Holm"]], {}),
+    ("'separately met' two partners",
+     "Foreign Minister Anna Berg separately met Chancellor Maria Lund and President Joseph Otieno.",
+     [["Anna Berg", "Maria Lund"], ["Anna Berg", "Joseph Otieno"]], {}),
+    ("a list met together stays one meeting",
+     "Foreign Minister Anna Berg met Chancellor Maria Lund, President Joseph Otieno and Prime Minister "
+     "Lars Holm together in Oslo.",
+     [["Anna Berg", "Joseph Otieno", "Lars Holm", "Maria Lund"]], {}),
+    ("title of a place or body before the name ('High Commissioner for Refugees X')",
+     "President Joseph Otieno received High Commissioner for Refugees Filip Grande in Nairobi.",
+     [["Filip Grande", "Joseph Otieno"]], {"place": "Nairobi"}),
+    ("venue nested under an occasion ('on the sidelines of the X in City')",
+     "Prime Minister Lars Holm and President Joseph Otieno met for the first time on the sidelines of "
+     "the General Assembly debate in New York.",
+     [["Joseph Otieno", "Lars Holm"]], {"place": "New York"}),
+    ("a monarch known by one name",
+     "King Haakon received Foreign Minister Anna Berg at the Royal Palace on Monday.",
+     [["Anna Berg", "King Haakon"]], {"date": "2024-03-18"}),
+    ("progressive 'is hosting' with the guest named after the object's commas",
+     "President Joseph Otieno is on Monday hosting the president of the Republic of Lakeland, Maria Lund, "
+     "at the Union Buildings in Nairobi.",
+     [["Joseph Otieno", "Maria Lund"]], {"place": "Union Buildings, Nairobi"}),
+    ("a title completed by 'for <region>' before the name",
+     "King Haakon on Monday received Coordinator for the Middle East Brett Cole at the palace.",
+     [["Brett Cole", "King Haakon"]], {}),
+]
+
+
+@pytest.mark.parametrize("construction, text, expected, details", CONSTRUCTIONS,
+                         ids=[c[0] for c in CONSTRUCTIONS])
+def test_construction(nlp, construction, text, expected, details):
+    found = extract_doc(Article(path=Path("t.txt"), text=text, published=date(2024, 3, 20)), nlp(text)).meetings
+    assert [sorted(m.participants) for m in found] == [sorted(e) for e in expected]
+    for m in found[-1:]:
+        if "date" in details:
+            assert m.date is not None and m.date.iso() == details["date"]
+        if "place" in details:
+            assert m.place == details["place"]
+
+
+def test_a_dateline_city_tagged_as_a_person_is_no_party(nlp):
+    text = ("Port Lindow (NNA) – President Joseph Otieno had bilateral meetings with Chancellor Maria Lund and "
+            "Prime Minister Lars Holm at the summit in Port Lindow.")
+    found = extract_doc(Article(path=Path("t.txt"), text=text, published=None), nlp(text))
+    assert "Port Lindow" not in {a.name for a in found.actors}
+    assert [sorted(m.participants) for m in found.meetings] == [["Joseph Otieno", "Maria Lund"],
+                                                               ["Joseph Otieno", "Lars Holm"]]
+
+
+def test_a_monarch_only_mentioned_is_not_an_actor(nlp):
+    text = "Foreign Minister Anna Berg met Chancellor Maria Lund. They recalled the coronation of King Olav."
+    found = extract_doc(Article(path=Path("t.txt"), text=text, published=None), nlp(text))
+    assert "King Olav" not in {a.name for a in found.actors}

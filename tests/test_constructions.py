@@ -47,6 +47,22 @@ CONSTRUCTIONS = [
      "President Joseph Otieno is on Monday hosting the president of the Republic of Lakeland, Maria Lund, "
      "at the Union Buildings in Nairobi.",
      [["Joseph Otieno", "Maria Lund"]], {"place": "Union Buildings, Nairobi"}),
+    ("'called on' as a courtesy call in person",
+     "Foreign Minister Anna Berg called on the acting Prime Minister, Lars Holm, on Monday.",
+     [["Anna Berg", "Lars Holm"]], {"date": "2024-03-18"}),
+    ("coordinated people who 'discussed' something met",
+     "Chancellor Maria Lund and President Joseph Otieno discussed trade during the president's visit to Oslo.",
+     [["Joseph Otieno", "Maria Lund"]], {"place": "Oslo"}),
+    ("people acting 'at the meeting' took part in it",
+     "At the meeting, Chancellor Maria Lund and President Joseph Otieno spoke about trade.",
+     [["Joseph Otieno", "Maria Lund"]], {}),
+    ("nominal 'a meeting of A and B took place'",
+     "A regular meeting of President of Kenya Joseph Otieno and Prime Minister of Norway Lars Holm took place "
+     "in Geneva.",
+     [["Joseph Otieno", "Lars Holm"]], {"place": "Geneva"}),
+    ("a hyphenated given name after a title, tagged as an organisation",
+     "President Kassym-Jomart Tokayev received Foreign Minister Anna Berg.",
+     [["Anna Berg", "Kassym-Jomart Tokayev"]], {}),
     ("a title completed by 'for <region>' before the name",
      "King Haakon on Monday received Coordinator for the Middle East Brett Cole at the palace.",
      [["Brett Cole", "King Haakon"]], {}),
@@ -72,6 +88,23 @@ def test_a_dateline_city_tagged_as_a_person_is_no_party(nlp):
     assert "Port Lindow" not in {a.name for a in found.actors}
     assert [sorted(m.participants) for m in found.meetings] == [["Joseph Otieno", "Maria Lund"],
                                                                ["Joseph Otieno", "Lars Holm"]]
+
+
+@pytest.mark.parametrize("sentence", [
+    "President Anna Berg called on Lakeland to stop the war.",
+    "President Anna Berg called on Chancellor Maria Lund to resign.",
+    "Chancellor Maria Lund and President Joseph Otieno discussed trade by phone.",
+])
+def test_not_a_meeting(nlp, sentence):
+    found = extract_doc(Article(path=Path("t.txt"), text=sentence, published=None), nlp(sentence))
+    assert found.meetings == []
+
+
+def test_a_named_event_to_come_does_not_date_the_meeting_before(nlp):
+    text = ("Chancellor Maria Lund and President Joseph Otieno discussed trade. In advance of the Global Summit, "
+            "to be held in Geneva on November 2, the two leaders reiterated their commitment.")
+    found = extract_doc(Article(path=Path("t.txt"), text=text, published=date(2024, 3, 20)), nlp(text))
+    assert all(m.date is None for m in found.meetings)
 
 
 def test_a_monarch_only_mentioned_is_not_an_actor(nlp):

@@ -42,7 +42,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
             continue
         body += 1
         here.update((name, (place, index)) for name, place in _whereabouts(sent, roster))
-        triggers = [t for t in _triggers(sent) if _happened(t)]
+        triggers = [t for t in _triggers(sent, roster) if _happened(t)]
         if lead is None and body <= 3:
             # the occasion the article opens with, even with nobody named ("held a series of meetings")
             occasion = triggers or [t for t in sent if t.lower_ in MEETING_NOUNS and _happened(t)]
@@ -171,9 +171,12 @@ def _is_subject(trigger: Token, m: Mention) -> bool:
                for c in verb.children)
 
 
-def _triggers(sent: Span):
+def _triggers(sent: Span, roster: Roster):
     for tok in sent:
         lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and (_called_on(tok) or _discussed_together(tok, roster) or _at_the_meeting(tok, roster)):
+            yield tok
+            continue
         if tok.pos_ in ("VERB", "AUX") and lemma in MEETING_VERBS:
             if lemma == "hold" and not any(c.lower_ in MEETING_NOUNS for c in tok.children if c.dep_ == "dobj"):
                 continue
@@ -194,8 +197,56 @@ def _triggers(sent: Span):
         elif tok.pos_ == "NOUN" and tok.lower_ in MEETING_NOUNS and tok.dep_ not in ("dobj",) \
                 and tok.head.lemma_.lower() not in ATTEND_VERBS:
             if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children) or any(
-                    c.dep_ == "poss" for c in tok.children) or copular_partner(tok) or held_with(tok):
+                    c.dep_ == "poss" for c in tok.children) or copular_partner(tok) or held_with(tok) \
+                    or _of_people(tok, roster):
                 yield tok
+
+
+def _called_on(verb: Token) -> bool:
+    """"Dar called on the acting Prime Minister": a courtesy call in person. "Called on X to
+    stop" is an appeal, and "called on the phone" a call."""
+    if verb.lemma_.lower() != "call":
+        return False
+    on = next((c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ == "on"), None)
+    if on is None:
+        return False
+    partner = next((c for c in on.children if c.dep_ == "pobj"), None) if on.dep_ == "prep" else next(
+        (c for c in verb.children if c.dep_ == "dobj"), None)
+    if partner is None or partner.lower_ in PHONE_WORDS or partner.pos_ not in ("PROPN", "NOUN"):
+        return False
+    appeal = any(t.dep_ in ("xcomp", "acl", "advcl", "ccomp") and any(a.lower_ == "to" and a.dep_ == "aux" for a in t.children)
+                 for t in verb.subtree)
+    return not appeal and (partner.ent_type_ == "PERSON" or partner.lower_ in TITLE_NOUNS
+                           or partner.lemma_.lower() in TITLE_NOUNS)
+
+
+def _coordinated_people(verb: Token, roster: Roster) -> int:
+    """How many people the verb's subject names ("Tokayev and Kamilov discussed")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return 0
+    return sum(m.kind == "person" for m in roster.within(subject.subtree))
+
+
+def _discussed_together(verb: Token, roster: Roster) -> bool:
+    """"A and B discussed X": two people discussing with each other met (a call is filtered
+    later as any phone meeting is)."""
+    return verb.lemma_.lower() in ("discuss", "negotiate", "confer") and _coordinated_people(verb, roster) >= 2
+
+
+def _at_the_meeting(verb: Token, roster: Roster) -> bool:
+    """"At the meeting, A and B spoke extensively": people acting at a meeting the text refers
+    to took part in it."""
+    occasion = any(c.dep_ == "prep" and c.lower_ in ("at", "in", "during") and any(
+        n.dep_ == "pobj" and n.lower_ in MEETING_NOUNS for n in c.children) for c in verb.children)
+    return occasion and _coordinated_people(verb, roster) >= 2
+
+
+def _of_people(noun: Token, roster: Roster) -> bool:
+    """"A meeting of President A and Prime Minister B took place": "of" names its parties
+    when it coordinates people (not "a meeting of the council")."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return of is not None and sum(m.kind == "person" for m in roster.within(of.subtree)) >= 2
 
 
 def _subject_matter(sent: Span) -> str | None:
@@ -260,7 +311,7 @@ def _happened(trigger: Token) -> bool:
             tok = tok.head
             continue
         break
-    words = {t.lower_ for t in trigger.sent}
+    words = {t.lower_ for t in trigger.sent if t.i != trigger.i}  # "called on X" is no phone call
     if words & PHONE_WORDS and not (words & {"meeting", "met", "meet"}):
         return False
     return True
@@ -269,8 +320,9 @@ def _happened(trigger: Token) -> bool:
 def _date_of_the_meeting(sent: Span, published: date | None) -> DateValue | None:
     """The date a later sentence gives "the meeting" just reported (a definite reference)."""
     for tok in sent:
-        if tok.lower_ in MEETING_NOUNS and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "their", "that")
-                                               for c in tok.children):
+        named_event = tok.text[:1].isupper()  # "the Global Summit on AI ... on November 2" is another occasion
+        if tok.lower_ in MEETING_NOUNS and not named_event and _happened(tok) and any(
+                c.dep_ in ("det", "poss") and c.lower_ in ("the", "their", "that") for c in tok.children):
             found = find_date(tok, sent, published)
             if found is not None:
                 return found

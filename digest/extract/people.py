@@ -26,7 +26,7 @@ NAME_PART = re.compile(r"^(?:[A-Z][\w'’.-]*|al-\w+|el-\w+|bin|ibn|de|da|van|vo
 
 def person_spans(doc: Doc) -> list[Span]:
     """PERSON entities, names right after a title, and capitalised words that are name parts."""
-    spans = [_extend_left(_after_possessive(e)) for e in doc.ents if e.label_ == "PERSON"]
+    spans = [_extend_left(_without_title_place(_after_possessive(e))) for e in doc.ents if e.label_ == "PERSON"]
     spans = [s for s in spans if len(s)]
     taken = {t.i for s in spans for t in s}
     # "Ambassador to Qatar Cao Xiaolin": proper nouns closing a title phrase. After
@@ -39,8 +39,8 @@ def person_spans(doc: Doc) -> list[Span]:
         j += prep
         j += j < len(doc) and doc[j].lower_ == "the"
         k = j
-        while k < len(doc) and doc[k].pos_ == "PROPN" and NAME_PART.match(doc[k].text):
-            k += 1
+        while k < len(doc) and (doc[k].pos_ == "PROPN" and NAME_PART.match(doc[k].text) or _joining_hyphen(doc, k)):
+            k += 1  # "President Kassym-Jomart Tokayev": a hyphen with no space joins two name parts
         if prep and k - j < 3:
             continue  # "Representative for the Western Balkans": the run is the place
         if prep:
@@ -110,6 +110,22 @@ def _in_slug(tok: Token) -> bool:
     before = tok.i > 0 and doc[tok.i - 1].text in ("-", "/", "_") and not doc[tok.i - 1].whitespace_
     after = tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("-", "/", "_", ".") and not tok.whitespace_
     return before and after
+
+
+def _joining_hyphen(doc: Doc, i: int) -> bool:
+    return 0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
+        and NAME_PART.match(doc[i + 1].text) is not None
+
+
+def _without_title_place(ent: Span) -> Span:
+    """"Prime Minister of Armenia Nikol Pashinyan" tagged as one person: a place the article
+    names elsewhere, right after "<title> of/for/to", completes the title, not the name."""
+    doc = ent.doc
+    if len(ent) < 3 or ent.start < 2 or doc[ent.start - 1].lower_ not in ("of", "for", "to") \
+            or doc[ent.start - 2].lower_ not in TITLE_NOUNS:
+        return ent
+    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "ORG")}
+    return doc[ent.start + 1:ent.end] if ent[0].text in places or ent[0].lower_ in NOT_NAME_WORDS else ent
 
 
 def _proper_runs(doc: Doc):

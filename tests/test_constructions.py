@@ -63,6 +63,13 @@ CONSTRUCTIONS = [
     ("a hyphenated given name after a title, tagged as an organisation",
      "President Kassym-Jomart Tokayev received Foreign Minister Anna Berg.",
      [["Anna Berg", "Kassym-Jomart Tokayev"]], {}),
+    ("time spent with someone",
+     "Envoy Steve Witkoff spent almost five hours with President Vladimir Putin in Moscow on Monday.",
+     [["Steve Witkoff", "Vladimir Putin"]], {"date": "2024-03-18", "place": "Moscow"}),
+    ("'earlier in the day' takes the day and place of the meeting just told",
+     "President Joseph Otieno met Prime Minister Lars Holm on Monday on the sidelines of the summit in Geneva. "
+     "Earlier in the day, Otieno met Chancellor Maria Lund.",
+     [["Joseph Otieno", "Lars Holm"], ["Joseph Otieno", "Maria Lund"]], {"date": "2024-03-18", "place": "Geneva"}),
     ("a title completed by 'for <region>' before the name",
      "King Haakon on Monday received Coordinator for the Middle East Brett Cole at the palace.",
      [["Brett Cole", "King Haakon"]], {}),
@@ -105,6 +112,19 @@ def test_a_named_event_to_come_does_not_date_the_meeting_before(nlp):
             "to be held in Geneva on November 2, the two leaders reiterated their commitment.")
     found = extract_doc(Article(path=Path("t.txt"), text=text, published=date(2024, 3, 20)), nlp(text))
     assert all(m.date is None for m in found.meetings)
+
+
+def test_the_venue_said_after_the_meeting_beats_the_dateline(nlp):
+    text = ("OSLO: Prime Minister Lars Holm discussed trade with President Joseph Otieno at a bilateral meeting "
+            "on Monday.\nThe meeting was held shortly after Mr Holm landed in Geneva to attend the summit.")
+    found = extract_doc(Article(path=Path("t.txt"), text=text, published=date(2024, 3, 20)), nlp(text))
+    assert [m.place for m in found.meetings] == ["Geneva"]
+
+
+def test_a_hyphenated_dateline_city_stays_whole(nlp):
+    text = "NUR-SULTAN – President Joseph Otieno met Prime Minister Lars Holm on Monday."
+    found = extract_doc(Article(path=Path("t.txt"), text=text, published=date(2024, 3, 20)), nlp(text))
+    assert [m.place for m in found.meetings] == ["Nur-Sultan"]
 
 
 def test_a_monarch_only_mentioned_is_not_an_actor(nlp):

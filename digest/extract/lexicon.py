@@ -43,7 +43,8 @@ REPORTING_VERBS = {"say", "state", "tell", "stress", "emphasize", "emphasise", "
                    "mention", "remark", "observe", "comment", "voice", "convey", "reaffirm", "stat", "ask"}
 # A meeting told as the next step of the occasion the article opens with.
 SAME_DAY_CUES = ["afterwards", "afterward", "then", "after that", "of the day", "same day", "that day",
-                 "subsequently", "later that day", "later in the day"]
+                 "subsequently", "later that day", "later in the day", "earlier in the day", "in the day",
+                 "hours earlier", "hours later", "that evening", "that morning", "that afternoon"]
 SAME_TRIP_CUES = {"also", "another", "further", "next"}
 # What a speaker's own sentence takes a stance with (transcripts): "I believe", "we oppose".
 STANCE_VERBS = {"believe", "think", "want", "hope", "value", "oppose", "support", "ensure", "urge", "insist",

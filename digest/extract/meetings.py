@@ -36,6 +36,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
     occasion_index = -1
     here: dict[str, tuple[str, int]] = {}  # where each person was last said to be, and when
     dateline_place = find_dateline_place(doc)
+    filed_only: set[int] = set()  # meetings (by index in `out`) placed only by the dateline
     body = 0  # sentences of the text proper, headings left out
     for index, sent in enumerate(doc.sents):
         if is_heading(sent):
@@ -70,14 +71,18 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
             when = next((d for t in triggers if (d := find_date(t, sent, published)) is not None), None)
             where = next((p for t in triggers if (p := find_place(t))), None)
             dated = when is not None
-            if lead is not None and index != occasion_index:
-                when, where = _continued(sent, when, where, lead)
+            # "Earlier in the day, X met Y": the day just told of, the last meeting's or the opening's
+            told = (last.date, last.place) if last is not None and last.date is not None else lead
+            if told is not None and index != occasion_index:
+                when, where = _continued(sent, when, where, told)
             for group in _separate(trigger, parties):
                 # "Bolton told reporters in Moscow ... During his visit, Bolton met Putin"; a meeting
                 # dated on its own ("Yesterday, he met ...") may have been elsewhere
                 known = [here[m.name][0] for m in group if m.name in here and index - here[m.name][1] <= 2
                          and not dated]
                 place = where or (known[0] if known else None) or dateline_place
+                if not (where or known):
+                    filed_only.add(len(out))  # the dateline's city stands in until the text says where
                 mention = MeetingMention(participants=[m.name for m in group if m.kind != "office"], attendees=present,
                                          unnamed=[m.name for m in group if m.kind == "office"], date=when, place=place,
                                          evidence=sent.text.strip(), sentence_index=index,
@@ -85,6 +90,12 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                 out.append(mention)
                 last = mention
             continue
+        if last is not None and len(out) - 1 in filed_only and index - last.sentence_index <= 2:
+            # "The meeting was held shortly after Mr Lee landed in Phnom Penh": the venue, not the dateline
+            moved = next((p for n, (p, i) in here.items() if i == index and n in last.participants), None)
+            if moved:
+                last.place = moved
+                filed_only.discard(len(out) - 1)
         if last is not None and last.date is None and index - last.sentence_index <= 4:
             last.date = _date_of_the_meeting(sent, published)  # "At the meeting on Monday evening, ..."
         if last is not None and index - last.sentence_index <= 2 and last.topic is None:
@@ -96,6 +107,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
     return out
 
 
+TIME_UNITS = {"hour", "minute", "day", "time", "evening", "morning", "afternoon", "night"}
 GROUP_WINDOW = 3  # sentences after a meeting in which "the two leaders" still means its participants
 
 
@@ -174,7 +186,8 @@ def _is_subject(trigger: Token, m: Mention) -> bool:
 def _triggers(sent: Span, roster: Roster):
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and (_called_on(tok) or _discussed_together(tok, roster) or _at_the_meeting(tok, roster)):
+        if tok.pos_ == "VERB" and (_called_on(tok) or _discussed_together(tok, roster) or _at_the_meeting(tok, roster)
+                                   or _spent_time_with(tok)):
             yield tok
             continue
         if tok.pos_ in ("VERB", "AUX") and lemma in MEETING_VERBS:
@@ -189,8 +202,8 @@ def _triggers(sent: Span, roster: Roster):
                 and tok.head.lemma_.lower() in ("visit", "trip") and _has_person_object(tok):
             yield tok  # "his visit to Kyiv, where he asked Zelensky to ...": they met there
         elif tok.pos_ == "VERB" and lemma in ("discuss", "talk", "confer", "consult") and any(
-                c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
-            yield tok  # "discussed with the minister ways of ..."
+                c.dep_ == "prep" and c.lower_ == "with" for c in _with_heads(tok)):
+            yield tok  # "discussed with the minister ways of ...", "discussed trade with the minister"
         elif tok.pos_ in ("VERB",) and lemma in LIGHT_VERBS and any(
                 c.lower_ in MEETING_NOUNS and c.dep_ == "dobj" for c in tok.children):
             yield tok
@@ -218,6 +231,23 @@ def _called_on(verb: Token) -> bool:
                  for t in verb.subtree)
     return not appeal and (partner.ent_type_ == "PERSON" or partner.lower_ in TITLE_NOUNS
                            or partner.lemma_.lower() in TITLE_NOUNS)
+
+
+def _with_heads(verb: Token) -> list[Token]:
+    """The verb's children and those of its objects, where "with <partner>" may hang."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [t for o in objects for t in o.subtree if t.dep_ == "conj" and t.head.dep_ in ("dobj", "conj")]
+    return [*verb.children, *(c for o in objects for c in o.children)]
+
+
+def _spent_time_with(verb: Token) -> bool:
+    """"Witkoff spent almost five hours with Putin in Moscow": time spent with someone."""
+    if verb.lemma_.lower() != "spend":
+        return False
+    spans_time = any(c.dep_ == "dobj" and (c.lemma_.lower() in TIME_UNITS or c.ent_type_ == "TIME")
+                     for c in verb.children)
+    return spans_time and any(c.dep_ == "prep" and c.lower_ == "with" for t in (verb, *verb.children)
+                              for c in t.children)
 
 
 def _coordinated_people(verb: Token, roster: Roster) -> int:

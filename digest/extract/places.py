@@ -16,7 +16,7 @@ from .people import common_words
 from .lexicon import MEETING_NOUNS, MEETING_VERBS, OCCASION_NOUNS, TITLE_NOUNS, TRAVEL_VERBS, VENUE_NOUNS
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}?)(?:,[^:\n]{0,40}?\))?\s*(?:[:—–-]|\(\w+\)\s*[—–-])"
+DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}?)(?:,[^:\n]{0,40}?\))?(?:\s*[:—–]|\s+-|\s*\(\w+\)\s*[—–-])"
                       # "Beijing, 6 November 2023 (TDI):", "Kyiv, March 3, 2024 —"
                       r"|^\s*([A-Z][\w.'’ -]{2,30}?),\s*(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2},?)"
                       r"\s+\d{4}\s*(?:\([^)\n]{1,20}\))?\s*[:—–-]"

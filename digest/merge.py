@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .extract.dates import with_year
+from .extract.lexicon import TITLE_NOUNS
 from .models import (Actor, ActorMention, Briefing, DateReport, DateValue, Evidence, Extraction, Meeting, MeetingMention,
                      Position, Skipped, Source)
 from .names import contains_part, parts, plain, same_person, same_stem, skeleton
@@ -85,6 +86,9 @@ def _merge_actors(sources: list[Source], extractions: list[Extraction]):
     return actors, local
 
 
+DOMINANT = 2  # times more mentions than the next person of that surname, for a bare name to mean them
+
+
 def _attach_partials(groups: list[list[tuple[str, ActorMention]]]) -> list[list[tuple[str, ActorMention]]]:
     """A bare surname from one source joins the one full name from other sources it fits.
 
@@ -108,11 +112,25 @@ def _attach_partials(groups: list[list[tuple[str, ActorMention]]]) -> list[list[
         candidates = sorted({i for p in bare for i in by_part.get(skeleton(p), ())}) if len(bare) == 1 else []
         fits = [full[i] for i in candidates
                 if any(contains_part(n, name) for _, m in full[i] for n in [m.name, *m.aliases] if len(n.split()) > 1)]
+        if len(fits) > 1:
+            # "President Obama" beside Barack and Michelle Obama: the one whose titles it shares
+            said = _title_words([m for _, m in group])
+            titled = [g for g in fits if said & _title_words([m for _, m in g])]
+            fits = titled if said and titled else fits
+        if len(fits) > 1:
+            # one of them dominates the briefing (named far more often): a bare name means that one
+            weight = sorted(((sum(m.count for _, m in g), i) for i, g in enumerate(fits)), reverse=True)
+            if weight[0][0] >= DOMINANT * weight[1][0]:
+                fits = [fits[weight[0][1]]]
         if len(fits) == 1:
             for sid, m in group:
                 m.aliases = [*m.aliases, m.name]
             fits[0].extend(group)
     return full
+
+
+def _title_words(mentions: list[ActorMention]) -> set[str]:
+    return {w for m in mentions for t in m.titles for w in plain(t).split() if w in TITLE_NOUNS}
 
 
 def _blocking_keys(mention: ActorMention) -> set[tuple[str, str]]:

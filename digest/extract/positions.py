@@ -13,6 +13,8 @@ the next sentence stays with the speaker who opened it.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from ..models import MeetingMention, PositionMention
@@ -33,8 +35,13 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
     labels = {span.start: span.end for span, _, _ in speaker_labels(doc)}
     turn: str | None = None
     quoting: list[str] = []  # speakers of a quotation still open at the end of the last sentence
+    signed = _testimonials(doc, roster)
     for index, sent in enumerate(doc.sents):
         inside, quoting = quoting, []
+        signer = next((name for (start, end), name in signed.items() if start <= sent.start_char < end), None)
+        if signer is not None:
+            out.append(_own_words(signer, sent, end=min(sent.end_char, _signature_start(signed, sent))))
+            continue
         label = next((i for i in labels if sent.start <= i < sent.end), None)
         if label is not None:
             mention = roster.by_token.get(label)
@@ -69,10 +76,34 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
     return out
 
 
-def _own_words(name: str, sent: Span) -> PositionMention:
-    """The whole sentence as what `name` said, in their own words."""
-    text = sent.text.strip()
-    return PositionMention(actor=name, text=text, evidence=text, topic=topic_of(text), direct=True)
+def _own_words(name: str, sent: Span, end: int | None = None) -> PositionMention:
+    """The whole sentence (up to `end`, a character offset) as what `name` said, in their own words."""
+    text = sent.doc.text[sent.start_char:end or sent.end_char].strip()
+    return PositionMention(actor=name, text=text, evidence=sent.text.strip(), topic=topic_of(text), direct=True)
+
+
+SIGNATURE = re.compile(r"^[ \t]*[“\"”].{20,}?[”\"][ \t]*[―—–][ \t]*([A-Z][^\n]{1,60}?)[ \t.]*$", re.M)
+
+
+def _testimonials(doc: Doc, roster: Roster) -> dict[tuple[int, int], str]:
+    """'"I'm so ashamed ..." ― Jacklyn Ashley': a quoted paragraph signed by a named person
+    is that person's, whoever it talks about. Character range of each such paragraph -> signer."""
+    out = {}
+    for match in SIGNATURE.finditer(doc.text):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        person = next((roster.by_token[t.i] for t in span or [] if t.i in roster.by_token), None)
+        if person is not None and person.kind == "person":
+            out[(match.start(), match.start(1))] = person.name
+    return out
+
+
+def _signature_start(signed: dict[tuple[int, int], str], sent: Span) -> int:
+    """Where the signature begins, for the sentence that carries it (the quote closes before it)."""
+    for start, end in signed:
+        if start <= sent.start_char < end:
+            dash = max(sent.doc.text.rfind(d, start, end) for d in "―—–")
+            return dash if dash > sent.start_char else sent.end_char
+    return sent.end_char
 
 
 def _open_quote(text: str, opened: bool) -> bool:
@@ -177,11 +208,29 @@ def _speaker(sent: Span, roster: Roster) -> tuple[Mention, Token] | None:
                 candidates.append((m.kind == "person", 0, -1, m, tok.head))
     if not candidates:
         return None
+    # '"During the debate Trump said X," Flynn said': a report inside the quotation is part of
+    # what the speaker outside it says
+    quoted = _quoted(sent)
+    outside = [c for c in candidates if c[4].i not in quoted or c[3].start not in quoted]
+    if outside:
+        candidates = outside
     candidates.sort(key=lambda c: (c[0], c[1], c[2]), reverse=True)
     person, verbal, depth, mention, verb = candidates[0]
     if any(d >= depth for d in unknown_depths):
         return None
     return mention, verb
+
+
+def _quoted(sent: Span) -> set[int]:
+    """Token indices inside quotation marks in the sentence (curly or straight)."""
+    inside, out = False, set()
+    for tok in sent:
+        if tok.text in ("“", "”") or tok.text == '"':
+            inside = tok.text == "“" or (tok.text == '"' and not inside)
+            continue
+        if inside:
+            out.add(tok.i)
+    return out
 
 
 def _negated(verb: Token) -> bool:

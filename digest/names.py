@@ -108,9 +108,11 @@ def _part_or_initial(x: str, y: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def contains_part(full: str, single: str) -> bool:
-    """A bare "Haniya" or "Kejian" is one of the parts of `full`."""
-    ps = parts(single)
-    return len(ps) == 1 and any(part_matches(ps[0], p) for p in parts(full))
+    """A bare "Haniya" or "Kejian" is one of the parts of `full`. A given name stands for
+    the full name only as spelled: "Melanie" is not "Melania Trump"."""
+    ps, pf = parts(single), parts(full)
+    return len(ps) == 1 and any(ps[0] == p if i == 0 and len(pf) > 1 else part_matches(ps[0], p)
+                                for i, p in enumerate(pf))
 
 
 def same_stem(a: str, b: str) -> bool:

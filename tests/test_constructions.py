@@ -131,3 +131,35 @@ def test_a_monarch_only_mentioned_is_not_an_actor(nlp):
     text = "Foreign Minister Anna Berg met Chancellor Maria Lund. They recalled the coronation of King Olav."
     found = extract_doc(Article(path=Path("t.txt"), text=text, published=None), nlp(text))
     assert "King Olav" not in {a.name for a in found.actors}
+
+
+def speakers(nlp, text):
+    found = extract_doc(Article(path=Path("t.txt"), text=text, published=None), nlp(text))
+    return [(p.actor, p.text) for p in found.positions]
+
+
+SPEECH = [
+    ("a report inside the quotation belongs to the speaker outside it",
+     '"During the debate Senator Tom Reed said farmers would suffer," Governor Ann Lowe said.',
+     {"Ann Lowe"}),
+    ("earlier sentences of a quotation closed by its speaker",
+     '"Paul Berg already gave his answer to this committee. He was ready to do it again today. '
+     'That is all there is to it," lawyer Mark Dunn said in a statement.',
+     {"Mark Dunn"}),
+    ("a quotation following an attributed one in the same paragraph goes on in that voice",
+     '"We are fighting a long war," General Lisa Grant said. "President Tom Reed has enormous respect for '
+     'the troops, and he said so last night."',
+     {"Lisa Grant"}),
+    ("a quoted paragraph signed with a dash",
+     '"Governor Tom Reed is ignorant of our culture. He makes blanket statements about people." ― Maria Lopez',
+     {"Maria Lopez"}),
+    ("a pronoun after a quotation is not someone the quotation names",
+     'Mayor Ann Lowe met the press. "We talked about the plans of Secretary Paul Berg and our interest in '
+     'them," she said.',
+     {"Ann Lowe"}),
+]
+
+
+@pytest.mark.parametrize("construction, text, who", SPEECH, ids=[c[0] for c in SPEECH])
+def test_speech_construction(nlp, construction, text, who):
+    assert {actor for actor, _ in speakers(nlp, text)} == who

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import MeetingMention, PositionMention
 from .actors import Mention, Roster, speaker_labels
-from .sentences import is_heading
+from .sentences import is_heading, quoted_tokens
 from .lexicon import MODAL_AUX, REPORTING_NOUNS, REPORTING_VERBS, STANCE_VERBS, TOPICS, VOICE_NOUNS
 
 QUOTES = "\"“”"
@@ -36,11 +36,16 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
     turn: str | None = None
     quoting: list[str] = []  # speakers of a quotation still open at the end of the last sentence
     signed = _testimonials(doc, roster)
+    quoted = quoted_tokens(doc)
+    passages = _quotation_speakers(doc, roster, quoted)
     for index, sent in enumerate(doc.sents):
         inside, quoting = quoting, []
         signer = next((name for (start, end), name in signed.items() if start <= sent.start_char < end), None)
         if signer is not None:
             out.append(_own_words(signer, sent, end=min(sent.end_char, _signature_start(signed, sent))))
+            continue
+        if index in passages:
+            out.extend(_own_words(name, sent) for name in passages[index])
             continue
         label = next((i for i in labels if sent.start <= i < sent.end), None)
         if label is not None:
@@ -49,7 +54,7 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
             sent = doc[labels[label] + 1:sent.end]  # the words after "NAME:"
         if is_heading(sent) or not sent.text.strip():
             continue
-        found = _speaker(sent, roster)
+        found = _speaker(sent, roster, quoted)
         if found is not None:
             speakers, verb = [m.name for m in _with_conjuncts(found[0], found[1], roster)], found[1]
         elif (joint := _joint_speakers(sent, meetings, index)) is not None:
@@ -174,7 +179,55 @@ def _with_conjuncts(first: Mention, verb: Token, roster: Roster) -> list[Mention
     return out
 
 
-def _speaker(sent: Span, roster: Roster) -> tuple[Mention, Token] | None:
+def _quotation_speakers(doc: Doc, roster: Roster, quoted: set[int]) -> dict[int, list[str]]:
+    """Sentences of a quotation that names its speaker in another of its sentences.
+
+    '"Bryan already asserted his right. He was ready. ...," MacDougall said': the
+    quotation's earlier sentences are MacDougall's, whoever they mention; '"...," Flynn
+    said. "Donald Trump has enormous respect ..."': a quotation that follows in the
+    same paragraph with no speaker of its own goes on in Flynn's voice. A quotation
+    closed by a speaker of its own is theirs. Sentence index -> speakers.
+    """
+    out: dict[int, list[str]] = {}
+    pending: list[int] = []  # sentences of the open quotation still without a speaker
+    previous: list[str] = []  # the speaker of the quotation just before, in this paragraph
+    last_end = 0
+    for index, sent in enumerate(doc.sents):
+        first = next((t for t in sent if not t.is_space), None)
+        if first is None:
+            continue
+        paragraph = "\n" in doc.text[last_end:sent.start_char]
+        last_end = sent.end_char
+        if paragraph:
+            if pending and previous:
+                out.update((i, previous) for i in pending)
+            pending, previous = [], []
+        begins = first.text in ("“", '"') or first.i in quoted
+        if not begins:
+            if pending and previous:
+                out.update((i, previous) for i in pending)
+            pending, previous = [], []
+            continue
+        found = _speaker(sent, roster, quoted, outside_only=True)
+        if found is not None and found[0].kind != "person":
+            found = None  # a quoted release relays its people: "...," according to the ministry
+        still_open = sent[-1].i in quoted or (len(sent) > 1 and sent[-2].i in quoted and sent[-1].is_punct
+                                             and sent[-1].text not in QUOTES)
+        if found is not None:
+            names = [m.name for m in _with_conjuncts(found[0], found[1], roster)]
+            out.update((i, names) for i in pending)
+            pending, previous = [], names
+        elif still_open or not previous:
+            pending.append(index)
+        else:
+            out[index] = previous
+    if pending and previous:
+        out.update((i, previous) for i in pending)
+    return out
+
+
+def _speaker(sent: Span, roster: Roster, quoted: set[int] | None = None,
+             outside_only: bool = False) -> tuple[Mention, Token] | None:
     """The innermost identified speaker; None when an unidentified one outranks it."""
     candidates: list[tuple[int, int, int, Mention, Token]] = []  # (person, verbal, depth, ...)
     unknown_depths: list[int] = []
@@ -210,27 +263,17 @@ def _speaker(sent: Span, roster: Roster) -> tuple[Mention, Token] | None:
         return None
     # '"During the debate Trump said X," Flynn said': a report inside the quotation is part of
     # what the speaker outside it says
-    quoted = _quoted(sent)
+    quoted = quoted_tokens(sent.doc) if quoted is None else quoted
     outside = [c for c in candidates if c[4].i not in quoted or c[3].start not in quoted]
-    if outside:
+    if outside or outside_only:
         candidates = outside
+    if not candidates:
+        return None
     candidates.sort(key=lambda c: (c[0], c[1], c[2]), reverse=True)
     person, verbal, depth, mention, verb = candidates[0]
     if any(d >= depth for d in unknown_depths):
         return None
     return mention, verb
-
-
-def _quoted(sent: Span) -> set[int]:
-    """Token indices inside quotation marks in the sentence (curly or straight)."""
-    inside, out = False, set()
-    for tok in sent:
-        if tok.text in ("“", "”") or tok.text == '"':
-            inside = tok.text == "“" or (tok.text == '"' and not inside)
-            continue
-        if inside:
-            out.add(tok.i)
-    return out
 
 
 def _negated(verb: Token) -> bool:

@@ -18,15 +18,19 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import Mention, Roster
 from .lexicon import GROUP_NOUNS, REPORTING_VERBS, TITLE_NOUNS
+from .sentences import quoted_tokens
 
 
 def resolve_descriptions(doc: Doc, roster: Roster) -> None:
     """Pronouns and title descriptions ("he", "the Chinese envoy", "the group") -> actors."""
+    quoted = quoted_tokens(doc)
     for tok in doc:
         if tok.i in roster.by_token or tok.dep_ not in ("nsubj", "nsubjpass", "pobj", "dobj", "poss", "agent"):
             continue
         if tok.lower_ in ("he", "she", "his", "her", "him"):
-            name = _antecedent(doc, roster, tok)
+            speaker = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in REPORTING_VERBS and tok.i not in quoted
+            # '"We talked with Secretary X ...," she reported': not someone the quotation names
+            name = _antecedent(doc, roster, tok, quoted if speaker else set())
             if name:
                 roster.add(Mention(tok.i, tok.i + 1, name, "person"))
         elif tok.lower_ in ("they", "we") and tok.dep_ == "nsubj":
@@ -60,7 +64,7 @@ def _reporting_subject(verb: Token, roster: Roster) -> Mention | None:
     return None
 
 
-def _antecedent(doc: Doc, roster: Roster, pronoun: Token) -> str | None:
+def _antecedent(doc: Doc, roster: Roster, pronoun: Token, skip: set[int]) -> str | None:
     """The person a he/she refers to, preferring subjects (centering).
 
     Within the pronoun's own sentence, the latest person who is a subject before
@@ -88,7 +92,8 @@ def _antecedent(doc: Doc, roster: Roster, pronoun: Token) -> str | None:
         m = roster.by_token.get(subject.i)
         if m is not None and m.kind == "person":
             return m.name
-    here = [m for m in roster.mentions if m.kind == "person" and sent.start <= m.start and m.end <= pronoun.i]
+    here = [m for m in roster.mentions if m.kind == "person" and sent.start <= m.start and m.end <= pronoun.i
+            and m.start not in skip]
     if pronoun.dep_ in ("dobj", "pobj", "dative"):
         # "Wong joined him": an object pronoun is not its own clause's subject (that is "himself")
         verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
@@ -97,7 +102,7 @@ def _antecedent(doc: Doc, roster: Roster, pronoun: Token) -> str | None:
         own = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for c in c.subtree}
         here = [m for m in here if m.start not in own]
         if not here:
-            return _antecedent_before(doc, roster, sent)
+            return _antecedent_before(doc, roster, sent, skip)
     elif pronoun.dep_ == "poss":
         # "... joined him and attended his meeting": a possessive follows the object pronoun before it
         earlier = [roster.by_token[t.i] for t in sent if t.i < pronoun.i and t.i in roster.by_token
@@ -111,10 +116,10 @@ def _antecedent(doc: Doc, roster: Roster, pronoun: Token) -> str | None:
         return subjects[-1].name
     if here and pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return here[-1].name
-    return _antecedent_before(doc, roster, sent) or (here[-1].name if here else None)
+    return _antecedent_before(doc, roster, sent, skip) or (here[-1].name if here else None)
 
 
-def _antecedent_before(doc: Doc, roster: Roster, sent: Span) -> str | None:
+def _antecedent_before(doc: Doc, roster: Roster, sent: Span, skip: set[int]) -> str | None:
     """The main-clause subject of the nearest of the three sentences before that names a
     person, else that sentence's first person."""
     sentences = doc.user_data.get("sentences")
@@ -123,7 +128,8 @@ def _antecedent_before(doc: Doc, roster: Roster, sent: Span) -> str | None:
         doc.user_data["sentence_index"] = {s.start: i for i, s in enumerate(sentences)}
     index = doc.user_data["sentence_index"][sent.start]
     for prev in reversed(sentences[max(0, index - 3):index]):
-        people = [m for m in roster.mentions if m.kind == "person" and prev.start <= m.start < prev.end]
+        people = [m for m in roster.mentions if m.kind == "person" and prev.start <= m.start < prev.end
+                  and m.start not in skip]
         if not people:
             continue
         main = [m for m in people if doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass")

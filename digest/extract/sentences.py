@@ -94,3 +94,18 @@ def is_heading(sent) -> bool:
         return False
     capitals = sum(1 for t in words if t.text[0].isupper())
     return len(words) <= 14 and capitals / len(words) >= 0.6 or capitals / len(words) >= 0.8
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    """Token indices inside quotation marks (curly or straight), across sentences; a
+    paragraph break closes a quotation left open, as a new paragraph reopens its quote."""
+    inside, out = False, set()
+    for tok in doc:
+        if "\n\n" in tok.whitespace_ or tok.is_space and "\n" in tok.text:
+            inside = False
+        if tok.text in ("“", "”") or tok.text == '"':
+            inside = tok.text == "“" or (tok.text == '"' and not inside)
+            continue
+        if inside:
+            out.add(tok.i)
+    return out

@@ -163,3 +163,12 @@ SPEECH = [
 @pytest.mark.parametrize("construction, text, who", SPEECH, ids=[c[0] for c in SPEECH])
 def test_speech_construction(nlp, construction, text, who):
     assert {actor for actor, _ in speakers(nlp, text)} == who
+
+
+def test_abbreviated_titles_lead_names(nlp):
+    assert speakers(nlp, '"It is a dog whistle to all voters," Rep. Gwen Morton (D-Wis.) said.')[0][0] == "Gwen Morton"
+
+
+def test_a_person_relaying_a_person_both_speak(nlp):
+    text = "Governor Ann Lowe said during a rally that Senator Tom Reed once described the trade deal as a gold standard."
+    assert {a for a, _ in speakers(nlp, text)} == {"Ann Lowe", "Tom Reed"}

@@ -65,6 +65,9 @@ TITLE_NOUNS = {
     "coordinator", "officer", "aide", "administrator", "lieutenant", "colonel", "major", "captain",
     "councillor", "councilor", "mp", "legislator", "speaker", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms",
     "ms.", "sir", "lord", "lady",
+    # abbreviated titles of US and military usage ("Rep. Gwen Moore (D-Wis.)", "Lt. Gen. Michael Flynn")
+    "rep.", "sen.", "gov.", "del.", "lt.", "gen.", "col.", "adm.", "rev.", "sgt.", "amb.", "supt.", "cmdr.",
+    "capt.", "maj.", "atty.", "insp.",
 }
 # Titles of people known by one name: "King Abdullah" is how English names him, so title and
 # name together are his full name.

@@ -78,7 +78,25 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
         for name in speakers:
             out.append(PositionMention(actor=name, text=text, evidence=sent.text.strip(), topic=topic_of(text),
                                        direct=any(q in text for q in QUOTES), verb=None if said else _as_written(verb)))
+        relay = _relaying_person(verb, roster, quoted)
+        if relay is not None and relay[0].name not in speakers:
+            # "Trump said that Clinton once described the deal as ...": both spoke, each their part
+            claim = _content(relay[1], sent)
+            out.append(PositionMention(actor=relay[0].name, text=claim, evidence=sent.text.strip(),
+                                       topic=topic_of(claim), direct=any(q in claim for q in QUOTES)))
     return out
+
+
+def _relaying_person(verb: Token, roster: Roster, quoted: set[int]) -> tuple[Mention, Token] | None:
+    """The person whose report embeds the speaker's verb, outside any quotation."""
+    for outer in verb.ancestors:
+        if outer.pos_ == "VERB" and outer.lemma_.lower() in REPORTING_VERBS and outer.i not in quoted \
+                and not _negated(outer) and not _hypothetical(outer):
+            subject = _subject(outer)
+            m = _mention_of(subject, roster) if subject is not None else None
+            if m is not None and m.kind == "person":
+                return m, outer
+    return None
 
 
 def _own_words(name: str, sent: Span, end: int | None = None) -> PositionMention:

@@ -22,9 +22,9 @@ from .collect import collect
 from .config import load_config, output_in_inputs
 from .deliver import email
 from .deliver.schedule import loop, plan, stop_on_signals
-from .errors import ConfigError, DigestError
+from .errors import ConfigError, DeliveryError, DigestError
 from .extract import EXTRACTOR_VERSION, extract, load_model, model_id, processes_for
-from .history import has_new, load_seen, mark_new, save_seen
+from .history import SENT, WRITTEN, has_new, load_seen, mark_new, save_seen
 from .lock import job_lock
 from .merge import merge
 from .models import Article, Config, Extraction, Skipped
@@ -120,6 +120,10 @@ def run_job(config: Config, briefing_date: date, send: bool = False, dry_run: bo
     The run state (what the briefing contained) is saved last, only when the
     briefing was written and, if asked, sent: a failed send is retried by the
     next run instead of being skipped as "nothing new". A dry run saves none.
+    "New" is relative to the last briefing sent when this run sends, and to the
+    last one written otherwise, so a preview never empties the next mail. A
+    reader the server refused while others got the mail fails the run (exit 1,
+    naming the address) after the state is saved: the others are not mailed twice.
     """
     if send:
         email.check_ready(config.email)
@@ -137,7 +141,7 @@ def run_job(config: Config, briefing_date: date, send: bool = False, dry_run: bo
             log.warning("skipped %s: %s", s.path, s.reason)
         _require_articles(articles, skipped, config)
         log.info("read %d articles (%d skipped)", len(articles), len(skipped))
-        seen = load_seen(config.output)
+        seen = load_seen(config.output, SENT if send or dry_run else WRITTEN)  # a dry run shows the next mail
         if config.schedule.skip_unchanged and not force and not has_new(articles, seen):
             log.info("nothing new since the previous briefing: not rendered, not sent")
             return {}
@@ -150,15 +154,19 @@ def run_job(config: Config, briefing_date: date, send: bool = False, dry_run: bo
         with _progress("render", 1) as bar:
             written = write_outputs(briefing, config, config.output)
             bar.update(1)
+        refused: dict[str, str] = {}
         if send or dry_run:
             message = email.compose(briefing, config.email, written["pdf"], email.bottom_line(briefing))
             if dry_run:
                 written["eml"] = email.write_eml(message, written["pdf"].with_suffix(".eml"))
                 log.info("dry run: not sent; envelope recipients: %s", ", ".join(email.recipients(config.email)))
                 return written
-            email.send(message, config.email)
-        save_seen(config.output, briefing)
+            refused = email.send(message, config.email)
+        save_seen(config.output, briefing, (WRITTEN, SENT) if send else (WRITTEN,))
         stamp.write(written)  # last, like the state: a dry or failed run must not let the next one stop early
+        if refused:
+            raise DeliveryError("the briefing did not reach " + "; ".join(f"{a} ({r})" for a, r in refused.items())
+                                + "; the other readers got it", f"{config.email.host}:{config.email.port}")
         return written
 
 

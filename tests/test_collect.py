@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 
 from digest.collect import collect
+from conftest import ROOT
 from digest.boilerplate import split_boilerplate
 
 
@@ -106,3 +107,40 @@ def test_an_author_box_near_the_top_is_cut(byline):
             "They agreed to meet again next year, officials said after the talks ended in the evening.\n")
     content, removed = split_boilerplate(text)
     assert "Jane Roe" not in content and "Jane Roe" in removed
+
+
+@pytest.mark.parametrize("encoding, text", [
+    ("latin-1", "Katrín Jakobsdóttir met Guðmundur Guðmundsson and François Hollande in Reykjavík."),
+    ("latin-1", "Guðmundsdóttir met François."),
+    ("cp1252", "“We agreed,” said José Pérez after the €5 billion deal with Søren Müller – in Genève."),
+    ("cp1252", "Ministers met in Genève."),
+    ("cp1250", "Premier Donald Tusk spotkał się w Łodzi z prezydentem Lechem Wałęsą i ministrem Radosławem Sikorskim."),
+    ("cp1250", "Ministr zahraničí Jan Lipavský se v Praze setkal s Kateřinou Dvořákovou a Jiřím Růžičkou."),
+    ("cp1250", "Lipavský se setkal s Dvořákem."),
+    ("cp1251", "Президент Владимир Зеленский встретился в Киеве с канцлером Олафом Шольцем."),
+    ("cp1251", "Лавров встретился с Ваном."),
+])
+def test_legacy_encodings_are_read_as_written(tmp_path, encoding, text):
+    (tmp_path / "a.txt").write_bytes(text.encode(encoding))
+    [article], skipped = collect([tmp_path], 10_000)
+    assert not skipped and article.text.strip() == text
+
+
+def test_a_latin1_article_with_a_few_accents_is_not_read_as_another_code_page(tmp_path):
+    """Mostly ASCII with two names: detection alone read this as cp1250 ("Franšois")."""
+    news = (ROOT / "inputs" / "001_1740f423e3426cad.txt").read_text(encoding="utf-8")[:2000]
+    text = news.translate(str.maketrans("“”’–", "\"\"'-")) + "\n\nGuðmundsdóttir met François."
+    (tmp_path / "a.txt").write_bytes(text.encode("latin-1"))
+    [article], _ = collect([tmp_path], 10_000)
+    assert article.text.endswith("Guðmundsdóttir met François.")
+
+
+def test_a_latin1_meeting_keeps_its_names(tmp_path, nlp):
+    from digest.extract import extract
+
+    (tmp_path / "a.txt").write_bytes("Prime Minister Katrín Jakobsdóttir met Jóhanna Guðmundsdóttir in Reykjavík "
+                                     "on 4 March 2024.\n".encode("latin-1"))
+    articles, _ = collect([tmp_path], 10_000)
+    [extraction] = extract(articles, nlp)
+    names = {a.name for a in extraction.actors}
+    assert {"Katrín Jakobsdóttir", "Jóhanna Guðmundsdóttir"} <= names and extraction.meetings

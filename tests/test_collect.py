@@ -144,3 +144,34 @@ def test_a_latin1_meeting_keeps_its_names(tmp_path, nlp):
     [extraction] = extract(articles, nlp)
     names = {a.name for a in extraction.actors}
     assert {"Katrín Jakobsdóttir", "Jóhanna Guðmundsdóttir"} <= names and extraction.meetings
+
+
+MARKDOWN = """# Talks in **Oslo**
+
+Foreign Minister **Anna Berg** met her Danish counterpart [Lars Holm](https://example.org/holm) in Oslo
+on 4 March 2024.
+
+> "We agreed that the ferry must run again," *Berg* said.
+
+- The next round is due in **Copenhagen**.
+"""
+
+
+def test_markdown_is_read_as_text_with_its_heading_as_title(tmp_path, nlp):
+    from digest.extract import extract
+
+    (tmp_path / "a.md").write_text(MARKDOWN, encoding="utf-8")
+    [article], _ = collect([tmp_path], 10_000)
+    assert article.title == "Talks in Oslo"
+    assert article.text.split("\n\n") == [
+        "Talks in Oslo",
+        "Foreign Minister Anna Berg met her Danish counterpart Lars Holm in Oslo on 4 March 2024.",
+        "\"We agreed that the ferry must run again,\" Berg said.",
+        "The next round is due in Copenhagen."]
+    [x] = extract([article], nlp)
+    names = {a.name for a in x.actors}
+    assert {"Anna Berg", "Lars Holm"} <= names and not any("*" in n or "[" in n for n in names)
+    [meeting] = x.meetings
+    assert set(meeting.participants) == {"Anna Berg", "Lars Holm"}
+    assert [(p.actor, "We agreed that the ferry must run again" in p.text) for p in x.positions] == [
+        ("Anna Berg", True)]

@@ -232,7 +232,7 @@ def check(config_path, inputs) -> None:
     try:
         config = _load(config_path, inputs)
         check_templates(config)
-        articles, skipped = collect(config.inputs, config.max_file_bytes, max_chars=MAX_CHARS)
+        articles, skipped = collect(config.inputs, config.max_file_bytes, _today(config), MAX_CHARS)
     except DigestError as exc:
         _fail(exc)
     for a in articles:

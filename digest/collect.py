@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 import yaml
 from charset_normalizer import from_bytes
 
-from .boilerplate import split_boilerplate
+from .boilerplate import CREDIT, split_boilerplate
 from .errors import SourceError
 from .models import Article, Skipped
 
@@ -56,6 +56,7 @@ def collect(inputs: list[Path], max_bytes: int, briefing_date: date | None = Non
             log.info("%s: copy of %s, counted once", path, original.path)
             original.copies.append(str(path))
             continue
+        _read_dateline(article, briefing_date)
         if briefing_date and article.published and article.published > briefing_date:
             # Kept, and its relative dates still read from its own date: "on Tuesday"
             # means the Tuesday before it was written, whatever day the briefing is for.
@@ -281,10 +282,10 @@ def read_text_file(path: Path, raw: bytes, max_chars: int | None = None) -> Arti
     if match:
         meta = _front_matter(path, match.group(1))
         text = text[match.end():]
+    content, removed = split_boilerplate(text)  # on the source: link lists are told by their Markdown
     heading = None
     if path.suffix.lower() in MARKDOWN_SUFFIXES:
-        text, heading = markdown_text(text)
-    content, removed = split_boilerplate(text)
+        content, heading = markdown_text(content)
     article = Article(path=path, text=content, boilerplate=removed)
     article.title = _text(meta.get("title")) or heading or _first_heading(content)
     article.outlet = _text(meta.get("outlet"))
@@ -325,7 +326,7 @@ def markdown_text(source: str) -> tuple[str, str | None]:
                 blocks.append(text)
         elif token.type in ("fence", "code_block") and token.content.strip():
             blocks.append(token.content.strip())
-    return "\n\n".join(blocks) + "\n", heading
+    return "\n\n".join(blocks), heading
 
 
 def _inline_text(token) -> str:
@@ -417,13 +418,33 @@ def _web_url(path: Path, url: str | None) -> str | None:
     return None
 
 
+# Lines of a saved web page around the headline that are not one: breadcrumbs, trends
+# bars, share prompts, photo captions and credits, bylines and time stamps.
+SITE_CHROME = re.compile(
+    r"^(you are here|trending( now)?|trends|hot topics|most (read|popular|viewed)|top stories)\b"
+    r"|^(share|print|email|listen|follow us|subscribe|sign (in|up)|log in|menu|skip to|advertisement)\b"
+    r"|\b(illustrative|file|stock|archive|representational) (photo|image|picture)\b"
+    r"|^(photo|image|picture|video|caption|credit)s?\s*[:|(]|\((photo|image|picture)s?\s*[:|]"
+    r"|^((reported|written|posted|story|words|edited) by|by [A-Z]|(updated|published|posted)\b)",
+    re.IGNORECASE)
+BREADCRUMB = re.compile(r"^[^>»›/|]{1,40}(\s[>»›/|]\s[^>»›/|]{1,40}){2,}$")
+LEADING_DATE = re.compile(r"^(\w+\.? \d{1,2},? \d{4}|\d{1,2} \w+ \d{4})\b")
+
+
 def _first_heading(content: str) -> str | None:
-    """The first short line that reads as a headline: not prose, not a dateline."""
+    """The first short line near the top that reads as a headline, or None.
+
+    Site chrome is passed over, not taken for the headline ("You are here",
+    "Illustrative photo"); prose or a dateline first means there is no
+    headline, and the briefing then names the source by outlet and date.
+    """
     for line in content.strip().split("\n")[:HEADER_LINES]:
         line = line.strip()
-        if not line or re.match(r"^(\w+\.? \d{1,2},? \d{4}|\d{1,2} \w+ \d{4})\b", line):
+        if (not line or LEADING_DATE.match(line) or SITE_CHROME.search(line) or BREADCRUMB.match(line)
+                or CREDIT.search(line)):
             continue
-        return line if len(line) <= 200 and not line.endswith(".") else None
+        headline = len(line) <= 200 and len(line.split()) >= 3 and not line.endswith((".", ":"))
+        return line if headline and not AGENCY_DATELINE.match(line) else None
     return None
 
 
@@ -446,6 +467,49 @@ def dateline(content: str) -> date | None:
             opening = line.startswith(text) or re.fullmatch(r"[A-Z][\w.'’ -]{1,30},\s*", line[:line.find(text)])
             if re.search(r"\b\d{4}\b", text) and (len(line.split()) <= 12 or opening):
                 return value.date()
+    return None
+
+
+# "KYIV, Feb 5 (Reuters) -", "TOKYO (AP) —", "Beijing, 6 November 2023 (TDI):": city, date, agency.
+AGENCY_DATELINE = re.compile(r"^[A-Z][\w.'’ -]{1,30}(?:,\s*(?P<date>[^()\n]{3,30}?))?\s*"
+                             r"\((?P<agency>[A-Z][\w .&-]{0,30})\)\s*[:—–-]")
+YEARLESS = re.compile(r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)")
+
+
+def _read_dateline(article: Article, briefing_date: date | None) -> None:
+    """Take the outlet, and a yearless publication date, from an agency dateline.
+
+    "KYIV, Feb 5 (Reuters) -" names no year; the article was filed before the
+    briefing is made, so it is the latest 5 February on or before the briefing
+    date (without one, as in `digest check` without a date, it stays unknown).
+    The agency is the outlet when the front matter or page names none.
+    """
+    first = next((line.strip() for line in article.text.strip().split("\n")[:HEADER_LINES] if line.strip()), "")
+    match = AGENCY_DATELINE.match(first)
+    if match is None:
+        return
+    if article.outlet is None:
+        article.outlet = match.group("agency").strip()
+    when = match.group("date")
+    if article.published is None and briefing_date is not None and when and YEARLESS.fullmatch(when.strip()):
+        article.published = _latest_on_or_before(when.strip(), briefing_date)
+        article.published_from = "dateline, year from the briefing date" if article.published else None
+
+
+def _latest_on_or_before(month_day: str, briefing_date: date) -> date | None:
+    """"Feb 5" as the latest such day on or before `briefing_date`, or None if it is no date."""
+    import dateparser
+
+    parsed = dateparser.parse(month_day, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month"]})
+    if parsed is None:
+        return None
+    for year in range(briefing_date.year, briefing_date.year - 8, -1):  # 29 February: back to a leap year
+        try:
+            candidate = date(year, parsed.month, parsed.day)
+        except ValueError:
+            continue
+        if candidate <= briefing_date:
+            return candidate
     return None
 
 

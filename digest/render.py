@@ -75,7 +75,7 @@ def environment(config: Config, briefing: Briefing) -> jinja2.Environment:
                                               undefined=jinja2.StrictUndefined, trim_blocks=True,
                                               lstrip_blocks=True)
     env.filters.update(long_date=summary.long_date, period=summary.period, oneline=_oneline,
-                       cite_ids=_cite_ids_for(briefing))
+                       cite_ids=_cite_ids_for(briefing), label=summary.source_label)
     return env
 
 

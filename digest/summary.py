@@ -72,8 +72,10 @@ def source_label(article: Article) -> str:
     """
     if article.title:
         return article.title
-    known = [article.outlet, long_date(article.published.isoformat()) if article.published else None]
-    return ", ".join(k for k in known if k) or article.path.name
+    if not (article.outlet or article.published):
+        return article.path.name  # nothing else tells it apart
+    published = long_date(article.published.isoformat()) if article.published else "date not stated"
+    return f"{article.outlet or 'Outlet not stated'}, {published}"
 
 
 def period(first: date | str | None, last: date | str | None) -> str:

@@ -175,3 +175,44 @@ def test_markdown_is_read_as_text_with_its_heading_as_title(tmp_path, nlp):
     assert set(meeting.participants) == {"Anna Berg", "Lars Holm"}
     assert [(p.actor, "We agreed that the ferry must run again" in p.text) for p in x.positions] == [
         ("Anna Berg", True)]
+
+
+def test_yearless_agency_dateline_dates_the_article_and_names_the_outlet(tmp_path, nlp):
+    from digest.extract import extract
+
+    (tmp_path / "a.txt").write_text("KYIV, Feb 5 (Reuters) - Ukrainian President Volodymyr Zelenskiy met Polish "
+                                    "Prime Minister Donald Tusk in Kyiv on Monday.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\noutlet: Kyiv Post\n---\nKYIV, Dec 30 (Reuters) - The ministers met in Kyiv "
+                                   "and agreed on a grain corridor for the winter.\n", encoding="utf-8")
+    [a, b], _ = collect([tmp_path], 10_000, briefing_date=date(2024, 2, 20))
+    assert (a.published, a.outlet) == (date(2024, 2, 5), "Reuters")
+    assert (b.published, b.outlet) == (date(2023, 12, 30), "Kyiv Post")  # the latest 30 December before the briefing
+    [x] = extract([a], nlp)
+    assert [(m.date.year, m.date.month, m.date.day) for m in x.meetings] == [(2024, 2, 5)]  # a Monday
+    assert "Reuters" not in {actor.name for actor in x.actors}
+
+
+@pytest.mark.parametrize("filed, met", [("9 November 2026", 9), ("11 November 2026", 9)])
+def test_a_dateline_date_is_the_publication_not_the_meeting(tmp_path, nlp, filed, met):
+    from digest.extract import extract
+
+    (tmp_path / "a.txt").write_text(f"BERLIN, {filed} - German Chancellor Friedrich Merz met French President "
+                                    "Emmanuel Macron in Berlin on Monday, officials said.\n", encoding="utf-8")
+    articles, _ = collect([tmp_path], 10_000)
+    [x] = extract(articles, nlp)
+    [meeting] = x.meetings
+    assert (meeting.date.year, meeting.date.month, meeting.date.day) == (2026, 11, met)
+
+
+@pytest.mark.parametrize("top, title", [
+    ("You are here\nHome > World > Europe\nZelensky meets Tusk in Kyiv\n", "Zelensky meets Tusk in Kyiv"),
+    ("Trending: Gaza | Ukraine | Elections\nShare this\nTalks between Berg and Holm resume in Oslo\n",
+     "Talks between Berg and Holm resume in Oslo"),
+    ("Reported by Anna Smith\nIllustrative photo\n", None),
+    ("Home / News / Politics\n(Photo: Reuters)\n", None),
+])
+def test_site_chrome_is_not_the_headline(tmp_path, top, title):
+    (tmp_path / "a.txt").write_text(top + "\nThe foreign ministers met in Rome on Monday and agreed to talk again.\n",
+                                    encoding="utf-8")
+    [article], _ = collect([tmp_path], 10_000)
+    assert article.title == title

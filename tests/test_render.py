@@ -323,3 +323,12 @@ def test_a_template_cannot_reach_the_delivery_settings(tmp_path):
     config = make_config(tmp_path, templates=own, email=EmailConfig(password="s3cret-pass"))
     with pytest.raises(RenderError, match="header.html"):
         render_html(doha_briefing(), config)
+
+
+def test_a_source_without_headline_is_named_by_outlet_and_date(tmp_path):
+    briefing = doha_briefing()
+    for s in briefing.sources:
+        s.article.title, s.article.outlet, s.article.published = None, None, date(2024, 3, 18)
+    html = render_html(briefing, make_config(tmp_path))
+    assert "Outlet not stated, 18 March 2024" in html
+    assert not any(s.article.path.name in html.split('id="sources"')[0] for s in briefing.sources)

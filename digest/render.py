@@ -75,7 +75,7 @@ def environment(config: Config, briefing: Briefing) -> jinja2.Environment:
                                               undefined=jinja2.StrictUndefined, trim_blocks=True,
                                               lstrip_blocks=True)
     env.filters.update(long_date=summary.long_date, period=summary.period, oneline=_oneline,
-                       cite_ids=_cite_ids_for(briefing), label=summary.source_label)
+                       cite_ids=_cite_ids_for(briefing), label=summary.source_label, tie_ends=_tie_ends)
     return env
 
 
@@ -98,15 +98,44 @@ def check_templates(config: Config) -> None:
     render_html(empty, config)
 
 
+def stylesheet(config: Config, scripts: list[str], fonts: bool) -> Markup:
+    """The page's CSS, for a <style> element: the HTML briefing is one file that opens styled anywhere.
+
+    The packaged style.css comes first and a user's style.css after it, so an
+    override holds only the rules it changes and the rest of the layout stays.
+    With `fonts` (the PDF) the @font-face rules come first, their files read
+    by WeasyPrint from the template folders; the HTML leaves them out rather
+    than name font files that are not beside it, and its readers see Noto Sans
+    if installed, else their own sans-serif.
+    """
+    parts = []
+    if fonts:
+        for name in ["fonts", *scripts]:
+            css = (packaged_templates() / "fonts" / f"{name}.css").read_text(encoding="utf-8")
+            parts.append(css.replace('url("', 'url("fonts/'))  # now relative to the template folder
+    parts.append((packaged_templates() / "style.css").read_text(encoding="utf-8"))
+    own = config.templates / "style.css" if config.templates is not None else None
+    if own is not None and own.is_file():
+        try:
+            parts.append(f"/* {own} */\n" + own.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise TemplateError(f"cannot read the stylesheet: {exc}", own) from exc
+    return Markup("\n".join(parts).replace("</", "<\\/"))  # CSS cannot end the <style> element
+
+
 def render_html(briefing: Briefing, config: Config, created: datetime | None = None,
-                limits: Limits | None = None) -> str:
-    """The briefing as one HTML document; `limits` shortens it for print (default: everything)."""
+                limits: Limits | None = None, fonts: bool = False) -> str:
+    """The briefing as one HTML document; `limits` shortens it for print (default: everything).
+
+    `fonts` adds the embedded fonts' @font-face rules, for the PDF (see stylesheet()).
+    """
     limits = limits or Limits()
     env = environment(config, briefing)
     cov = summary.coverage(briefing)
     in_meetings = Counter(p for m in briefing.meetings for p in m.participants)
     featured = summary.featured_meetings(briefing, limits.full_meetings)
     by_actor = summary.positions_by_actor(briefing)
+    scripts = scripts_in(briefing)
     context = dict(
         # display values only, never the config itself: a template (a user's too) cannot
         # print the SMTP account or anything else delivery holds
@@ -114,10 +143,11 @@ def render_html(briefing: Briefing, config: Config, created: datetime | None = N
         created=(created or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
         num={s.id: i + 1 for i, s in enumerate(briefing.sources)},
         sources={s.id: s for s in briefing.sources}, actors={a.id: a for a in briefing.actors},
-        scripts=scripts_in(briefing), meetings={m.id: m for m in briefing.meetings}, mnum={m.id: i + 1 for i, m in enumerate(briefing.meetings)},
+        scripts=scripts, stylesheet=stylesheet(config, scripts, fonts), meetings={m.id: m for m in briefing.meetings}, mnum={m.id: i + 1 for i, m in enumerate(briefing.meetings)},
         coverage=cov, unnamed_outlets=sum(1 for s in briefing.sources if not s.article.outlet),
         top_actors=[a for a in briefing.actors if a.id in in_meetings][:6],
-        bottom_line=summary.bottom_line(briefing), positions_by_actor=by_actor[:limits.speakers],
+        bottom_line=summary.bottom_line(briefing), more_meetings=summary.meetings_left_out(briefing),
+        positions_by_actor=by_actor[:limits.speakers],
         speakers_left_out=by_actor[len(by_actor[:limits.speakers]):],
         date_claims=summary.date_claims, timeline=charts.timeline(briefing, featured), matrix=charts.matrix(briefing),
         limits=limits, abridged=limits != Limits(), featured=featured, featured_ids={m.id for m in featured},
@@ -184,6 +214,15 @@ def scripts_in(briefing: Briefing) -> list[str]:
 def _oneline(text: str) -> str:
     """Evidence can span paragraphs in the source; on the page it reads as one line."""
     return " ".join(str(text).split())
+
+
+def _tie_ends(text: str) -> Markup:
+    """Join the first two and the last two words with no-break spaces, so no line of a short
+    item holds one word alone ("On" above its date, "Qatar." above nothing but citations)."""
+    words = escape(str(text)).split(" ")
+    if len(words) < 4:
+        return Markup("&nbsp;".join(words))
+    return Markup(" ".join(["&nbsp;".join(words[:2]), *words[2:-2], "&nbsp;".join(words[-2:])]))
 
 
 def _cite_ids_for(briefing: Briefing):
@@ -289,8 +328,7 @@ def write_outputs(briefing: Briefing, config: Config, output: Path) -> dict[str,
     """
     created = datetime.now(timezone.utc)
     html = render_html(briefing, config, created)
-    limits = limits_for(briefing)
-    pdf = render_pdf(html if limits == Limits() else render_html(briefing, config, created, limits), config)
+    pdf = render_pdf(render_html(briefing, config, created, limits_for(briefing), fonts=True), config)
     data = json.dumps(briefing_data(briefing), ensure_ascii=False, indent=2, default=str)
     try:
         output.mkdir(parents=True, exist_ok=True)

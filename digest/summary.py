@@ -222,6 +222,11 @@ def bottom_line(briefing: Briefing) -> list[Sentence]:
     return sentences[:6]
 
 
+def meetings_left_out(briefing: Briefing) -> int:
+    """How many meetings the bottom line does not describe: it says so, so that 3 of 5 do not read as all."""
+    return len(briefing.meetings) - len(key_meetings(briefing))
+
+
 def positions_by_actor(briefing: Briefing) -> list[tuple[Actor, list[Position]]]:
     """Positions grouped under their actor, the most-quoted actors first."""
     actors = {a.id: a for a in briefing.actors}

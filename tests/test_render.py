@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+from collections import Counter
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -388,3 +390,43 @@ def test_bottom_line_citations_wrap_inside_the_page_and_no_word_stands_alone(tmp
 def test_bottom_line_says_how_many_meetings_it_leaves_out(tmp_path):
     pdf = PdfReader(write_outputs(wide_briefing(), make_config(tmp_path), tmp_path / "out")["pdf"])
     assert "2 more meetings in the Meetings section." in " ".join(bottom_line_lines(pdf))
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def screenshot(html: Path, png: Path, profile: Path) -> None:
+    """A real browser's view of the page: Chromium from the distribution, headless, offline, fresh profile."""
+    subprocess.run([str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
+                    f"--user-data-dir={profile}", "--window-size=1000,1200", f"--screenshot={png}",
+                    html.as_uri()], check=True, capture_output=True, timeout=120)
+
+
+def test_html_briefing_opens_styled_in_a_browser_from_anywhere(tmp_path):
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium is not installed (apt-get install chromium); the HTML is checked without a browser")
+    from PIL import Image
+
+    written = write_outputs(doha_briefing(), make_config(tmp_path), tmp_path / "out")
+    html = written["html"].read_text(encoding="utf-8")
+    elsewhere = tmp_path / "mailed" / written["html"].name  # as a reader saves it from the short-form PDF's pointer
+    elsewhere.parent.mkdir()
+    elsewhere.write_text(html, encoding="utf-8")
+    screenshot(elsewhere, tmp_path / "page.png", tmp_path / "profile")
+    colours = Counter(Image.open(tmp_path / "page.png").convert("RGB").getdata())
+    assert colours[(0xf2, 0xf5, 0xf9)] > 20_000  # the bottom line's shaded box
+    assert colours[(0x1f, 0x4e, 0x8c)] > 500  # its blue rule and the section headings
+    assert "<link" not in html and "url(" not in html  # nothing it would need beside it
+
+
+def test_a_user_stylesheet_extends_the_packaged_one(tmp_path):
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "style.css").write_text(".bottom-line { background: #fff3d6; }\n", encoding="utf-8")
+    config = make_config(tmp_path, templates=own)
+    html = render_html(doha_briefing(), config)
+    assert html.index(".bottom-line { background: #f2f5f9;") < html.index(".bottom-line { background: #fff3d6; }")
+    reader = PdfReader(write_outputs(doha_briefing(), config, tmp_path / "out")["pdf"])
+    assert "page 1 of" in text_of(reader)  # the packaged @page rules still lay out the PDF
+    assert float(reader.pages[0].mediabox.width) == pytest.approx(595.28, abs=0.5)

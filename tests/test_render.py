@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-from collections import Counter
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -414,9 +413,9 @@ def test_html_briefing_opens_styled_in_a_browser_from_anywhere(tmp_path):
     elsewhere.parent.mkdir()
     elsewhere.write_text(html, encoding="utf-8")
     screenshot(elsewhere, tmp_path / "page.png", tmp_path / "profile")
-    colours = Counter(Image.open(tmp_path / "page.png").convert("RGB").getdata())
-    assert colours[(0xf2, 0xf5, 0xf9)] > 20_000  # the bottom line's shaded box
-    assert colours[(0x1f, 0x4e, 0x8c)] > 500  # its blue rule and the section headings
+    colours = {rgb: n for n, rgb in Image.open(tmp_path / "page.png").convert("RGB").getcolors(maxcolors=1 << 24)}
+    assert colours.get((0xf2, 0xf5, 0xf9), 0) > 20_000  # the bottom line's shaded box
+    assert colours.get((0x1f, 0x4e, 0x8c), 0) > 500  # its blue rule and the section headings
     assert "<link" not in html and "url(" not in html  # nothing it would need beside it
 
 

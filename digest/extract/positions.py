@@ -259,6 +259,9 @@ def _speaker(sent: Span, roster: Roster, quoted: set[int] | None = None,
                 continue  # "asked X to consider Y" is a stance; "asked about it" is not
             subject = _subject(tok)
             m = _mention_of(subject, roster) if subject is not None else None
+            named = roster.by_token.get(tok.i - 1)
+            if m is None and tok.dep_ == "conj" and named is not None and named.kind == "person":
+                m = named  # "ministers met ... and Secretary-General Mark Rutte said": the name right before
             if m and lemma == "report" and m.kind != "person":
                 continue  # "..., state news agency SPA reported": an agency relays, it holds no position
             if m:

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .extract.dates import with_year
-from .extract.lexicon import TITLE_NOUNS
 from .models import (Actor, ActorMention, Briefing, DateReport, DateValue, Evidence, Extraction, Meeting, MeetingMention,
                      Position, Skipped, Source)
 from .names import contains_part, parts, plain, same_person, same_stem, skeleton
+from .vocabulary import TITLE_NOUNS
 
 
 OFFICE = re.compile(r"\b(president|prime minister|minister|ambassador|secretary|chancellor|premier|king|queen|emir|"

@@ -15,11 +15,9 @@ from functools import lru_cache
 from nicknames import NickNamer
 from rapidfuzz import fuzz
 
+from .vocabulary import PARTICLES, SUFFIXES
+
 NICKNAMES = NickNamer()
-SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-PARTICLES = {"al", "el", "ul", "bin", "ibn", "bint", "abu", "de", "da", "di", "del", "van", "von", "der", "le", "la"}
-
-
 @lru_cache(maxsize=65536)
 def plain(text: str) -> str:
     """Lower-case ASCII letters and spaces: accents, apostrophes and hyphens removed."""

@@ -25,8 +25,8 @@ from dateutil.relativedelta import relativedelta
 from dateutil.relativedelta import MO, TU, WE, TH, FR, SA, SU
 
 from ..models import DateValue
-from .lexicon import MEETING_NOUNS, REPORTING_VERBS
 from .places import DATELINE
+from ..vocabulary import MEETING_NOUNS, REPORTING_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

@@ -24,9 +24,13 @@ from .parties import (CLAUSE_DEPS, copular_partner, find_parties, group_subject,
                       last_named)
 from .places import PLACE_LABELS, find_dateline_place, find_place, place_under
 from .sentences import is_heading
-from .lexicon import (ADDRESS_VERBS, ATTEND_VERBS, LIGHT_VERBS, MEETING_NOUNS, MEETING_VERBS, MODAL_AUX, MODAL_HEADS,
-                      GROUP_HEADS, NOT_MEETING_NOUN_MODS, PHONE_WORDS, SAME_DAY_CUES, SAME_TRIP_CUES,
-                      TITLE_NOUNS, TRAVEL_VERBS)
+from ..vocabulary import (ACHIEVED_VERBS, ADDRESS_VERBS, ATTEND_VERBS, CONDITION_MARKS, DEFINITE_DETS,
+                          DISCUSS_VERBS, FOCUS_VERBS, GROUP_HEADS, HOSTING_VERBS, LIFE_EVENT_VERBS, LIGHT_VERBS,
+                          MEETING_NOUNS, MEETING_VERBS, MODAL_AUX, MODAL_HEADS, NEGATION_ADVERBS,
+                          NOT_MEETING_NOUN_MODS, PARTNER_PREPS, PHONE_WORDS, PRESENCE_WORDS, RECEPTION_VERBS,
+                          SAME_DAY_CUES, SAME_TRIP_CUES, SEPARATE_WORDS, SUBJECT_MATTER_VERBS, TIME_UNITS,
+                          TITLE_NOUNS, TOGETHER_DISCUSS_VERBS, TOGETHER_WORDS, TOPIC_PREPS, TRAVEL_VERBS,
+                          TRIP_NOUNS)
 
 
 def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[MeetingMention]:
@@ -107,7 +111,6 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
     return out
 
 
-TIME_UNITS = {"hour", "minute", "day", "time", "evening", "morning", "afternoon", "night"}
 GROUP_WINDOW = 3  # sentences after a meeting in which "the two leaders" still means its participants
 
 
@@ -132,7 +135,7 @@ def _whereabouts(sent: Span, roster: Roster):
     for tok in sent:
         subject = next((c for c in tok.children if c.dep_ == "nsubj"), None) if tok.pos_ == "VERB" else None
         mention = roster.by_token.get(subject.i) if subject is not None else None
-        if mention is None or mention.kind != "person" or tok.lemma_.lower() in ("bear", "die", "grow", "study"):
+        if mention is None or mention.kind != "person" or tok.lemma_.lower() in LIFE_EVENT_VERBS:
             continue
         preps = {"in", "at", "to"} if tok.lemma_.lower() in TRAVEL_VERBS else {"in"}
         place = place_under(tok, preps)
@@ -151,9 +154,6 @@ def _continued(sent: Span, when: DateValue | None, where: str | None,
     return (when or (lead[0] if same_day else None)), (where or (lead[1] if same_trip else None))
 
 
-SEPARATE_WORDS = {"separate", "separately", "respective", "respectively", "individual", "individually", "bilateral"}
-TOGETHER_WORDS = {"together", "jointly", "joint", "trilateral", "trilaterally", "three-way", "multilateral",
-                  "tripartite", "quadrilateral", "all"}
 LIST_SPLIT = 3  # one subject meeting this many people in a list met them one by one, unless told together
 
 
@@ -195,15 +195,15 @@ def _triggers(sent: Span, roster: Roster):
                 continue
             if lemma == "sit" and not any(c.lower_ == "down" for c in tok.children):
                 continue
-            if lemma in ("visit", "receive", "welcome", "host", "greet") and not _has_person_object(tok):
+            if lemma in RECEPTION_VERBS and not _has_person_object(tok):
                 continue
-            if lemma in ("receive", "welcome", "host", "greet") and _hostless_passive(tok):
+            if lemma in HOSTING_VERBS and _hostless_passive(tok):
                 continue  # "both Putin and Lavrov have been greeted in Beijing": guests, not a meeting of theirs
             yield tok
         elif tok.pos_ == "VERB" and lemma in ADDRESS_VERBS and tok.dep_ in ("relcl", "advcl") \
-                and tok.head.lemma_.lower() in ("visit", "trip") and _has_person_object(tok):
+                and tok.head.lemma_.lower() in TRIP_NOUNS and _has_person_object(tok):
             yield tok  # "his visit to Kyiv, where he asked Zelensky to ...": they met there
-        elif tok.pos_ == "VERB" and lemma in ("discuss", "talk", "confer", "consult") and any(
+        elif tok.pos_ == "VERB" and lemma in DISCUSS_VERBS and any(
                 c.dep_ == "prep" and c.lower_ == "with" for c in _with_heads(tok)):
             yield tok  # "discussed with the minister ways of ...", "discussed trade with the minister"
         elif tok.pos_ in ("VERB",) and lemma in LIGHT_VERBS and any(
@@ -211,7 +211,7 @@ def _triggers(sent: Span, roster: Roster):
             yield tok
         elif tok.pos_ == "NOUN" and tok.lower_ in MEETING_NOUNS and tok.dep_ not in ("dobj",) \
                 and tok.head.lemma_.lower() not in ATTEND_VERBS:
-            if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children) or any(
+            if any(c.dep_ == "prep" and c.lower_ in PARTNER_PREPS for c in tok.children) or any(
                     c.dep_ == "poss" for c in tok.children) or copular_partner(tok) or held_with(tok) \
                     or _of_people(tok, roster):
                 yield tok
@@ -263,7 +263,7 @@ def _coordinated_people(verb: Token, roster: Roster) -> int:
 def _discussed_together(verb: Token, roster: Roster) -> bool:
     """"A and B discussed X": two people discussing with each other met (a call is filtered
     later as any phone meeting is)."""
-    return verb.lemma_.lower() in ("discuss", "negotiate", "confer") and _coordinated_people(verb, roster) >= 2
+    return verb.lemma_.lower() in TOGETHER_DISCUSS_VERBS and _coordinated_people(verb, roster) >= 2
 
 
 def _at_the_meeting(verb: Token, roster: Roster) -> bool:
@@ -285,10 +285,10 @@ def _subject_matter(sent: Span) -> str | None:
     """What was discussed: the object of "discussed"/"focused on", or "talks on X"."""
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in ("discuss", "review", "address", "exchange"):
+        if tok.pos_ == "VERB" and lemma in SUBJECT_MATTER_VERBS:
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        elif tok.pos_ == "VERB" and lemma in ("focus", "center", "centre", "concentrate") or tok.lower_ in MEETING_NOUNS:
-            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "over")), None)
+        elif tok.pos_ == "VERB" and lemma in FOCUS_VERBS or tok.lower_ in MEETING_NOUNS:
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS), None)
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         else:
             continue
@@ -328,11 +328,11 @@ def _happened(trigger: Token) -> bool:
     tok = trigger
     for _ in range(4):
         children = list(tok.children)
-        if any(c.dep_ == "neg" or c.lower_ in ("never", "not") and c.dep_ == "advmod" for c in children):
+        if any(c.dep_ == "neg" or c.lower_ in NEGATION_ADVERBS and c.dep_ == "advmod" for c in children):
             return False
         if any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in children):
             return False
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
             return False
         if tok.pos_ == "NOUN" and any(c.lower_ in NOT_MEETING_NOUN_MODS or c.dep_ == "det" and c.lower_ == "no"
                                       for c in children):
@@ -340,7 +340,7 @@ def _happened(trigger: Token) -> bool:
         if tok.i != trigger.i and tok.lemma_.lower() in MODAL_HEADS:
             return False
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
-        if infinitive and tok.head.lemma_.lower() not in ("manage", "get", "go"):
+        if infinitive and tok.head.lemma_.lower() not in ACHIEVED_VERBS:
             return False  # "is due to meet", "sent Wang to meet": not (yet) a meeting
         if tok.i == trigger.i and any(c.dep_ == "dobj" and c.lower_ in MEETING_NOUNS and any(
                 m.lower_ in NOT_MEETING_NOUN_MODS for m in c.children) for c in children):
@@ -360,7 +360,7 @@ def _date_of_the_meeting(sent: Span, published: date | None) -> DateValue | None
     for tok in sent:
         named_event = tok.text[:1].isupper()  # "the Global Summit on AI ... on November 2" is another occasion
         if tok.lower_ in MEETING_NOUNS and not named_event and _happened(tok) and any(
-                c.dep_ in ("det", "poss") and c.lower_ in ("the", "their", "that") for c in tok.children):
+                c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_DETS for c in tok.children):
             found = find_date(tok, sent, published)
             if found is not None:
                 return found
@@ -377,7 +377,7 @@ def _joined_meeting(trigger: Token, roster: Roster) -> list[Mention] | None:
     # a pronoun possessor ("his meeting") is left to the merge: the meeting it means is
     # found by its partner, and a wrong guess would add a participant who was not there
     scope = [t for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON" or c.dep_ == "prep"
-             and c.lower_ in ("with", "between") for t in c.subtree]
+             and c.lower_ in PARTNER_PREPS for t in c.subtree]
     parties = [m for m in roster.within(scope) if m.kind == "person"]
     return parties or None
 
@@ -389,7 +389,7 @@ def _attendees(sent: Span, roster: Roster, distance: int) -> list[str]:
     for tok in sent:
         lemma = tok.lemma_.lower()
         # "X was present", "X is also taking part", "X participated"
-        taking_part = lemma in ("present", "participate") or lemma == "take" and any(
+        taking_part = lemma in PRESENCE_WORDS or lemma == "take" and any(
             c.lower_ == "part" for c in tok.children)
         if lemma not in ATTEND_VERBS and not taking_part:
             continue

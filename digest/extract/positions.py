@@ -20,16 +20,10 @@ from spacy.tokens import Doc, Span, Token
 from ..models import MeetingMention, PositionMention
 from .actors import Mention, Roster, speaker_labels
 from .sentences import is_heading, quoted_tokens
-from .lexicon import MODAL_AUX, REPORTING_NOUNS, REPORTING_VERBS, STANCE_VERBS, TOPICS, VOICE_NOUNS
+from ..vocabulary import (COUNT_WORDS, COURTESY, JOINT_NOUNS, JOINT_VERBS, MODAL_AUX, NEGATIONS, REPORTING_NOUNS,
+                          REPORTING_VERBS, SAID_VERBS, STANCE_VERBS, TOPICS, VOICE_NOUNS)
 
 QUOTES = "\"“”"
-NEGATIONS = {"not", "n't", "no", "never", "nothing", "neither", "nor"}
-COURTESY = {"thank", "welcome", "congratulate", "morning", "afternoon", "evening", "pleasure", "honor", "honour"}
-JOINT_NOUNS = {"leader", "side", "president", "minister", "party", "delegation", "head", "official"}
-JOINT_VERBS = {"commit", "agree", "review", "reaffirm", "discuss", "recognize", "recognise", "deplore", "support",
-               "intend", "stress", "underscore", "emphasize", "emphasise", "welcome", "condemn", "express"}
-
-
 def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> list[PositionMention]:
     out: list[PositionMention] = []
     labels = {span.start: span.end for span, _, _ in speaker_labels(doc)}
@@ -74,7 +68,7 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
         text = _content(verb, sent)
         if len(text.split()) < 4:
             continue
-        said = verb.lemma_.lower() in ("say", "tell", "state", "add", "according") or text == sent.text.strip()
+        said = verb.lemma_.lower() in SAID_VERBS or text == sent.text.strip()
         for name in speakers:
             out.append(PositionMention(actor=name, text=text, evidence=sent.text.strip(), topic=topic_of(text),
                                        direct=any(q in text for q in QUOTES), verb=None if said else _as_written(verb)))
@@ -174,7 +168,7 @@ def _joint_speakers(sent: Span, meetings: list[MeetingMention], index: int) -> t
         subject = _subject(tok)
         if subject is None:
             continue
-        counted = any(c.lower_ in ("two", "both") for c in subject.children) or subject.lower_ == "both"
+        counted = any(c.lower_ in COUNT_WORDS for c in subject.children) or subject.lower_ == "both"
         definite = subject.tag_ == "NNS" and any(c.lower_ == "the" for c in subject.children)
         group = subject.lemma_.lower() in JOINT_NOUNS and (counted or definite)
         pronoun = subject.lower_ == "they" and index - recent[-1].sentence_index <= 2

@@ -23,13 +23,12 @@ from .dates import find_date
 from .parties import (CLAUSE_DEPS, copular_partner, find_parties, group_subject, held_with, inside_title,
                       last_named)
 from .places import PLACE_LABELS, find_dateline_place, find_place, place_under
+from .rules import Rule, load_rules, matches
 from .sentences import is_heading
-from ..vocabulary import (ACHIEVED_VERBS, ADDRESS_VERBS, ATTEND_VERBS, CONDITION_MARKS, DEFINITE_DETS,
-                          DISCUSS_VERBS, FOCUS_VERBS, GROUP_HEADS, HOSTING_VERBS, LIFE_EVENT_VERBS, LIGHT_VERBS,
-                          MEETING_NOUNS, MEETING_VERBS, MODAL_AUX, MODAL_HEADS, NEGATION_ADVERBS,
-                          NOT_MEETING_NOUN_MODS, PARTNER_PREPS, PHONE_WORDS, PRESENCE_WORDS, RECEPTION_VERBS,
-                          SAME_DAY_CUES, SAME_TRIP_CUES, SEPARATE_WORDS, SUBJECT_MATTER_VERBS, TIME_UNITS,
-                          TITLE_NOUNS, TOGETHER_DISCUSS_VERBS, TOGETHER_WORDS, TOPIC_PREPS, TRAVEL_VERBS,
+from ..vocabulary import (ACHIEVED_VERBS, ATTEND_VERBS, CONDITION_MARKS, DEFINITE_DETS,
+                          FOCUS_VERBS, GROUP_HEADS, LIFE_EVENT_VERBS, MEETING_NOUNS, MODAL_AUX, MODAL_HEADS, NEGATION_ADVERBS,
+                          NOT_MEETING_NOUN_MODS, PARTNER_PREPS, PHONE_WORDS, PRESENCE_WORDS, SAME_DAY_CUES, SAME_TRIP_CUES, SEPARATE_WORDS, SUBJECT_MATTER_VERBS, TIME_UNITS,
+                          TITLE_NOUNS, TOGETHER_WORDS, TOPIC_PREPS, TRAVEL_VERBS,
                           TRIP_NOUNS)
 
 
@@ -40,6 +39,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
     occasion_index = -1
     here: dict[str, tuple[str, int]] = {}  # where each person was last said to be, and when
     dateline_place = find_dateline_place(doc)
+    matched = matches(doc, "meetings", RULES)
     filed_only: set[int] = set()  # meetings (by index in `out`) placed only by the dateline
     body = 0  # sentences of the text proper, headings left out
     for index, sent in enumerate(doc.sents):
@@ -47,7 +47,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
             continue
         body += 1
         here.update((name, (place, index)) for name, place in _whereabouts(sent, roster))
-        triggers = [t for t in _triggers(sent, roster) if _happened(t)]
+        triggers = [t for t in _triggers(sent, roster, matched) if _happened(t)]
         if lead is None and body <= 3:
             # the occasion the article opens with, even with nobody named ("held a series of meetings")
             occasion = triggers or [t for t in sent if t.lower_ in MEETING_NOUNS and _happened(t)]
@@ -183,45 +183,54 @@ def _is_subject(trigger: Token, m: Mention) -> bool:
                for c in verb.children)
 
 
-def _triggers(sent: Span, roster: Roster):
+def _triggers(sent: Span, roster: Roster, matched: dict[int, list[Rule]]):
+    """The sentence's tokens that report a meeting: a rule of patterns/meetings.yaml matches
+    the word and its check passes on the parse around it."""
     for tok in sent:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and (_called_on(tok) or _discussed_together(tok, roster) or _at_the_meeting(tok, roster)
-                                   or _spent_time_with(tok)):
+        if any(CHECKS[rule.check](tok, roster) for rule in matched.get(tok.i, ())):
             yield tok
-            continue
-        if tok.pos_ in ("VERB", "AUX") and lemma in MEETING_VERBS:
-            if lemma == "hold" and not any(c.lower_ in MEETING_NOUNS for c in tok.children if c.dep_ == "dobj"):
-                continue
-            if lemma == "sit" and not any(c.lower_ == "down" for c in tok.children):
-                continue
-            if lemma in RECEPTION_VERBS and not _has_person_object(tok):
-                continue
-            if lemma in HOSTING_VERBS and _hostless_passive(tok):
-                continue  # "both Putin and Lavrov have been greeted in Beijing": guests, not a meeting of theirs
-            yield tok
-        elif tok.pos_ == "VERB" and lemma in ADDRESS_VERBS and tok.dep_ in ("relcl", "advcl") \
-                and tok.head.lemma_.lower() in TRIP_NOUNS and _has_person_object(tok):
-            yield tok  # "his visit to Kyiv, where he asked Zelensky to ...": they met there
-        elif tok.pos_ == "VERB" and lemma in DISCUSS_VERBS and any(
-                c.dep_ == "prep" and c.lower_ == "with" for c in _with_heads(tok)):
-            yield tok  # "discussed with the minister ways of ...", "discussed trade with the minister"
-        elif tok.pos_ in ("VERB",) and lemma in LIGHT_VERBS and any(
-                c.lower_ in MEETING_NOUNS and c.dep_ == "dobj" for c in tok.children):
-            yield tok
-        elif tok.pos_ == "NOUN" and tok.lower_ in MEETING_NOUNS and tok.dep_ not in ("dobj",) \
-                and tok.head.lemma_.lower() not in ATTEND_VERBS:
-            if any(c.dep_ == "prep" and c.lower_ in PARTNER_PREPS for c in tok.children) or any(
-                    c.dep_ == "poss" for c in tok.children) or copular_partner(tok) or held_with(tok) \
-                    or _of_people(tok, roster):
-                yield tok
 
 
-def _called_on(verb: Token) -> bool:
+def _meeting_noun_object(verb: Token, roster: Roster) -> bool:
+    return any(c.lower_ in MEETING_NOUNS and c.dep_ == "dobj" for c in verb.children)
+
+
+def _down_particle(verb: Token, roster: Roster) -> bool:
+    return any(c.lower_ == "down" for c in verb.children)
+
+
+def _hosted_guest(verb: Token, roster: Roster) -> bool:
+    """"received X": a guest as object; "both Putin and Lavrov have been greeted in Beijing"
+    names guests only, not a meeting of theirs."""
+    return _has_person_object(verb) and not _hostless_passive(verb)
+
+
+def _address_during_visit(verb: Token, roster: Roster) -> bool:
+    """"his visit to Kyiv, where he asked Zelensky to ...": they met there ("where" may hang on
+    the visit or on the place it went to)."""
+    head = verb.head
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":
+        head = head.head.head  # "a visit to Bergen, where ..."
+    return verb.dep_ in ("relcl", "advcl") and head.lemma_.lower() in TRIP_NOUNS | TRAVEL_VERBS \
+        and _has_person_object(verb)
+
+
+def _with_partner(verb: Token, roster: Roster) -> bool:
+    """"discussed with the minister ways of ...", "discussed trade with the minister"."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in _with_heads(verb))
+
+
+def _noun_with_partner(noun: Token, roster: Roster) -> bool:
+    if noun.dep_ == "dobj" or noun.head.lemma_.lower() in ATTEND_VERBS:
+        return False  # "held talks" is the verb's; "attended the meeting" an attendee's
+    return any(c.dep_ == "prep" and c.lower_ in PARTNER_PREPS for c in noun.children) or any(
+        c.dep_ == "poss" for c in noun.children) or copular_partner(noun) is not None \
+        or held_with(noun) is not None or _of_people(noun, roster)
+
+
+def _called_on(verb: Token, roster: Roster) -> bool:
     """"Dar called on the acting Prime Minister": a courtesy call in person. "Called on X to
     stop" is an appeal, and "called on the phone" a call."""
-    if verb.lemma_.lower() != "call":
-        return False
     on = next((c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ == "on"), None)
     if on is None:
         return False
@@ -242,10 +251,8 @@ def _with_heads(verb: Token) -> list[Token]:
     return [*verb.children, *(c for o in objects for c in o.children)]
 
 
-def _spent_time_with(verb: Token) -> bool:
+def _spent_time_with(verb: Token, roster: Roster) -> bool:
     """"Witkoff spent almost five hours with Putin in Moscow": time spent with someone."""
-    if verb.lemma_.lower() != "spend":
-        return False
     spans_time = any(c.dep_ == "dobj" and (c.lemma_.lower() in TIME_UNITS or c.ent_type_ == "TIME")
                      for c in verb.children)
     return spans_time and any(c.dep_ == "prep" and c.lower_ == "with" for t in (verb, *verb.children)
@@ -263,7 +270,7 @@ def _coordinated_people(verb: Token, roster: Roster) -> int:
 def _discussed_together(verb: Token, roster: Roster) -> bool:
     """"A and B discussed X": two people discussing with each other met (a call is filtered
     later as any phone meeting is)."""
-    return verb.lemma_.lower() in TOGETHER_DISCUSS_VERBS and _coordinated_people(verb, roster) >= 2
+    return _coordinated_people(verb, roster) >= 2
 
 
 def _at_the_meeting(verb: Token, roster: Roster) -> bool:
@@ -415,3 +422,20 @@ def _attendees(sent: Span, roster: Roster, distance: int) -> list[str]:
         if people:
             return people
     return []
+
+
+CHECKS = {
+    "always": lambda tok, roster: True,
+    "meeting_noun_object": _meeting_noun_object,
+    "down_particle": _down_particle,
+    "person_object": lambda tok, roster: _has_person_object(tok),
+    "hosted_guest": _hosted_guest,
+    "address_during_visit": _address_during_visit,
+    "with_partner": _with_partner,
+    "noun_with_partner": _noun_with_partner,
+    "called_on": _called_on,
+    "discussed_together": _discussed_together,
+    "at_the_meeting": _at_the_meeting,
+    "spent_time_with": _spent_time_with,
+}
+RULES = load_rules("meetings", set(CHECKS))

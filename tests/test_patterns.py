@@ -6,6 +6,7 @@ import pytest
 
 from digest.extract import extract_doc, rules
 from digest.extract.meetings import CHECKS, RULES
+from digest.extract.positions import RULES as SPEECH_RULES
 from digest.models import Article
 
 
@@ -31,3 +32,10 @@ def test_a_rule_naming_a_missing_word_list_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(rules, "PATTERNS", tmp_path)
     with pytest.raises(AttributeError):
         rules.load_rules("broken", set(CHECKS))
+
+
+@pytest.mark.parametrize("rule", SPEECH_RULES, ids=[r.id for r in SPEECH_RULES])
+def test_each_speech_construction_gives_its_example_a_speaker(nlp, rule):
+    text = rule.example
+    found = extract_doc(Article(path=Path("t.txt"), text=text, published=date(2024, 3, 20)), nlp(text))
+    assert [p.actor for p in found.positions] == ["Anna Berg"], (rule.id, text)

@@ -22,7 +22,7 @@ from .actors import Mention, Roster
 from .dates import find_date
 from .parties import (CLAUSE_DEPS, copular_partner, find_parties, group_subject, held_with, inside_title,
                       last_named)
-from .places import PLACE_LABELS, find_dateline_place, find_place, place_under
+from .places import PLACE_LABELS, Place, choose_place, find_dateline_place, find_place, place_under
 from .rules import Rule, load_rules, matches
 from .sentences import is_heading
 from ..vocabulary import (ACHIEVED_VERBS, ATTEND_VERBS, CONDITION_MARKS, DEFINITE_DETS,
@@ -73,19 +73,22 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
             else:
                 present = []
             when = next((d for t in triggers if (d := find_date(t, sent, published)) is not None), None)
-            where = next((p for t in triggers if (p := find_place(t))), None)
+            places = [Place(p, "clause") for t in triggers if (p := find_place(t))][:1]
             dated = when is not None
             # "Earlier in the day, X met Y": the day just told of, the last meeting's or the opening's
             told = (last.date, last.place) if last is not None and last.date is not None else lead
             if told is not None and index != occasion_index:
-                when, where = _continued(sent, when, where, told)
+                same_day, same_trip = _continued(sent)
+                when = when or (told[0] if same_day else None)
+                places += [Place(told[1], "occasion")] if same_trip and told[1] else []
             for group in _separate(trigger, parties):
                 # "Bolton told reporters in Moscow ... During his visit, Bolton met Putin"; a meeting
                 # dated on its own ("Yesterday, he met ...") may have been elsewhere
-                known = [here[m.name][0] for m in group if m.name in here and index - here[m.name][1] <= 2
-                         and not dated]
-                place = where or (known[0] if known else None) or dateline_place
-                if not (where or known):
+                near = [Place(here[m.name][0], "whereabouts") for m in group
+                        if m.name in here and index - here[m.name][1] <= 2 and not dated]
+                chosen = choose_place([*places, *near, Place(dateline_place, "dateline")])
+                place = chosen.name if chosen else None
+                if chosen is not None and chosen.source == "dateline":
                     filed_only.add(len(out))  # the dateline's city stands in until the text says where
                 mention = MeetingMention(participants=[m.name for m in group if m.kind != "office"], attendees=present,
                                          unnamed=[m.name for m in group if m.kind == "office"], date=when, place=place,
@@ -143,15 +146,13 @@ def _whereabouts(sent: Span, roster: Roster):
             yield mention.name, place
 
 
-def _continued(sent: Span, when: DateValue | None, where: str | None,
-               lead: tuple[DateValue | None, str | None]) -> tuple[DateValue | None, str | None]:
-    """A later meeting told as part of the opening occasion ("Afterwards, she met ...",
-    "Another meeting of the day was with ...") takes its day and place when it names none;
-    "also met" takes only the place, since the same trip may span several days."""
+def _continued(sent: Span) -> tuple[bool, bool]:
+    """Whether a meeting is told as part of the occasion just told of, on the same day
+    ("Afterwards, she met ...", "Another meeting of the day was with ...": its day and place)
+    or only on the same trip ("also met": its place, since a trip may span several days)."""
     words = " ".join(t.lower_ for t in sent)
     same_day = any(re.search(rf"\b{cue}\b", words) for cue in SAME_DAY_CUES)
-    same_trip = same_day or any(t.lower_ in SAME_TRIP_CUES for t in sent)
-    return (when or (lead[0] if same_day else None)), (where or (lead[1] if same_trip else None))
+    return same_day, same_day or any(t.lower_ in SAME_TRIP_CUES for t in sent)
 
 
 LIST_SPLIT = 3  # one subject meeting this many people in a list met them one by one, unless told together

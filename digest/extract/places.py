@@ -9,6 +9,7 @@ reads the parse around a trigger it is given.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -23,6 +24,27 @@ DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}?)(?:,[^:\n]{0,40}?\))?(?:\s*[:
                       r"\s+\d{4}\s*(?:\([^)\n]{1,20}\))?\s*[:—–-]"
                       # "Labuan Bajo (VNA) –": a mixed-case city and its agency
                       r"|^\s*([A-Z][a-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*\([A-Z][\w ]{1,15}\)\s*[—–-]")
+# Where a meeting's place may come from, best first, and the one ranking that chooses:
+# the meeting's own clause or the visit or occasion it is part of ("met X in Oslo", "during
+# his visit to Nairobi", "on the sidelines of the summit in New York"); the occasion just
+# told of, for a meeting told as its next step ("Afterwards, she met", "also met"); where a
+# participant was just said to be ("told reporters in Moscow ... During his visit, he met");
+# and last the city the article is filed from, which is only where it was written.
+PLACE_RANKING = ("clause", "occasion", "whereabouts", "dateline")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str | None
+    source: str  # one of PLACE_RANKING
+
+
+def choose_place(candidates: list[Place]) -> Place | None:
+    """The best-ranked candidate that names a place; the first of equals."""
+    named = [c for c in candidates if c.name]
+    return min(named, key=lambda c: PLACE_RANKING.index(c.source)) if named else None
+
+
 def in_dateline(span) -> bool:
     """The span is a dateline's city or agency ("TOKYO (AP) —", "Labuan Bajo (VNA) –"):
     it says where a text was filed, never who acts, whatever the model labels it."""

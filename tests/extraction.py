@@ -1,6 +1,8 @@
 """Helpers for the rule tests: one invented text through the real pipeline, published
-Wednesday 20 March 2024 unless told otherwise (so "on Monday" is 2024-03-18)."""
+Wednesday 20 March 2024 unless told otherwise (so "on Monday" is 2024-03-18), and a parse
+built by hand for the pure helpers that need no model."""
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from digest.extract import extract_doc
@@ -21,3 +23,19 @@ def brief(nlp, *texts, published=date(2024, 3, 20)):
 
 def meetings(nlp, text, published=date(2024, 3, 20)):
     return [sorted(m.participants) for m in run(nlp, text, published).meetings]
+
+
+@lru_cache(maxsize=1)
+def _vocab():
+    from spacy.lang.en import English
+
+    return English().vocab  # lexical attributes (lower_, is_alpha) need the language's getters; no model
+
+
+def parsed(rows):
+    """A Doc built by hand, as spaCy's own matcher tests build theirs, from rows of
+    (word, head, dep, pos, tag, lemma, entity IOB): heads are absolute token indices."""
+    from spacy.tokens import Doc
+
+    words, heads, deps, pos, tags, lemmas, ents = map(list, zip(*rows))
+    return Doc(_vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas, ents=ents)

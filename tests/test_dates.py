@@ -197,7 +197,14 @@ def test_choose_date(dates, sources, chosen, conflicts):
     pytest.param([_d(2023)], _d(2024, 3, 17), False, False, id="another-year-alone"),
     pytest.param([_d(2024, 3, 17), _d(2024, 3, 19)], _d(2024, 3, 17), False, False,
                  id="every-dated-mention-must-agree"),
+    pytest.param([_d(2024, 2, 29)], _d(2024, 3, 1), True, True, id="a-day-apart-across-a-month-end"),
+    pytest.param([_d(2024, 3, None)], _d(2023, 3, None), False, False, id="same-month-another-year"),
 ])
 def test_dates_compatible(cluster, new, strong, compatible):
     mention = MeetingMention(participants=["A", "B"], date=new)
     assert _dates_compatible(_cluster(*cluster), mention, strong) is compatible
+
+
+def test_last_weekday_written_on_that_weekday_is_the_week_before():
+    assert resolve_date("last Monday", date(2024, 3, 18)).iso() == "2024-03-11"
+    assert resolve_date("Monday", date(2024, 3, 18)).iso() == "2024-03-18"

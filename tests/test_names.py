@@ -199,3 +199,9 @@ def test_part_matches(a, b, matches):
 ])
 def test_plain(text, key):
     assert plain(text) == key
+
+
+@pytest.mark.parametrize("written, plain_form", [("Łukasz Ødegaard", "lukasz odegaard"), ("Lars Løkke", "lars lokke"),
+                                                 ("Guðmundsdóttir", "gudmundsdottir")])
+def test_letters_without_an_accent_to_strip_are_transliterated(written, plain_form):
+    assert plain(written) == plain_form

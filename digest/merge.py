@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
-from .extract.dates import with_year
 from .models import (Actor, ActorMention, Briefing, DateReport, DateValue, Evidence, Extraction, Meeting, MeetingMention,
                      Position, Skipped, Source)
 from .names import contains_part, parts, plain, same_person, same_stem, skeleton
@@ -123,9 +122,7 @@ def _attach_partials(groups: list[list[tuple[str, ActorMention]]]) -> list[list[
             if weight[0][0] >= DOMINANT * weight[1][0]:
                 fits = [fits[weight[0][1]]]
         if len(fits) == 1:
-            for sid, m in group:
-                m.aliases = [*m.aliases, m.name]
-            fits[0].extend(group)
+            fits[0].extend((sid, replace(m, aliases=[*m.aliases, m.name])) for sid, m in group)
     return full
 
 
@@ -297,9 +294,9 @@ def _anchor_years(sources: list[Source], clusters: list[_Cluster]) -> None:
             if x.date is not None and x.date.year is None and (x.date.month, x.date.day) in dated:
                 years[sid][dated[(x.date.month, x.date.day)]] += 1
     for c in clusters:
-        for sid, x in c.items:
-            if x.date is not None and x.date.year is None and x.date.month and years.get(sid):
-                x.date = with_year(x.date, years[sid].most_common(1)[0][0])
+        c.items = [(sid, replace(x, date=x.date.with_year(years[sid].most_common(1)[0][0])))
+                   if x.date is not None and x.date.year is None and x.date.month and years.get(sid) else (sid, x)
+                   for sid, x in c.items]
 
 
 def _build_meetings(clusters: list[_Cluster], by_id) -> list[Meeting]:

@@ -102,6 +102,10 @@ class DateValue:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
+    def with_year(self, year: int) -> DateValue:
+        """This yearless date completed with a year found elsewhere (see merge)."""
+        return DateValue(year, self.month, self.day, self.text)
+
     @property
     def precision(self) -> str:
         if self.year is None or self.month is None:

@@ -13,7 +13,7 @@ dateparser does the parsing; dateutil does the calendar arithmetic.
 
 find_date() picks which DATE entity in a meeting sentence is the meeting's own
 (never one governed by a reporting verb: "said Tuesday"). spaCy is imported for
-type checking only, so merge.py can use with_year() without loading spaCy.
+type checking only, so the rest of this module loads without it.
 """
 from __future__ import annotations
 
@@ -156,11 +156,6 @@ def _checked(year: int, month: int, day: int | None, raw: str) -> DateValue | No
     except ValueError:
         return DateValue(year, month, None, raw)
     return DateValue(year, month, day, raw)
-
-
-def with_year(value: DateValue, year: int) -> DateValue:
-    """A yearless DateValue completed with a year found elsewhere (see merge)."""
-    return DateValue(year, value.month, value.day, value.text)
 
 
 def find_date(trigger: Token, sent: Span, published: date | None) -> DateValue | None:

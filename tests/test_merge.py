@@ -1,0 +1,22 @@
+"""merge() is a pure function of its extractions: it never changes what it was given."""
+import copy
+from datetime import date
+from pathlib import Path
+
+from digest.merge import merge
+from digest.models import ActorMention, Article, DateValue, Extraction, MeetingMention
+
+
+def test_merge_leaves_its_inputs_as_they_were():
+    dated = Extraction(Article(path=Path("a.txt"), text="", published=date(2024, 3, 20)),
+                       actors=[ActorMention("Anna Berg", "person"), ActorMention("Lars Holm", "person")],
+                       meetings=[MeetingMention(participants=["Anna Berg", "Lars Holm"],
+                                                date=DateValue(2024, 3, 17, "March 17"))])
+    undated = Extraction(Article(path=Path("b.txt"), text="", published=None),
+                         actors=[ActorMention("Anna Berg", "person"), ActorMention("Holm", "person", partial=True)],
+                         meetings=[MeetingMention(participants=["Anna Berg", "Holm"], date=DateValue(None, 3, 17, "March 17"))])
+    given = [dated, undated]
+    before = copy.deepcopy(given)
+    briefing = merge(given, date(2024, 3, 21), "t")
+    assert [m.date for m in briefing.meetings] == ["2024-03-17"]  # the yearless one was anchored ...
+    assert given == before  # ... in merge's own copy, and the bare "Holm" joined Lars Holm there too

@@ -198,3 +198,18 @@ def test_undotted_initials_and_a_name_right_before_its_verb(nlp):
     assert speakers(nlp, "His running mate JD Vance has advocated halting the aid program.")[0][0] == "JD Vance"
     text = "Ministers met in Brussels on Wednesday and Secretary-General Mark Rutte said that the talks were positive."
     assert speakers(nlp, text)[0][0] == "Mark Rutte"
+
+
+def test_days_later_falls_in_the_month_of_the_day_before(nlp):
+    text = ("Chancellor Maria Lund attended the inauguration of President Joseph Otieno on June 1. "
+            "Days later, Minister Anna Berg visited Otieno to see the new port.")
+    found = extract_doc(Article(path=Path("t.txt"), text=text, published=date(2024, 10, 1)), nlp(text))
+    assert [(sorted(m.participants), m.date.iso() if m.date else None) for m in found.meetings] == [
+        (["Anna Berg", "Joseph Otieno"], "2024-06")]
+
+
+def test_a_dateline_parsed_as_a_second_subject_leaves_the_people_discussing(nlp):
+    text = ("OSLO – Norwegian President Kari-Anne Holm and Danish Minister of Foreign Affairs Lars Berg discussed "
+            "bilateral relations during the minister's visit to Oslo on Feb. 18, the press service reported.")
+    found = extract_doc(Article(path=Path("t.txt"), text=text, published=date(2024, 2, 19)), nlp(text))
+    assert any({"Kari-Anne Holm", "Lars Berg"} <= set(m.participants) for m in found.meetings)

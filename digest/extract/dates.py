@@ -158,6 +158,23 @@ def _checked(year: int, month: int, day: int | None, raw: str) -> DateValue | No
     return DateValue(year, month, day, raw)
 
 
+LATER = re.compile(r"\b(?:(?:a few|several|two|three|four|five|\d)\s+)?(?:days|a week) (?:later|afterwards|after that)\b",
+                   re.I)
+
+
+def days_after(sent: Span, before: Span | None, published: date | None) -> DateValue | None:
+    """"... the inauguration on June 1. Days later, Bullrich visited Bukele": a meeting days
+    after the day the sentence before gives falls in that day's month, unless the days may
+    run into the next one (then nothing: a month is not guessed)."""
+    if before is None or not LATER.search(sent.text):
+        return None
+    days = [v for e in before.ents if e.label_ == "DATE" and (v := resolve_date(e.text, published)) is not None
+            and v.year and v.day]
+    if not days or days[-1].day > 21:
+        return None
+    return DateValue(days[-1].year, days[-1].month, None, LATER.search(sent.text).group(0))
+
+
 def find_date(trigger: Token, sent: Span, published: date | None) -> DateValue | None:
     """The trigger's own date: DATE entities whose governing verb is not a reporting verb.
 

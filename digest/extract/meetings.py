@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import DateValue, MeetingMention
 from .actors import Mention, Roster
-from .dates import find_date
+from .dates import days_after, find_date
 from .parties import (CLAUSE_DEPS, copular_partner, find_parties, group_subject, held_with, inside_title,
                       last_named)
 from .places import PLACE_LABELS, Place, choose_place, find_dateline_place, find_place, place_under
@@ -42,10 +42,12 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
     matched = matches(doc, "meetings", RULES)
     filed_only: set[int] = set()  # meetings (by index in `out`) placed only by the dateline
     body = 0  # sentences of the text proper, headings left out
+    before: Span | None = None  # the sentence before, for "Days later, ..."
     for index, sent in enumerate(doc.sents):
         if is_heading(sent):
             continue
         body += 1
+        before, sent_before = sent, before
         here.update((name, (place, index)) for name, place in _whereabouts(sent, roster))
         triggers = [t for t in _triggers(sent, roster, matched) if _happened(t)]
         if lead is None and body <= 3:
@@ -72,7 +74,8 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                                             and m.name not in {p.name for p in joined}]
             else:
                 present = []
-            when = next((d for t in triggers if (d := find_date(t, sent, published)) is not None), None)
+            when = next((d for t in triggers if (d := find_date(t, sent, published)) is not None), None) \
+                or days_after(sent, sent_before, published)
             places = [Place(p, "clause") for t in triggers if (p := find_place(t))][:1]
             dated = when is not None
             # "Earlier in the day, X met Y": the day just told of, the last meeting's or the opening's
@@ -261,11 +264,9 @@ def _spent_time_with(verb: Token, roster: Roster) -> bool:
 
 
 def _coordinated_people(verb: Token, roster: Roster) -> int:
-    """How many people the verb's subject names ("Tokayev and Kamilov discussed")."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return 0
-    return sum(m.kind == "person" for m in roster.within(subject.subtree))
+    """How many people the verb's subject names ("Tokayev and Kamilov discussed"); every
+    subject counts, since a dateline is often parsed as a second one ("NUR-SULTAN – A and B")."""
+    return sum(m.kind == "person" for c in verb.children if c.dep_ == "nsubj" for m in roster.within(c.subtree))
 
 
 def _discussed_together(verb: Token, roster: Roster) -> bool:

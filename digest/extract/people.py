@@ -22,7 +22,9 @@ from ..vocabulary import (HONORIFICS, NOT_NAME_WORDS, PARTICLES, REPORTING_VERBS
                           TITLE_NOUNS)
 
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
-NAME_PART = re.compile(r"^(?:[A-Z][\w'’.-]*|al-\w+|el-\w+|bin|ibn|de|da|van|von|der|le|la)$")
+# Capitals of the Latin, Greek and Cyrillic alphabets: "Çavuşoğlu", "Łukasz", "Žižek" start names too.
+CAPITALS = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
+NAME_PART = re.compile(rf"^(?:[{CAPITALS}][\w'’.-]*|al-\w+|el-\w+|bin|ibn|de|da|van|von|der|le|la)$")
 
 
 def person_spans(doc: Doc) -> list[Span]:

@@ -7,13 +7,14 @@ mtime or today's date: a wrong anchor would silently shift every "Tuesday".
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import os
 import re
 from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable, Mapping
 from urllib.parse import urlparse
 
 import yaml
@@ -22,6 +23,8 @@ from charset_normalizer import from_bytes
 from .boilerplate import split_boilerplate
 from .errors import SourceError
 from .models import Article, Skipped
+from .outlets import outlet_from_credits, outlet_from_url
+from .window import Window
 
 log = logging.getLogger(__name__)
 
@@ -29,24 +32,23 @@ FRONT_MATTER_KEYS = {"title", "outlet", "published", "url", "author"}
 HEADER_LINES = 6
 
 
-def collect(inputs: list[Path], max_bytes: int,
-            briefing_date: date | None = None) -> tuple[list[Article], list[Skipped]]:
-    """Read every supported file under the input folders, in name order.
+def collect(inputs: list[Path], max_bytes: int, briefing_date: date | None = None,
+            windows: Mapping[Path, Window] | None = None,
+            fetched: Iterable[Article] = ()) -> tuple[list[Article], list[Skipped]]:
+    """Read every supported file under the input folders, in name order, then the `fetched` pages.
 
     A text that repeats an earlier one (a wire story republished by several
     outlets) is not a second source of information: it is recorded in the first
-    article's `copies` and left out, so merge counts it once.
+    article's `copies` and left out, so merge counts it once. Fetched pages
+    (digest.web) are compared with the files, so a feed's copy of a saved
+    story is not a second source either. A folder with a `since:` window in
+    `windows` gives only its recent articles.
     """
     articles: list[Article] = []
     skipped: list[Skipped] = []
     copies = CopyFinder()
-    for path, root in _walk(inputs, skipped):
-        try:
-            article = read_article(path, root, max_bytes)
-        except SourceError as exc:
-            # One line (YAML and OS messages may span several); the caller logs skipped files.
-            skipped.append(Skipped(str(path), " ".join(exc.message.split())))
-            continue
+    for article in itertools.chain(_read_files(inputs, max_bytes, windows or {}, skipped), fetched):
+        path = article.path
         original = copies.original_of(article)
         if original is not None:
             log.info("%s: copy of %s, counted once", path, original.path)
@@ -58,6 +60,22 @@ def collect(inputs: list[Path], max_bytes: int,
             log.warning("%s: published %s, after the briefing date %s", path, article.published, briefing_date)
         articles.append(article)
     return articles, skipped
+
+
+def _read_files(inputs: list[Path], max_bytes: int, windows: Mapping[Path, Window], skipped: list[Skipped]):
+    for path, root in _walk(inputs, skipped):
+        try:
+            article = read_article(path, root, max_bytes)
+        except SourceError as exc:
+            # One line (YAML and OS messages may span several); the caller logs skipped files.
+            skipped.append(Skipped(str(path), " ".join(exc.message.split())))
+            continue
+        window = windows.get(root, windows.get(path))  # a folder's, or a single file's
+        if window is not None and not window.admits(article.published, f"file:{article.sha256}"):
+            log.info("%s: published %s, before the 'since' window of %s", path,
+                     article.published or "(undated) and first seen", root)
+            continue
+        yield article
 
 
 SHINGLE_WORDS = 5
@@ -225,8 +243,8 @@ def read_text_file(path: Path, raw: bytes) -> Article:
     content, removed = split_boilerplate(text)
     article = Article(path=path, text=content, boilerplate=removed)
     article.title = _text(meta.get("title")) or _first_heading(content)
-    article.outlet = _text(meta.get("outlet"))
     article.url = _web_url(path, _text(meta.get("url")))
+    article.outlet = _text(meta.get("outlet")) or outlet_from_url(article.url) or outlet_from_credits(removed)
     article.author = _text(meta.get("author"))
     if meta.get("published") is not None:
         article.published = _meta_date(path, meta["published"])
@@ -250,8 +268,8 @@ def read_html_file(path: Path, raw: bytes) -> Article:
     content, removed = split_boilerplate(data.get("text") or "")
     article = Article(path=path, text=content, boilerplate=removed)
     article.title = data.get("title")
-    article.outlet = data.get("sitename")
     article.url = _web_url(path, data.get("url"))
+    article.outlet = data.get("sitename") or outlet_from_url(article.url) or outlet_from_credits(removed)
     article.author = data.get("author")
     if data.get("date"):
         try:

@@ -50,6 +50,7 @@ def briefing_data(briefing: Briefing) -> dict:
             "published": s.article.published.isoformat() if s.article.published else None,
             "published_from": s.article.published_from, "url": s.article.url, "author": s.article.author,
             "boilerplate": s.article.boilerplate, "copies": s.article.copies, "new": s.new,
+            "archive": s.article.archive, "fetched": s.article.fetched,
         } for s in briefing.sources],
         "actors": [asdict(a) for a in briefing.actors],
         "meetings": [asdict(m) for m in briefing.meetings],

@@ -16,6 +16,7 @@ from pathlib import Path
 import feedparser
 
 from .config import url_problem
+from .fetch import redact
 from .models import Skipped
 
 
@@ -85,7 +86,7 @@ def read_links(path: Path) -> tuple[list[str], list[Skipped]]:
         line = line.split(" #", 1)[0].strip()  # a comment after the URL; a '#' inside one is its fragment
         problem = url_problem(line)
         if problem:
-            skipped.append(Skipped(f"{path}:{number}", f"{line[:80]!r} {problem}"))
+            skipped.append(Skipped(f"{path}:{number}", f"{redact(line)[:80]!r} {problem}"))
         else:
             urls.append(line)
     return urls, skipped

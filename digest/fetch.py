@@ -152,8 +152,8 @@ class Fetcher:
         """The origin's robots.txt rules, fetched once a run; None allows everything.
 
         As RFC 9309 says: a missing robots.txt (4xx) allows all, and one the
-        server fails to give (5xx) forbids all, since the server may be
-        overloaded and the rules unknown.
+        server fails to give (5xx, no answer) forbids all, since the rules are
+        unknown. That failure is the network's, so an archived copy stands in.
         """
         with host.robots_lock:
             if host.robots_read:
@@ -172,13 +172,11 @@ class Fetcher:
                 asked = host.robots.crawl_delay(ROBOTS_AGENT)
                 if asked:
                     host.delay = max(host.delay, min(float(asked), MAX_CRAWL_DELAY))
-            elif response.status >= 500:
-                host.robots = Protego.parse("User-agent: *\nDisallow: /\n")
             host.robots_read = True
             return host.robots
 
-    def _address(self, name: str, port: int, url: str) -> str:
-        """The checked address to connect to; refuses metadata and, unless allowed, private addresses."""
+    def _addresses(self, name: str, port: int, url: str) -> list[str]:
+        """The checked addresses to connect to; refuses metadata and, unless allowed, private addresses."""
         try:
             infos = socket.getaddrinfo(name, port, type=socket.SOCK_STREAM)
         except (OSError, UnicodeError) as exc:
@@ -192,7 +190,7 @@ class Fetcher:
             if not self.settings.allow_private_hosts and not (mapped or address).is_global:
                 raise FetchError(f"refused: {name} resolves to a private or local address ({address}); "
                                  "set fetch.allow_private_hosts to read feeds on your own network", url)
-        return str(addresses[0])
+        return list(dict.fromkeys(str(a) for a in addresses))
 
     def _pool(self, scheme: str, address: str, port: int, name: str) -> urllib3.HTTPConnectionPool:
         key = (scheme, address, port, name)
@@ -208,11 +206,11 @@ class Fetcher:
             return self._pools[key]
 
     def _request(self, url: str, asked: str, host: _Host, headers: dict[str, str]) -> Response:
-        """One GET to the checked address, after the host's delay; reads at most max_bytes."""
+        """One GET to a checked address, after the host's delay; reads at most max_bytes."""
         parts = urlsplit(url)
         scheme, name = parts.scheme.lower(), parts.hostname
         port = parts.port or (443 if scheme == "https" else 80)
-        address = self._address(name, port, asked)
+        addresses = self._addresses(name, port, asked)
         netloc = f"[{name}]" if ":" in name else name
         if parts.port:
             netloc += f":{parts.port}"
@@ -227,11 +225,8 @@ class Fetcher:
             log.debug("GET %s", redact(url))
             deadline = time.monotonic() + timeout
             try:
-                pool = self._pool(scheme, address, port, name)
-                raw = pool.urlopen("GET", (parts.path or "/") + (f"?{parts.query}" if parts.query else ""),
-                                   headers=headers, redirect=False, retries=False, preload_content=False,
-                                   decode_content=True, assert_same_host=False,
-                                   timeout=urllib3.Timeout(connect=timeout, read=timeout))
+                raw = self._open(scheme, addresses, port, name,
+                                 (parts.path or "/") + (f"?{parts.query}" if parts.query else ""), headers)
                 try:
                     body = self._read(raw, asked, deadline) if raw.status == 200 else b""
                 finally:
@@ -249,6 +244,24 @@ class Fetcher:
         reason = f"HTTP {status} {raw.reason or ''}".strip()
         # A server error or "too many requests" says nothing about the page: the archive may stand in.
         raise FetchError(reason, asked, network=status >= 500 or status == 429)
+
+    def _open(self, scheme: str, addresses: list[str], port: int, name: str, target: str,
+              headers: dict[str, str]) -> urllib3.BaseHTTPResponse:
+        """urlopen on the first address that takes the connection: 'localhost' may be ::1 and 127.0.0.1."""
+        timeout = urllib3.Timeout(connect=self.settings.timeout, read=self.settings.timeout)
+
+        def get(address: str) -> urllib3.BaseHTTPResponse:
+            return self._pool(scheme, address, port, name).urlopen(
+                "GET", target, headers=headers, redirect=False, retries=False, preload_content=False,
+                decode_content=True, assert_same_host=False, timeout=timeout)
+
+        *others, last = addresses
+        for address in others:
+            try:
+                return get(address)
+            except urllib3.exceptions.NewConnectionError as exc:
+                log.debug("%s at %s: %s; trying the next address", name, address, _reason(exc))
+        return get(last)
 
     def _failure(self, exc: urllib3.exceptions.HTTPError, name: str, host: _Host, url: str) -> FetchError:
         """urllib3's error as a FetchError; a host that cannot be connected to is not tried again this run."""

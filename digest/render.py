@@ -73,8 +73,13 @@ def environment(config: Config) -> jinja2.Environment:
 
 
 def render_html(briefing: Briefing, config: Config, created: datetime | None = None,
-                limits: Limits | None = None) -> str:
-    """The briefing as one HTML document; `limits` shortens it for print (default: everything)."""
+                limits: Limits | None = None, archive_root: str = "") -> str:
+    """The briefing as one HTML document; `limits` shortens it for print (default: everything).
+
+    Archived copies are linked relative to the output folder, where the HTML
+    lives; the PDF's links are resolved against the templates folder, so it
+    passes the output folder's own address as `archive_root`.
+    """
     limits = limits or Limits()
     env = environment(config)
     env.filters.update(long_date=summary.long_date, period=summary.period, oneline=_oneline,
@@ -98,7 +103,7 @@ def render_html(briefing: Briefing, config: Config, created: datetime | None = N
         date_claims=summary.date_claims, timeline=charts.timeline(briefing, featured), matrix=charts.matrix(briefing),
         limits=limits, abridged=limits != Limits(), featured=featured, featured_ids={m.id for m in featured},
         shown_actors=summary.shown_actors(briefing, limits.actors),
-        full_html=f"briefing-{briefing.date.isoformat()}.html",
+        full_html=f"briefing-{briefing.date.isoformat()}.html", archive_root=archive_root,
     )
     try:
         return env.get_template("briefing.html").render(**context)
@@ -239,7 +244,10 @@ def write_outputs(briefing: Briefing, config: Config, output: Path) -> dict[str,
     created = datetime.now(timezone.utc)
     html = render_html(briefing, config, created)
     limits = limits_for(briefing)
-    pdf = render_pdf(html if limits == Limits() else render_html(briefing, config, created, limits), config)
+    if limits == Limits() and not any(s.article.archive for s in briefing.sources):
+        pdf = render_pdf(html, config)
+    else:
+        pdf = render_pdf(render_html(briefing, config, created, limits, output.resolve().as_uri() + "/"), config)
     data = json.dumps(briefing_data(briefing), ensure_ascii=False, indent=2, default=str)
     stem = f"briefing-{briefing.date.isoformat()}"
     try:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -115,6 +116,7 @@ class _Reader:
         self.fetcher = Fetcher(settings)
         self.skipped: list[Skipped] = []
         self.from_archive = 0
+        self._count = threading.Lock()  # pages are read in threads
 
     def run(self, inputs: list[tuple[InputEntry, Window | None]], progress) -> tuple[list[Article], list[Skipped]]:
         feeds = [(e, w) for e, w in inputs if e.kind == "feed"]
@@ -155,7 +157,8 @@ class _Reader:
         except FetchError as exc:
             if exc.network and current:
                 log.warning("%s: %s; using the copy archived %s", exc.path, exc.message, record.fetched)
-                self.from_archive += 1
+                with self._count:
+                    self.from_archive += 1
                 return record, None
             raise
         if response.status == 304 or (current and hashlib.sha256(response.body).hexdigest() == record.sha256):

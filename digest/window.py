@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import tempfile
+import threading
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
@@ -34,6 +35,7 @@ class FirstSeen:
         self.path = output / FIRST_SEEN_NAME
         self.now = now
         self.changed = False
+        self._lock = threading.Lock()  # fetched pages are judged in threads
         try:
             self.seen = {k: datetime.fromisoformat(v) for k, v in
                          json.loads(self.path.read_text(encoding="utf-8")).items()}
@@ -45,10 +47,11 @@ class FirstSeen:
 
     def get(self, key: str) -> datetime:
         """When `key` was first seen; now, recorded, if never before."""
-        if key not in self.seen:
-            self.seen[key] = self.now
-            self.changed = True
-        return self.seen[key]
+        with self._lock:
+            if key not in self.seen:
+                self.seen[key] = self.now
+                self.changed = True
+            return self.seen[key]
 
     def save(self) -> None:
         """Write the record atomically; failing costs only the undated articles' window next run."""

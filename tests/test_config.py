@@ -159,9 +159,11 @@ def test_a_plain_path_is_still_a_folder(tmp_path):
     ("inputs:\n  - url: https:///path\n", ":2: 'url' in inputs entry 1 has no host name"),
     ("inputs:\n  - url: http://x:port/a\n", ":2: 'url' in inputs entry 1 is not a valid URL"),
     ("inputs:\n  - feed: http://x/rss\n    since: yesterday\n",
-     r":3: 'since' in inputs entry 1 \(feed\) must be a span like '1 day', '24 hours' or '2 weeks', not 'yesterday'"),
+     r":3: 'since' in inputs entry 1 \(feed\) must be a span like '1 day', '24 hours' or '2 weeks', "
+     "not 'yesterday'"),
     ("inputs:\n  - folder: in\n    since: 0 days\n", ":3: 'since' in inputs entry 1 \\(folder\\) must be a span"),
-    ("inputs:\n  - url: http://x/a\n    match: [meet]\n", ":3: 'match' in inputs entry 1 \\(url\\) applies to feeds only"),
+    ("inputs:\n  - url: http://x/a\n    match: [meet]\n",
+     ":3: 'match' in inputs entry 1 \\(url\\) applies to feeds only"),
     ("inputs:\n  - feed: http://x/rss\n    match: [1]\n", ":3: 'match' in inputs entry 1 \\(feed\\) must be a word"),
     ("inputs:\n  - [a, b]\n", ":2: inputs entry 1 must be a folder path or a mapping"),
     ("fetch:\n  timeout: soon\n", ":2: 'fetch.timeout' must be a positive number of seconds or a span"),

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from pypdf import PdfReader
 
 from digest.cli import main, run_job
 from digest.config import load_config
@@ -27,6 +28,7 @@ from webserver import article_page, atom, http_date, rss, shipped
 BRIEFING = date(2024, 3, 20)
 CNN = "/world/2024/03/19/china-hamas-meeting"
 MEMRI = "/reports/11206"
+MEMRI_PAGE = "/reports/11206/chinese-foreign-ministry-official-to-hamas-leader"  # its canonical address
 SINO = "/sino-talk/wang-haniyeh"
 READOUT = "/briefing-room/readout-biden-xi"
 
@@ -47,12 +49,12 @@ def newsroom(site, tmp_path):
     site.add(CNN, article_page(shipped("001"), outlet="CNN", published="2024-03-19T09:12:00Z",
                                author="Simone McCarthy"), etag='"cnn-1"')
     # MEMRI: no date in the page, so the feed's date is the publication date; Last-Modified only.
-    site.add(MEMRI, article_page(shipped("002").split("\n", 2)[2], outlet="MEMRI"),
-             last_modified=http_date(1710777600))
+    site.add(MEMRI, article_page(shipped("002").split("\n", 2)[2], outlet="MEMRI",
+                                 canonical=site.url(MEMRI_PAGE)), last_modified=http_date(1710777600))
     # Sino Talk: gzip, no validators at all, reached by a relative link in the Atom feed.
     site.add(SINO, article_page(shipped("000"), outlet="Sino Talk", published="2024-03-18"), gzip=True)
-    site.add(READOUT, article_page(devset_text("305"), outlet="The White House", published="2022-11-14"),
-             etag='"wh"')
+    site.add(READOUT, article_page(devset_text("305"), outlet="The White House", published="2022-11-14",
+                                   canonical="https://www.whitehouse.gov/briefing-room/readout"), etag='"wh"')
     site.add("/go/readout", status=302, headers={"Location": READOUT})
     site.add("/error", "<html><body>Server error</body></html>", status=500)
     site.add("/slow", article_page("Slow\nThe ministers met in Rome."), delay=3)
@@ -79,7 +81,8 @@ def newsroom(site, tmp_path):
         "# links pasted by the desk\n"
         f"{site.url('/go/readout')}\n\n"
         f"{site.url('/missing')}   # gone\n"
-        f"{site.url('/error')}\n{site.url('/slow')}\n{site.url('/trickle')}\n{site.url('/huge')}\n{site.url('/report.pdf')}\n"
+        f"{site.url('/error')}\n{site.url('/slow')}\n{site.url('/trickle')}\n"
+        f"{site.url('/huge')}\n{site.url('/report.pdf')}\n"
         f"{site.url('/private/memo')}\n"
         "not a link\n", encoding="utf-8")
     config = tmp_path / "config" / "digest.yaml"
@@ -90,6 +93,7 @@ inputs:
     match: [meet, talks]
   - feed: {site.url('/atom.xml')}
   - urls: links.txt
+  - url: {site.url(CNN)}
 output: ../output
 schedule:
   timezone: UTC
@@ -111,8 +115,9 @@ def test_feeds_and_links_make_a_briefing_with_outlets_dates_archives_and_links(n
     written = run_job(config, BRIEFING, nlp=nlp)
     data = briefing_json(config.output)
     sources = {s["url"]: s for s in data["sources"]}
-    assert set(sources) == {site.url(p) for p in (CNN, MEMRI, SINO, READOUT)}  # the redirect's target
-    cnn, memri, sino = sources[site.url(CNN)], sources[site.url(MEMRI)], sources[site.url(SINO)]
+    # The redirect's target, and a canonical address on the same site but not one on another.
+    assert set(sources) == {site.url(p) for p in (CNN, MEMRI_PAGE, SINO, READOUT)}
+    cnn, memri, sino = sources[site.url(CNN)], sources[site.url(MEMRI_PAGE)], sources[site.url(SINO)]
     assert (cnn["outlet"], cnn["published"], cnn["published_from"]) == ("CNN", "2024-03-19", "html metadata")
     assert cnn["author"] == "Simone McCarthy" and cnn["title"].startswith("Chinese diplomat")
     assert (memri["outlet"], memri["published"], memri["published_from"]) == ("MEMRI", "2024-03-18", "feed")
@@ -140,13 +145,18 @@ def test_feeds_and_links_make_a_briefing_with_outlets_dates_archives_and_links(n
     assert "over fetch.max_bytes (200000" in skipped[site.url("/huge")]
     # Entries before the window or without a matching word are never requested; nor is a forbidden page.
     assert not site.asked("/old") and not site.asked("/markets") and not site.asked("/private/memo")
-    assert len(site.asked("/robots.txt")) == 1
+    assert len(site.asked("/robots.txt")) == 1 and len(site.asked(CNN)) == 1  # in a feed and a url: entry
     assert all(r.headers["user-agent"].startswith("digest/") for r in site.requests)
 
     html = written["html"].read_text(encoding="utf-8")
     for s in data["sources"]:
         assert f'href="{s["url"]}"' in html and f'href="{s["archive"]}"' in html
     assert "4 sources from 4 outlets" in html
+    # The PDF's links to archived copies point into the output folder, not the templates folder.
+    links = {a["/A"].get("/URI") for page in PdfReader(written["pdf"]).pages for a in
+             (x.get_object() for x in page.get("/Annots", [])) if "/A" in a}
+    assert {(config.output / s["archive"]).as_uri() for s in data["sources"]} <= links
+    assert {s["url"] for s in data["sources"]} <= links
 
 
 def test_a_rerun_sends_conditional_requests_and_rewrites_nothing(newsroom, site, nlp):
@@ -196,7 +206,7 @@ def test_nothing_fetched_and_nothing_archived_fails_the_run(newsroom, site, nlp)
 def test_private_addresses_are_refused_unless_allowed(newsroom, site, nlp, caplog):
     newsroom.write_text(newsroom.read_text(encoding="utf-8").replace("allow_private_hosts: true",
                                                                      "allow_private_hosts: false"))
-    with caplog.at_level(logging.WARNING), pytest.raises(DigestError, match="all 11 input files were skipped"):
+    with caplog.at_level(logging.WARNING), pytest.raises(DigestError, match="all 12 input files were skipped"):
         run_job(load_config(newsroom), BRIEFING, nlp=nlp)
     assert not site.requests
     refused = "refused: 127.0.0.1 resolves to a private or local address (127.0.0.1)"

@@ -119,16 +119,19 @@ class Site:
         self.server.server_close()
 
 
-CLUTTER_TOP = """<header class="site-header"><a href="/">Home</a> <a href="/world">World</a> <a href="/politics">Politics</a>
-<a href="/subscribe">Subscribe</a></header>
-<nav><ul><li><a href="/world">World</a></li><li><a href="/business">Business</a></li><li><a href="/opinion">Opinion</a></li></ul></nav>
+CLUTTER_TOP = """<header class="site-header"><a href="/">Home</a> <a href="/world">World</a>
+<a href="/politics">Politics</a> <a href="/subscribe">Subscribe</a></header>
+<nav><ul><li><a href="/world">World</a></li><li><a href="/business">Business</a></li>
+<li><a href="/opinion">Opinion</a></li></ul></nav>
 <div class="cookie-banner">We use cookies to improve your experience. <button>Accept all</button></div>
 <script>window.dataLayer = window.dataLayer || []; dataLayer.push({'event': 'pageview'});</script>
 """
 CLUTTER_BOTTOM = """<aside class="related"><h3>Related stories</h3><ul>
-<li><a href="/a">Markets rally as oil prices fall</a></li><li><a href="/b">Ten things to do this weekend</a></li></ul></aside>
+<li><a href="/a">Markets rally as oil prices fall</a></li>
+<li><a href="/b">Ten things to do this weekend</a></li></ul></aside>
 <div class="newsletter">Sign up for our morning newsletter</div>
-<footer><p>&copy; 2024 {outlet}. All rights reserved.</p><a href="/privacy">Privacy</a> <a href="/terms">Terms</a></footer>
+<footer><p>&copy; 2024 {outlet}. All rights reserved.</p><a href="/privacy">Privacy</a>
+<a href="/terms">Terms</a></footer>
 <img src="/pixel.gif?u=1" width="1" height="1" alt="">
 """
 

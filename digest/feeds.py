@@ -34,7 +34,6 @@ class Item:
 
 @dataclass
 class Feed:
-    title: str | None
     items: list[Item]  # every entry with a link
     problem: str | None = None  # why the feed could not be read; items is then empty
 
@@ -47,7 +46,7 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Feed:
     parsed = feedparser.parse(body, response_headers=headers)
     if not parsed.entries and (parsed.bozo or not parsed.get("version")):
         reason = parsed.get("bozo_exception") or "no RSS or Atom entries in it"
-        return Feed(None, [], f"not a feed that can be read: {' '.join(str(reason).split())[:160]}")
+        return Feed([], f"not a feed that can be read: {' '.join(str(reason).split())[:160]}")
     outlet = parsed.feed.get("title") or None
     items = []
     for entry in parsed.entries:
@@ -59,7 +58,7 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Feed:
         items.append(Item(url=link.strip(), title=entry.get("title") or None, published=published,
                           author=entry.get("author") or None, outlet=outlet,
                           summary=re.sub(r"<[^>]*>", " ", entry.get("summary") or "")))
-    return Feed(outlet, items)
+    return Feed(items)
 
 
 def matches(item: Item, words: list[str]) -> bool:

@@ -56,7 +56,6 @@ class FetchError(SourceError):
 
 @dataclass
 class Response:
-    url: str  # as asked for
     final_url: str  # after redirects
     status: int  # 200, or 304 for a conditional request whose copy is still current
     headers: dict[str, str]  # lower-case names
@@ -138,7 +137,6 @@ class Fetcher:
             if response.status in REDIRECTS and "location" in response.headers:
                 current = urljoin(current, response.headers["location"])
                 continue
-            response.final_url = current
             return response
         raise FetchError(f"more than {MAX_REDIRECTS} redirects", url)
 
@@ -166,7 +164,7 @@ class Fetcher:
             except FetchError as exc:
                 if exc.network:
                     raise FetchError(f"cannot read robots.txt: {exc.message}", url, network=True) from exc
-                response = Response(robots_url, robots_url, 404, {})  # refused or too large: as if missing
+                response = Response(robots_url, 404, {})  # refused or too large: as if missing
             if response.status == 200:
                 host.robots = Protego.parse(response.body.decode("utf-8", "replace"))
                 asked = host.robots.crawl_delay(ROBOTS_AGENT)
@@ -238,7 +236,7 @@ class Fetcher:
             finally:
                 host.last = time.monotonic()
         status = raw.status
-        response = Response(asked, url, status, {k.lower(): v for k, v in raw.headers.items()}, body)
+        response = Response(url, status, {k.lower(): v for k, v in raw.headers.items()}, body)
         if status in REDIRECTS or status in (200, 304):
             return response
         reason = f"HTTP {status} {raw.reason or ''}".strip()

@@ -29,7 +29,7 @@ def test_rss_atom_and_rdf_give_links_dates_authors_and_the_feed_title():
     assert relative.items[0].url == "http://news.example/2024/03/t" and relative.items[0].author == "B. Writer"
     assert relative.items[0].published is None  # no date in the entry: none invented
     one = parse_feed(RSS1, "http://news.example/index.rdf")
-    assert (one.title, one.items[0].published, one.items[0].author) == (
+    assert (one.items[0].outlet, one.items[0].published, one.items[0].author) == (
         "RDF Wire", datetime(2024, 3, 19, 4, 30, tzinfo=timezone.utc), "A. Writer")
 
 

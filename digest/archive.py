@@ -26,7 +26,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import SourceError
-from .fetch import Response
+from .fetch import Response, redact
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +68,7 @@ class Archive:
 
     def record(self, url: str) -> Record | None:
         with self._lock:
-            return self._records.get(url)
+            return self._records.get(redact(url))
 
     def path(self, record: Record, suffix: str) -> Path:
         return self.root / f"{record.file}{suffix}"
@@ -84,11 +84,15 @@ class Archive:
                               self.path(record, suffix)) from exc
 
     def store(self, url: str, response: Response, suffix: str, published_from: str | None = None) -> Record:
-        """Keep a fetched body under its URL's name and return its new record (not yet in the index)."""
+        """Keep a fetched body under its URL's name and return its new record (not yet in the index).
+
+        URLs are kept without any password in them: the archive is for reading.
+        """
+        url = redact(url)
         parts = urlsplit(url)
         host = re.sub(r"[^\w.-]", "_", f"{parts.hostname}_{parts.port}" if parts.port else str(parts.hostname))
         record = Record(url=url, file=f"{host}/{hashlib.sha256(url.encode('utf-8')).hexdigest()[:20]}",
-                        final_url=response.final_url, sha256=hashlib.sha256(response.body).hexdigest(),
+                        final_url=redact(response.final_url), sha256=hashlib.sha256(response.body).hexdigest(),
                         fetched=datetime.now(timezone.utc).isoformat(timespec="seconds"),
                         etag=response.headers.get("etag"), last_modified=response.headers.get("last-modified"),
                         published_from=published_from)

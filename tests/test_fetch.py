@@ -113,3 +113,15 @@ def test_a_server_that_is_gone_is_a_network_failure_and_not_tried_twice(site):
     assert err.value.network
     with pytest.raises(FetchError, match=r"\(earlier in this run\)"):
         client.get(site.url("/b"))
+
+
+def test_the_archive_keeps_no_password(tmp_path, site):
+    from digest.archive import Archive
+
+    url = site.add("/feed", "<rss/>")
+    response = fetcher().get(f"http://desk:s3cret@127.0.0.1:{site.port}/feed")
+    archive = Archive(tmp_path)
+    archive.remember(archive.store(f"http://desk:s3cret@127.0.0.1:{site.port}/feed", response, ".xml"))
+    archive.save()
+    assert "s3cret" not in (tmp_path / "index.json").read_text(encoding="utf-8")
+    assert archive.record(f"http://desk:s3cret@127.0.0.1:{site.port}/feed").url == url

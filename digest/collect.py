@@ -63,6 +63,7 @@ def collect(inputs: list[Path], max_bytes: int, briefing_date: date | None = Non
 
 
 def _read_files(inputs: list[Path], max_bytes: int, windows: Mapping[Path, Window], skipped: list[Skipped]):
+    """Each file's Article; unreadable files go to `skipped`, those before their window are left out."""
     for path, root in _walk(inputs, skipped):
         try:
             article = read_article(path, root, max_bytes)

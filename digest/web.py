@@ -109,6 +109,8 @@ def select(items: list[Item], entry: InputEntry, window: Window | None) -> list[
 
 
 class _Reader:
+    """One run's fetching: the client, the archive, and what was skipped or read from the archive."""
+
     def __init__(self, settings: FetchConfig, output: Path):
         self.settings = settings
         self.output = output

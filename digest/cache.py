@@ -150,17 +150,45 @@ class RunStamp:
                 return False
         return True
 
+    def mixed(self, targets: list[Path]) -> bool:
+        """True when this date's briefing files on disk are not the set the last run recorded complete.
+
+        The stamp is written only after all files were renamed into place, so
+        a run killed between its renames leaves files the stamp does not know
+        (new JSON, old PDF): the next run must render again even if nothing is new.
+        """
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            recorded = {Path(path): (size, mtime) for path, size, mtime in data["outputs"].values()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            recorded = {}
+        for target in targets:
+            try:
+                st = target.stat()
+            except FileNotFoundError:
+                if target in recorded:
+                    return True
+                continue
+            if recorded.get(target) != (st.st_size, st.st_mtime_ns):
+                return True
+        return False
+
     def outputs(self) -> dict[str, Path]:
         data = self._recorded() or {"outputs": {}}
         return {name: Path(path) for name, (path, _, _) in data["outputs"].items()}
 
-    def write(self, written: dict[str, Path]) -> None:
-        """Record this run's fingerprint and outputs; failure only costs a render next time."""
+    def write(self, written: dict[str, Path], reusable: bool = True) -> None:
+        """Record this run's outputs as one complete set, and its fingerprint; failure only costs a render.
+
+        `reusable=False` records the set without the fingerprint, so that
+        `matches()` fails but `mixed()` knows the files: for a run that wrote
+        its files but did not (yet) finish (a dry run, a send still to come).
+        """
         outputs = {}
         for name, path in written.items():
             st = path.stat()
             outputs[name] = [str(path), st.st_size, st.st_mtime_ns]
-        payload = json.dumps({"fingerprint": self.fingerprint, "outputs": outputs}, indent=1)
+        payload = json.dumps({"fingerprint": self.fingerprint if reusable else None, "outputs": outputs}, indent=1)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             _atomic_write_text(self.path, payload)

@@ -9,6 +9,7 @@ import logging
 import os
 import sys
 import threading
+import time
 from datetime import date, datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -22,13 +23,13 @@ from .collect import collect
 from .config import load_config, output_in_inputs
 from .deliver import email
 from .deliver.schedule import loop, plan, stop_on_signals
-from .errors import ConfigError, DigestError
-from .extract import EXTRACTOR_VERSION, extract, load_model, model_id, processes_for
-from .history import has_new, load_seen, mark_new, save_seen
+from .errors import ConfigError, DeliveryError, DigestError
+from .extract import EXTRACTOR_VERSION, MAX_CHARS, extract, load_model, model_id, processes_for
+from .history import SENT, WRITTEN, has_new, load_seen, mark_new, save_seen
 from .lock import job_lock
 from .merge import merge
 from .models import Article, Config, Extraction, InputEntry, Skipped
-from .render import packaged_templates, write_outputs
+from .render import check_templates, output_paths, packaged_templates, remove_leftovers, write_outputs
 from .web import preview, read_web
 from .window import FirstSeen, Window, window_for
 
@@ -59,11 +60,12 @@ def config_option(f):
                         help="Config file (default: config/digest.yaml if present).")(f)
 
 
-def _load(config_path: Path | None, inputs: Path | None = None, output: Path | None = None) -> Config:
+def _load(config_path: Path | None, inputs: tuple[Path, ...] = (), output: Path | None = None) -> Config:
     config = load_config(config_path)
-    if inputs is not None:
-        config.inputs = [inputs.resolve()]
-        config.sources = [InputEntry("folder", str(inputs.resolve()))]
+    if inputs:
+        # --inputs replaces every inputs entry, feeds and URLs too: each folder given is one folder entry
+        config.inputs = [p.resolve() for p in inputs]
+        config.sources = [InputEntry("folder", str(p)) for p in config.inputs]
     if output is not None:
         config.output = output.resolve()
     problem = output_in_inputs(config.inputs, config.output)
@@ -91,7 +93,8 @@ def main(verbose: bool) -> None:
 @main.command()
 @config_option
 @click.option("--date", "briefing_date", callback=_parse_date, help="Briefing date, YYYY-MM-DD (default: today).")
-@click.option("--inputs", type=click.Path(path_type=Path), help="Read articles from this folder instead.")
+@click.option("--inputs", type=click.Path(path_type=Path), multiple=True,
+              help="Read articles from this folder instead (repeat for several).")
 @click.option("--output", type=click.Path(path_type=Path), help="Write the briefing into this folder instead.")
 @click.option("--send", is_flag=True, help="Email the briefing to the configured readers.")
 @click.option("--dry-run", is_flag=True, help="Write the email as briefing-<date>.eml beside the PDF instead of sending.")
@@ -123,15 +126,22 @@ def run_job(config: Config, briefing_date: date, send: bool = False, dry_run: bo
     The run state (what the briefing contained) is saved last, only when the
     briefing was written and, if asked, sent: a failed send is retried by the
     next run instead of being skipped as "nothing new". A dry run saves none.
+    "New" is relative to the last briefing sent when this run sends, and to the
+    last one written otherwise, so a preview never empties the next mail. A
+    reader the server refused while others got the mail fails the run (exit 1,
+    naming the address) after the state is saved: the others are not mailed twice.
     """
+    started = time.time()
     if send:
         email.check_ready(config.email)
+    check_templates(config)  # a template mistake fails now (exit 2), not after the extraction
     with job_lock(config.output):
+        remove_leftovers(config.output, started)
         first_seen = FirstSeen(config.output, datetime.now(timezone.utc))
         folders, web = _windows(config, briefing_date, first_seen)
         # Pages are fetched before the run stamp is checked: only a conditional request can tell
         # whether a page changed, and the archived copies are then inputs like any file.
-        fetched, skipped_web = read_web(web, config.fetch, config.output, _progress) if web else ([], [])
+        fetched, skipped_web = read_web(web, config.fetch, config.output, _progress, MAX_CHARS) if web else ([], [])
         first_seen.save()
         stamp = RunStamp(config.output / ".cache" / f"briefing-{briefing_date.isoformat()}.stamp",
                          config.inputs + [a.path for a in fetched], briefing_date, config, model_id(config.model),
@@ -140,7 +150,8 @@ def run_job(config: Config, briefing_date: date, send: bool = False, dry_run: bo
             log.info("nothing changed since the last run: the briefing is up to date")
             return stamp.outputs()
         with _progress("collect", 1) as bar:
-            articles, skipped = collect(config.inputs, config.max_file_bytes, briefing_date, folders, fetched)
+            articles, skipped = collect(config.inputs, config.max_file_bytes, briefing_date, MAX_CHARS,
+                                        windows=folders, fetched=fetched)
             bar.update(1)
         first_seen.save()
         skipped = skipped_web + skipped
@@ -148,12 +159,14 @@ def run_job(config: Config, briefing_date: date, send: bool = False, dry_run: bo
             log.warning("skipped %s: %s", s.path, s.reason)
         _require_articles(articles, skipped, config)
         log.info("read %d articles (%d skipped)", len(articles), len(skipped))
-        seen = load_seen(config.output)
+        seen = load_seen(config.output, SENT if send or dry_run else WRITTEN)  # a dry run shows the next mail
         if config.schedule.skip_unchanged and not force and not has_new(articles, seen):
-            log.info("nothing new since the previous briefing: not rendered, not sent")
-            return {}
-        extractions = _extract_cached(articles, skipped, config, nlp)
-        _require_articles([x.article for x in extractions], skipped, config)
+            if not stamp.mixed(list(output_paths(config.output, briefing_date).values())):
+                log.info("nothing new since the previous briefing: not rendered, not sent")
+                return {}
+            log.warning("the briefing files of %s are not one complete set (an interrupted run): rendering again",
+                        briefing_date)
+        extractions = _extract_cached(articles, config, nlp)
         briefing = merge(extractions, briefing_date, config.title, skipped)
         new = mark_new(briefing, seen)
         log.info("%d meetings, %d actors, %d positions; %d of %d sources new", len(briefing.meetings),
@@ -161,15 +174,20 @@ def run_job(config: Config, briefing_date: date, send: bool = False, dry_run: bo
         with _progress("render", 1) as bar:
             written = write_outputs(briefing, config, config.output)
             bar.update(1)
+        stamp.write(written, reusable=False)  # a whole set now, though this run has not finished
+        refused: dict[str, str] = {}
         if send or dry_run:
             message = email.compose(briefing, config.email, written["pdf"], email.bottom_line(briefing))
             if dry_run:
                 written["eml"] = email.write_eml(message, written["pdf"].with_suffix(".eml"))
                 log.info("dry run: not sent; envelope recipients: %s", ", ".join(email.recipients(config.email)))
                 return written
-            email.send(message, config.email)
-        save_seen(config.output, briefing)
+            refused = email.send(message, config.email)
+        save_seen(config.output, briefing, (WRITTEN, SENT) if send else (WRITTEN,))
         stamp.write(written)  # last, like the state: a dry or failed run must not let the next one stop early
+        if refused:
+            raise DeliveryError("the briefing did not reach " + "; ".join(f"{a} ({r})" for a, r in refused.items())
+                                + "; the other readers got it", f"{config.email.host}:{config.email.port}")
         return written
 
 
@@ -204,24 +222,10 @@ def _require_articles(articles: list[Article], skipped: list[Skipped], config: C
     raise DigestError(f"all {len(skipped)} input files were skipped (reasons above); no briefing written")
 
 
-def _fit_model(articles: list[Article], skipped: list[Skipped], max_chars: int) -> list[Article]:
-    """Leave out texts the spaCy pipeline refuses (nlp.max_length), recording why in `skipped`."""
-    kept = []
-    for a in articles:
-        if len(a.text) > max_chars:
-            skipped.append(Skipped(str(a.path), f"text of {len(a.text)} characters is over the "
-                                                f"language model's limit of {max_chars}"))
-            log.warning("skipped %s: %s", a.path, skipped[-1].reason)
-        else:
-            kept.append(a)
-    return kept
-
-
-def _extract_cached(articles: list[Article], skipped: list[Skipped], config: Config, nlp=None) -> list[Extraction]:
+def _extract_cached(articles: list[Article], config: Config, nlp=None) -> list[Extraction]:
     """Extract only the articles the cache lacks; the model is not even loaded when none are missing.
 
-    Texts over the model's length limit are never cached, so they always reach
-    `_fit_model`, which records them in `skipped` on every run.
+    Texts over the model's length limit never get here: collect skips them.
     """
     cache = ExtractionCache(config.output / ".cache" / "extractions", model_id(config.model), EXTRACTOR_VERSION)
     found = [cache.get(a) for a in articles]
@@ -230,18 +234,13 @@ def _extract_cached(articles: list[Article], skipped: list[Skipped], config: Con
     if not missing:
         return found
     nlp = nlp or load_model(config.model)
-    fitting = _fit_model(missing, skipped, nlp.max_length)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    with _progress("extract", len(fitting)) as bar:
-        new = {id(x.article): x for x in extract(fitting, nlp, processes_for(len(fitting), cores), bar.update)}
-    for x in new.values():
+    with _progress("extract", len(missing)) as bar:
+        new = extract(missing, nlp, processes_for(len(missing), cores), bar.update)
+    for x in new:
         cache.put(x)
-    kept = []
-    for a, x in zip(articles, found):
-        x = x or new.get(id(a))
-        if x is not None:  # None: over the model's length limit, already in `skipped`
-            kept.append(x)
-    return kept
+    fresh = iter(new)
+    return [x or next(fresh) for x in found]
 
 
 def _progress(stage: str, total: int):
@@ -254,11 +253,18 @@ def _progress(stage: str, total: int):
 
 @main.command()
 @config_option
-@click.option("--inputs", type=click.Path(path_type=Path), help="Check this folder instead.")
+@click.option("--inputs", type=click.Path(path_type=Path), multiple=True,
+              help="Check this folder instead (repeat for several).")
 @click.option("--date", "briefing_date", callback=_parse_date,
-              help="Count what the 'since' windows admit for this briefing date, YYYY-MM-DD (default: today).")
+              help="Read datelines and count what the 'since' windows admit for this briefing date, "
+                   "YYYY-MM-DD (default: today).")
 def check(config_path, inputs, briefing_date) -> None:
-    """Validate the config and read every input, without extracting or rendering.
+    """Validate the config and templates and read every input, without extracting or rendering.
+
+    Finds what `run` would stop at: config and template mistakes (exit 2), an
+    output folder that cannot be written and inputs the language model would
+    refuse (exit 1 when the output cannot be written or nothing is readable,
+    in the folders or the feeds).
 
     Feeds are fetched and their entries counted; the pages are not fetched.
 
@@ -266,10 +272,12 @@ def check(config_path, inputs, briefing_date) -> None:
     """
     try:
         config = _load(config_path, inputs)
+        check_templates(config)
+        day = briefing_date or _today(config)
         # Read-only: first-seen times are looked at, not recorded, and nothing is archived.
         first_seen = FirstSeen(config.output, datetime.now(timezone.utc))
-        folders, web = _windows(config, briefing_date or _today(config), first_seen)
-        articles, skipped = collect(config.inputs, config.max_file_bytes, None, folders)
+        folders, web = _windows(config, day, first_seen)
+        articles, skipped = collect(config.inputs, config.max_file_bytes, day, MAX_CHARS, windows=folders)
         web_lines = preview(web, config.fetch)
     except DigestError as exc:
         _fail(exc)
@@ -281,10 +289,29 @@ def check(config_path, inputs, briefing_date) -> None:
         click.echo(f"{kind:<8} {line}")
     click.echo(f"{len(articles)} readable, {len(skipped)} skipped"
                + (f"; {len(web)} web input{'' if len(web) == 1 else 's'}" if web else ""))
+    unwritable = _unwritable(config.output)
+    if unwritable:
+        click.echo(f"output   {config.output}: {unwritable}")
     for line in _settings_summary(config):
         click.echo(line)
-    if not articles and all(kind == "skipped" for kind, _ in web_lines):
+    if unwritable or (not articles and all(kind == "skipped" for kind, _ in web_lines)):
         sys.exit(1)
+
+
+def _unwritable(output: Path) -> str | None:
+    """Why a run could not write into `output` (or create it), or None.
+
+    Asks the kernel (access(2), which also knows read-only file systems) about
+    the folder or, when it does not exist yet, the nearest folder above it.
+    """
+    existing = output
+    while not existing.exists() and existing.parent != existing:
+        existing = existing.parent
+    if not existing.is_dir():
+        return f"cannot be created: {existing} is not a folder"
+    if not os.access(existing, os.W_OK | os.X_OK):
+        return "cannot be written" if existing == output else f"cannot be created: {existing} cannot be written"
+    return None
 
 
 def _settings_summary(config: Config) -> list[str]:

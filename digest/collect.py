@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 import yaml
 from charset_normalizer import from_bytes
 
-from .boilerplate import split_boilerplate
+from .boilerplate import CREDIT, split_boilerplate
 from .errors import SourceError
 from .models import Article, Skipped
 from .outlets import outlet_from_credits, outlet_from_url
@@ -33,9 +33,13 @@ HEADER_LINES = 6
 
 
 def collect(inputs: list[Path], max_bytes: int, briefing_date: date | None = None,
-            windows: Mapping[Path, Window] | None = None,
+            max_chars: int | None = None, windows: Mapping[Path, Window] | None = None,
             fetched: Iterable[Article] = ()) -> tuple[list[Article], list[Skipped]]:
     """Read every supported file under the input folders, in name order, then the `fetched` pages.
+
+    A text longer than `max_chars` (the language model's limit) is skipped as
+    soon as it is decoded: cutting boilerplate from 19 MB and comparing it with
+    every other text took seconds, for an article that could never be read.
 
     A text that repeats an earlier one (a wire story republished by several
     outlets) is not a second source of information: it is recorded in the first
@@ -47,7 +51,9 @@ def collect(inputs: list[Path], max_bytes: int, briefing_date: date | None = Non
     articles: list[Article] = []
     skipped: list[Skipped] = []
     copies = CopyFinder()
-    for article in itertools.chain(_read_files(inputs, max_bytes, windows or {}, skipped), fetched):
+    files = _read_files(inputs, max_bytes, max_chars, briefing_date, windows or {}, skipped)
+    pages = (_fill_in(article, briefing_date) for article in fetched)  # digest.web applied their windows
+    for article in itertools.chain(files, pages):
         path = article.path
         original = copies.original_of(article)
         if original is not None:
@@ -62,11 +68,15 @@ def collect(inputs: list[Path], max_bytes: int, briefing_date: date | None = Non
     return articles, skipped
 
 
-def _read_files(inputs: list[Path], max_bytes: int, windows: Mapping[Path, Window], skipped: list[Skipped]):
-    """Each file's Article; unreadable files go to `skipped`, those before their window are left out."""
+def _read_files(inputs: list[Path], max_bytes: int, max_chars: int | None, briefing_date: date | None,
+                windows: Mapping[Path, Window], skipped: list[Skipped]):
+    """Each file's Article; unreadable files go to `skipped`, those before their window are left out.
+
+    The dateline is read before the window is applied: it may be the only date an article has.
+    """
     for path, root in _walk(inputs, skipped):
         try:
-            article = read_article(path, root, max_bytes)
+            article = _fill_in(read_article(path, root, max_bytes, max_chars), briefing_date)
         except SourceError as exc:
             # One line (YAML and OS messages may span several); the caller logs skipped files.
             skipped.append(Skipped(str(path), " ".join(exc.message.split())))
@@ -173,7 +183,7 @@ def _walk(inputs: list[Path], skipped: list[Skipped]):
             yield path, root
 
 
-def read_article(path: Path, root: Path, max_bytes: int) -> Article:
+def read_article(path: Path, root: Path, max_bytes: int, max_chars: int | None = None) -> Article:
     """Read one file into an Article, or raise SourceError naming what is wrong."""
     real = path.resolve()
     if root.resolve() not in real.parents:
@@ -188,7 +198,7 @@ def read_article(path: Path, root: Path, max_bytes: int) -> Article:
     if not raw.strip():
         raise SourceError("empty file", path)
     reader = READERS[path.suffix.lower()]
-    article = reader(path, raw)
+    article = reader(path, raw, max_chars)
     article.sha256 = hashlib.sha256(raw).hexdigest()
     if not article.text.strip():
         raise SourceError("no article text found", path)
@@ -199,10 +209,15 @@ BINARY_SIGNATURES = (b"%PDF-", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x0
 
 
 def decode(path: Path, raw: bytes) -> str:
-    """Bytes -> text: UTF-8 (with or without BOM), UTF-16 with BOM, else detected.
+    """Bytes -> text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 or detected.
 
     A PDF or image saved with a .txt name must be refused, not decoded into
-    noise that spaCy would then read as names.
+    noise that spaCy would then read as names. Text in neither UTF is most
+    often Windows-1252 or Latin-1 (which it contains), and detection is poor at
+    telling those from their neighbours on short texts (Latin-1 came out as
+    cp1258: "Guðmundsdóttir" as "Guđmundsdóttir", and the meeting was lost),
+    so cp1252 is taken whenever it decodes and reads as a Western European
+    language; charset_normalizer decides only beyond that (Polish, Czech, Cyrillic).
     """
     utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))
     if raw.startswith(BINARY_SIGNATURES) or (b"\x00" in raw[:4096] and not utf16):
@@ -212,17 +227,66 @@ def decode(path: Path, raw: bytes) -> str:
             return _text_only(path, raw.decode(encoding))
         except UnicodeDecodeError:
             continue
-    results = from_bytes(raw)
-    best = results.best()
+    try:
+        western = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None and _reads_as_western(western):
+        log.info("%s: read as cp1252", path)
+        return _text_only(path, western)
+    # cp1252 decoded into an unlikely text (or not at all): it is not among the choices
+    best = next((m for m in from_bytes(raw) if m.encoding != "cp1252"), None)
     if best is None:
         raise SourceError("not readable as text in any known encoding", path)
-    # Short Western texts fit cp1250 and cp1252 equally well; cp1252 is far more
-    # common, and picking cp1250 turns "Genève" into "Genčve".
-    western = next((m for m in results if m.encoding == "cp1252"), None)
-    if western is not None and western.chaos <= best.chaos and western.coherence >= best.coherence:
-        best = western
     log.info("%s: read as %s", path, best.encoding)
     return _text_only(path, str(best))
+
+
+# The letters beyond ASCII that languages written in Windows-1252 use, one string
+# per language (or group); a word read as cp1252 must fit within one of them.
+WESTERN_LETTERS = (
+    "àâæçéèêëîïôœùûüÿ",  # French
+    "äöüß",  # German
+    "áéíñóúü",  # Spanish
+    "àáâãçéêíóôõú",  # Portuguese
+    "àèéìíîòóù",  # Italian
+    "áéèëïóöü",  # Dutch
+    "åæøé",  # Danish, Norwegian
+    "åäöé",  # Swedish, Finnish
+    "áæðéíóöúýþ",  # Icelandic
+    "àçèéíïòóúü",  # Catalan
+    "áéíóúýšžäô",  # the Czech and Slovak letters cp1252 has
+    "äöõüšž",  # Estonian
+    "çöüâî",  # the Turkish letters cp1252 has
+)
+# Between two letters only these may stand ("don’t", "Jean‐Paul"): a ³ or ¿ there is a
+# Central European letter read in the wrong code page ("Wa³êsa", "mo¿e").
+INSIDE_WORDS = "’‘‐–—·"
+
+
+def _reads_as_western(text: str) -> bool:
+    """True when every word of text (as decoded with cp1252) could be in one Western European language.
+
+    Czech or Polish read as cp1252 still decodes, into words no language
+    writes: "Dvoøák" (ø and á), "Wa³êsa" (a digit inside a name); Cyrillic
+    turns into runs of accented letters ("Çåëåíñêèé").
+    """
+    for match in re.finditer(r"[^\x00-\x7f]", text):
+        c, at = match.group(), match.start()
+        if (not c.isalpha() and c not in INSIDE_WORDS and 0 < at < len(text) - 1
+                and text[at - 1].isalpha() and text[at + 1].isalpha()):
+            return False
+    for word in set(re.findall(r"[^\W\d_]*[^\x00-\x7f][^\W\d_]*", text.lower())):
+        accents = {c for c in word if ord(c) > 127 and c.isalpha()}
+        if accents and not any(accents <= set(letters) for letters in WESTERN_LETTERS):
+            return False
+    return True
+
+
+def _fit(path: Path, text: str, max_chars: int | None) -> None:
+    """Refuse a text the language model would refuse, before any more work is spent on it."""
+    if max_chars is not None and len(text) > max_chars:
+        raise SourceError(f"text of {len(text)} characters is over the language model's limit of {max_chars}", path)
 
 
 def _text_only(path: Path, text: str) -> str:
@@ -233,19 +297,23 @@ def _text_only(path: Path, text: str) -> str:
     return text
 
 
-def read_text_file(path: Path, raw: bytes) -> Article:
+def read_text_file(path: Path, raw: bytes, max_chars: int | None = None) -> Article:
     """Plain text or Markdown, with optional YAML front matter."""
     text = decode(path, raw).replace("\r\n", "\n").replace("\r", "\n")
+    _fit(path, text, max_chars)
     meta: dict = {}
     match = re.match(r"^---\n(.*?)\n---\n", text, re.DOTALL)
     if match:
         meta = _front_matter(path, match.group(1))
         text = text[match.end():]
-    content, removed = split_boilerplate(text)
+    content, removed = split_boilerplate(text)  # on the source: link lists are told by their Markdown
+    heading = None
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:
+        content, heading = markdown_text(content)
     article = Article(path=path, text=content, boilerplate=removed)
-    article.title = _text(meta.get("title")) or _first_heading(content)
+    article.title = _text(meta.get("title")) or heading or _first_heading(content)
+    article.outlet = _text(meta.get("outlet"))
     article.url = _web_url(path, _text(meta.get("url")))
-    article.outlet = _text(meta.get("outlet")) or outlet_from_url(article.url) or outlet_from_credits(removed)
     article.author = _text(meta.get("author"))
     if meta.get("published") is not None:
         article.published = _meta_date(path, meta["published"])
@@ -256,7 +324,47 @@ def read_text_file(path: Path, raw: bytes) -> Article:
     return article
 
 
-def read_html_file(path: Path, raw: bytes) -> Article:
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def markdown_text(source: str) -> tuple[str, str | None]:
+    """Markdown -> (plain text, the first heading), through markdown-it-py's CommonMark parser.
+
+    Read as plain text, "# " stayed on the headline, "**" and "*" stuck to
+    names and positions, "> " opened a quotation and a name written as
+    [a link](url) was lost. Each block (heading, paragraph, list item, quoted
+    paragraph, code) becomes one paragraph; links keep their text; images
+    (captions, not article text) and raw HTML are dropped.
+    """
+    from markdown_it import MarkdownIt
+
+    blocks: list[str] = []
+    heading = None
+    tokens = MarkdownIt("commonmark").parse(source)
+    for i, token in enumerate(tokens):
+        if token.type == "inline":
+            text = "".join(_inline_text(child) for child in token.children or []).strip()
+            if text and tokens[i - 1].type == "heading_open" and heading is None:
+                heading = text
+            if text:
+                blocks.append(text)
+        elif token.type in ("fence", "code_block") and token.content.strip():
+            blocks.append(token.content.strip())
+    return "\n\n".join(blocks), heading
+
+
+def _inline_text(token) -> str:
+    """The words of one inline Markdown token, without its markup."""
+    if token.type in ("text", "code_inline"):
+        return token.content
+    if token.type == "softbreak":
+        return " "  # a wrapped line: in Markdown the paragraph goes on
+    if token.type == "hardbreak":
+        return "\n"
+    return ""  # emphasis and link markers, images, inline HTML
+
+
+def read_html_file(path: Path, raw: bytes, max_chars: int | None = None) -> Article:
     """HTML page: trafilatura finds the main text and the page's metadata."""
     import trafilatura
 
@@ -266,11 +374,12 @@ def read_html_file(path: Path, raw: bytes) -> Article:
     if doc is None:
         raise SourceError("no article text found in the HTML", path)
     data = doc if isinstance(doc, dict) else doc.as_dict()
+    _fit(path, data.get("text") or "", max_chars)
     content, removed = split_boilerplate(data.get("text") or "")
     article = Article(path=path, text=content, boilerplate=removed)
     article.title = data.get("title")
     article.url = _web_url(path, data.get("url"))
-    article.outlet = data.get("sitename") or outlet_from_url(article.url) or outlet_from_credits(removed)
+    article.outlet = data.get("sitename")
     article.author = data.get("author")
     if data.get("date"):
         try:
@@ -333,13 +442,33 @@ def _web_url(path: Path, url: str | None) -> str | None:
     return None
 
 
+# Lines of a saved web page around the headline that are not one: breadcrumbs, trends
+# bars, share prompts, photo captions and credits, bylines and time stamps.
+SITE_CHROME = re.compile(
+    r"^(you are here|trending( now)?|trends|hot topics|most (read|popular|viewed)|top stories)\b"
+    r"|^(share|print|email|listen|follow us|subscribe|sign (in|up)|log in|menu|skip to|advertisement)\b"
+    r"|\b(illustrative|file|stock|archive|representational) (photo|image|picture)\b"
+    r"|^(photo|image|picture|video|caption|credit)s?\s*[:|(]|\((photo|image|picture)s?\s*[:|]"
+    r"|^((reported|written|posted|story|words|edited) by|by [A-Z]|(updated|published|posted)\b)",
+    re.IGNORECASE)
+BREADCRUMB = re.compile(r"^[^>»›/|]{1,40}(\s[>»›/|]\s[^>»›/|]{1,40}){2,}$")
+LEADING_DATE = re.compile(r"^(\w+\.? \d{1,2},? \d{4}|\d{1,2} \w+ \d{4})\b")
+
+
 def _first_heading(content: str) -> str | None:
-    """The first short line that reads as a headline: not prose, not a dateline."""
+    """The first short line near the top that reads as a headline, or None.
+
+    Site chrome is passed over, not taken for the headline ("You are here",
+    "Illustrative photo"); prose or a dateline first means there is no
+    headline, and the briefing then names the source by outlet and date.
+    """
     for line in content.strip().split("\n")[:HEADER_LINES]:
         line = line.strip()
-        if not line or re.match(r"^(\w+\.? \d{1,2},? \d{4}|\d{1,2} \w+ \d{4})\b", line):
+        if (not line or LEADING_DATE.match(line) or SITE_CHROME.search(line) or BREADCRUMB.match(line)
+                or CREDIT.search(line)):
             continue
-        return line if len(line) <= 200 and not line.endswith(".") else None
+        headline = len(line) <= 200 and len(line.split()) >= 3 and not line.endswith((".", ":"))
+        return line if headline and not AGENCY_DATELINE.match(line) else None
     return None
 
 
@@ -365,7 +494,63 @@ def dateline(content: str) -> date | None:
     return None
 
 
-READERS: dict[str, Callable[[Path, bytes], Article]] = {
+# "KYIV, Feb 5 (Reuters) -", "TOKYO (AP) —", "Beijing, 6 November 2023 (TDI):": city, date, agency.
+AGENCY_DATELINE = re.compile(r"^[A-Z][\w.'’ -]{1,30}(?:,\s*(?P<date>[^()\n]{3,30}?))?\s*"
+                             r"\((?P<agency>[A-Z][\w .&-]{0,30})\)\s*[:—–-]")
+YEARLESS = re.compile(r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)")
+
+
+def _fill_in(article: Article, briefing_date: date | None) -> Article:
+    """Fill in what the article's metadata leaves open, and return it.
+
+    The outlet comes from the metadata (the readers), else an agency dateline,
+    else the address's host or a credit line (digest.outlets): "(Reuters)" at
+    the top names the story's outlet more surely than the site it was saved from.
+    """
+    _read_dateline(article, briefing_date)
+    if article.outlet is None:
+        article.outlet = outlet_from_url(article.url) or outlet_from_credits(article.boilerplate)
+    return article
+
+
+def _read_dateline(article: Article, briefing_date: date | None) -> None:
+    """Take the outlet, and a yearless publication date, from an agency dateline.
+
+    "KYIV, Feb 5 (Reuters) -" names no year; the article was filed before the
+    briefing is made, so it is the latest 5 February on or before the briefing
+    date (without one, as in `digest check` without a date, it stays unknown).
+    The agency is the outlet when the front matter or page names none.
+    """
+    first = next((line.strip() for line in article.text.strip().split("\n")[:HEADER_LINES] if line.strip()), "")
+    match = AGENCY_DATELINE.match(first)
+    if match is None:
+        return
+    if article.outlet is None:
+        article.outlet = match.group("agency").strip()
+    when = match.group("date")
+    if article.published is None and briefing_date is not None and when and YEARLESS.fullmatch(when.strip()):
+        article.published = _latest_on_or_before(when.strip(), briefing_date)
+        article.published_from = "dateline, year from the briefing date" if article.published else None
+
+
+def _latest_on_or_before(month_day: str, briefing_date: date) -> date | None:
+    """"Feb 5" as the latest such day on or before `briefing_date`, or None if it is no date."""
+    import dateparser
+
+    parsed = dateparser.parse(month_day, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month"]})
+    if parsed is None:
+        return None
+    for year in range(briefing_date.year, briefing_date.year - 8, -1):  # 29 February: back to a leap year
+        try:
+            candidate = date(year, parsed.month, parsed.day)
+        except ValueError:
+            continue
+        if candidate <= briefing_date:
+            return candidate
+    return None
+
+
+READERS: dict[str, Callable[[Path, bytes, int | None], Article]] = {
     ".txt": read_text_file,
     ".md": read_text_file,
     ".markdown": read_text_file,

@@ -215,6 +215,8 @@ def validate(data: dict, where: _Located, base: Path) -> Config:
     if problem:
         raise where.error("output", problem)
     templates = _resolve(base, data["templates"]) if data["templates"] else None
+    if templates is not None and not templates.is_dir():
+        raise where.error("templates", f"'templates' folder does not exist: {templates}")
     if data["limits"]["max_file_bytes"] <= 0:
         raise where.error("limits.max_file_bytes", "'limits.max_file_bytes' must be positive")
 
@@ -222,6 +224,11 @@ def validate(data: dict, where: _Located, base: Path) -> Config:
     if "password" in mail:
         raise where.error("email.password", "put the password in an environment variable and name it in 'email.password_env'")
     password = None
+    if mail["password_env"] and not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", mail["password_env"]):
+        # Not echoed: what does not look like a variable name is most likely the password itself.
+        raise where.error("email.password_env", "'email.password_env' does not look like an environment variable "
+                                                "name (letters, digits and _); put the password in a variable "
+                                                "and write that variable's name here")
     if mail["password_env"]:
         password = os.environ.get(mail["password_env"])
         if mail["enabled"] and password is None and mail["username"]:

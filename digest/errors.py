@@ -38,6 +38,12 @@ class RenderError(DigestError):
     """Templates or PDF output failed."""
 
 
+class TemplateError(RenderError):
+    """A template cannot be loaded, parsed or rendered: the user's to fix, like the config (exit 2)."""
+
+    exit_code = 2
+
+
 class DeliveryError(DigestError):
     """Email could not be sent."""
 

@@ -1,10 +1,14 @@
-"""What the previous briefing was made from, so the next one can mark what is new.
+"""What the previous briefings were made from, so the next one can mark what is new.
 
-`<output>/.digest-state.json` maps each source's sha256 to its path. It is
-written only after a run has fully succeeded (rendered and, if asked, sent),
-so a failed run does not make the next one treat unsent articles as old.
-A missing or unreadable state file means "no previous briefing": everything
-is new, and nothing is skipped.
+`<output>/.digest-state.json` keeps two records, each mapping a source's
+sha256 to its path: the sources of the last briefing *written* (any run) and
+of the last one *sent* (a run that mailed it). A run that sends compares with
+what was last sent, any other run with what was last written, so a preview
+(`digest run`) never changes what the next mail calls new or whether
+`skip_unchanged` lets it go out. A record is written only after its run fully
+succeeded, so a failed send does not make the next one treat unsent articles
+as old. A missing or unreadable record means "no previous briefing":
+everything is new, and nothing is skipped.
 """
 from __future__ import annotations
 
@@ -18,19 +22,33 @@ from .errors import DigestError
 from .models import Article, Briefing
 
 STATE_NAME = ".digest-state.json"
+WRITTEN, SENT = "written", "sent"
 log = logging.getLogger(__name__)
 
 
-def load_seen(output: Path) -> set[str] | None:
-    """Hashes of the sources of the previous briefing, or None if there was none."""
-    path = output / STATE_NAME
+def _load_state(path: Path) -> dict:
     try:
         state = json.loads(path.read_text(encoding="utf-8"))
-        return set(state["sources"])
+        if not isinstance(state, dict):
+            raise ValueError("not a mapping")
+        return state
     except FileNotFoundError:
-        return None
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return {}
+    except (OSError, ValueError) as exc:
         log.warning("%s: unreadable, treating every source as new (%s)", path, exc)
+        return {}
+
+
+def load_seen(output: Path, kind: str = WRITTEN) -> set[str] | None:
+    """Hashes of the sources of the last briefing written (or sent), or None if there was none."""
+    path = output / STATE_NAME
+    record = _load_state(path).get(kind)
+    if record is None:
+        return None
+    try:
+        return set(record["sources"])
+    except (KeyError, TypeError) as exc:
+        log.warning("%s: unreadable '%s' record, treating every source as new (%s)", path, kind, exc)
         return None
 
 
@@ -45,15 +63,22 @@ def mark_new(briefing: Briefing, seen: set[str] | None) -> int:
     return sum(s.new for s in briefing.sources)
 
 
-def save_seen(output: Path, briefing: Briefing) -> None:
-    """Record this briefing's sources, atomically (a torn state file would mark everything new)."""
-    state = {"briefing_date": briefing.date.isoformat(),
-             "sources": {s.article.sha256: str(s.article.path) for s in briefing.sources}}
+def save_seen(output: Path, briefing: Briefing, kinds: tuple[str, ...] = (WRITTEN,)) -> None:
+    """Record this briefing's sources as the last written (and sent), atomically.
+
+    The other record is kept as it was: a preview must not touch what was sent.
+    A torn state file would mark everything new, hence the rename.
+    """
+    path = output / STATE_NAME
+    state = _load_state(path)
+    record = {"briefing_date": briefing.date.isoformat(),
+              "sources": {s.article.sha256: str(s.article.path) for s in briefing.sources}}
+    state.update({kind: record for kind in kinds})
     fd, tmp = tempfile.mkstemp(prefix=f".{STATE_NAME}.", suffix=".tmp", dir=output)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(state, fh, indent=1)
-        os.replace(tmp, output / STATE_NAME)
+        os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise DigestError(f"cannot record the run state: {exc.strerror or exc}", output / STATE_NAME) from exc
+        raise DigestError(f"cannot record the run state: {exc.strerror or exc}", path) from exc

@@ -2,7 +2,10 @@
 
 Templates load through a ChoiceLoader (the user's folder, then the packaged
 templates, also reachable as "default/<name>" so an override can extend the
-original). Autoescape is on for every template. WeasyPrint may only read the
+original). Templates run in Jinja's sandbox with autoescape on: a user's
+template is code from a file anyone with write access to the templates folder
+can change, and outside the sandbox `cycler.__init__.__globals__` reaches
+`os.environ` (the SMTP password) and can run commands. WeasyPrint may only read the
 template folders' own assets: no file:// elsewhere, no network, unless the
 config allows remote assets.
 """
@@ -24,10 +27,11 @@ from collections import Counter
 from datetime import datetime, timezone
 
 import jinja2
+import jinja2.sandbox
 from markupsafe import Markup, escape
 
 from . import __version__, charts, summary
-from .errors import RenderError
+from .errors import RenderError, TemplateError
 from .models import Briefing, Config
 
 log = logging.getLogger(__name__)
@@ -59,35 +63,83 @@ def briefing_data(briefing: Briefing) -> dict:
     }
 
 
-def environment(config: Config) -> jinja2.Environment:
+def environment(config: Config, briefing: Briefing) -> jinja2.Environment:
+    """The sandboxed template environment with digest's filters (citations number this briefing's sources)."""
     default = jinja2.FileSystemLoader(str(packaged_templates()))
     loaders: list[jinja2.BaseLoader] = []
     if config.templates is not None:
         if not config.templates.is_dir():
-            raise RenderError("templates folder does not exist", config.templates)
+            raise TemplateError("templates folder does not exist", config.templates)
         loaders.append(jinja2.FileSystemLoader(str(config.templates)))
     loaders += [jinja2.PrefixLoader({"default": default}), default]
-    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.sandbox.SandboxedEnvironment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
+                                              undefined=jinja2.StrictUndefined, trim_blocks=True,
+                                              lstrip_blocks=True)
+    env.filters.update(long_date=summary.long_date, period=summary.period, oneline=_oneline,
+                       cite_ids=_cite_ids_for(briefing), label=summary.source_label, tie_ends=_tie_ends)
     return env
 
 
+def check_templates(config: Config) -> None:
+    """Raise TemplateError for the first template that does not parse or render, naming file and line.
+
+    Every template file is compiled (a syntax error in a part the briefing only
+    includes for long briefings would otherwise wait for that day), then the
+    whole page is rendered from an empty briefing, which finds unknown names and
+    sandbox violations in seconds, before any article is read.
+    """
+    empty = Briefing(date=datetime.now(timezone.utc).date(), title="check", sources=[], actors=[], meetings=[],
+                     positions=[])
+    env = environment(config, empty)
+    for name in env.list_templates(filter_func=lambda n: n.endswith(".html") and not n.startswith("default/")):
+        try:
+            env.get_template(name)
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(f"template syntax error: {exc.message}", exc.filename or exc.name, exc.lineno) from exc
+    render_html(empty, config)
+
+
+def stylesheet(config: Config, scripts: list[str], fonts: bool) -> Markup:
+    """The page's CSS, for a <style> element: the HTML briefing is one file that opens styled anywhere.
+
+    The packaged style.css comes first and a user's style.css after it, so an
+    override holds only the rules it changes and the rest of the layout stays.
+    With `fonts` (the PDF) the @font-face rules come first, their files read
+    by WeasyPrint from the template folders; the HTML leaves them out rather
+    than name font files that are not beside it, and its readers see Noto Sans
+    if installed, else their own sans-serif.
+    """
+    parts = []
+    if fonts:
+        for name in ["fonts", *scripts]:
+            css = (packaged_templates() / "fonts" / f"{name}.css").read_text(encoding="utf-8")
+            parts.append(css.replace('url("', 'url("fonts/'))  # now relative to the template folder
+    parts.append((packaged_templates() / "style.css").read_text(encoding="utf-8"))
+    own = config.templates / "style.css" if config.templates is not None else None
+    if own is not None and own.is_file():
+        try:
+            parts.append(f"/* {own} */\n" + own.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise TemplateError(f"cannot read the stylesheet: {exc}", own) from exc
+    return Markup("\n".join(parts).replace("</", "<\\/"))  # CSS cannot end the <style> element
+
+
 def render_html(briefing: Briefing, config: Config, created: datetime | None = None,
-                limits: Limits | None = None, archive_root: str = "") -> str:
+                limits: Limits | None = None, fonts: bool = False, archive_root: str = "") -> str:
     """The briefing as one HTML document; `limits` shortens it for print (default: everything).
 
+    `fonts` adds the embedded fonts' @font-face rules, for the PDF (see stylesheet()).
     Archived copies are linked relative to the output folder, where the HTML
     lives; the PDF's links are resolved against the templates folder, so it
     passes the output folder's own address as `archive_root`.
     """
     limits = limits or Limits()
-    env = environment(config)
-    env.filters.update(long_date=summary.long_date, period=summary.period, oneline=_oneline,
-                       cite_ids=_cite_ids_for(briefing))
+    env = environment(config, briefing)
     cov = summary.coverage(briefing)
     in_meetings = Counter(p for m in briefing.meetings for p in m.participants)
     featured = summary.featured_meetings(briefing, limits.full_meetings)
     by_actor = summary.positions_by_actor(briefing)
+    scripts = scripts_in(briefing)
     context = dict(
         # display values only, never the config itself: a template (a user's too) cannot
         # print the SMTP account or anything else delivery holds
@@ -95,10 +147,11 @@ def render_html(briefing: Briefing, config: Config, created: datetime | None = N
         created=(created or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
         num={s.id: i + 1 for i, s in enumerate(briefing.sources)},
         sources={s.id: s for s in briefing.sources}, actors={a.id: a for a in briefing.actors},
-        scripts=scripts_in(briefing), meetings={m.id: m for m in briefing.meetings}, mnum={m.id: i + 1 for i, m in enumerate(briefing.meetings)},
+        scripts=scripts, stylesheet=stylesheet(config, scripts, fonts), meetings={m.id: m for m in briefing.meetings}, mnum={m.id: i + 1 for i, m in enumerate(briefing.meetings)},
         coverage=cov, unnamed_outlets=sum(1 for s in briefing.sources if not s.article.outlet),
         top_actors=[a for a in briefing.actors if a.id in in_meetings][:6],
-        bottom_line=summary.bottom_line(briefing), positions_by_actor=by_actor[:limits.speakers],
+        bottom_line=summary.bottom_line(briefing), more_meetings=summary.meetings_left_out(briefing),
+        positions_by_actor=by_actor[:limits.speakers],
         speakers_left_out=by_actor[len(by_actor[:limits.speakers]):],
         date_claims=summary.date_claims, timeline=charts.timeline(briefing, featured), matrix=charts.matrix(briefing),
         limits=limits, abridged=limits != Limits(), featured=featured, featured_ids={m.id for m in featured},
@@ -108,14 +161,14 @@ def render_html(briefing: Briefing, config: Config, created: datetime | None = N
     try:
         return env.get_template("briefing.html").render(**context)
     except jinja2.TemplateSyntaxError as exc:
-        raise RenderError(f"template syntax error: {exc.message}", exc.filename or exc.name, exc.lineno) from exc
+        raise TemplateError(f"template syntax error: {exc.message}", exc.filename or exc.name, exc.lineno) from exc
     except jinja2.TemplateNotFound as exc:
-        raise RenderError(f"template not found: {exc.name}", config.templates or packaged_templates()) from exc
+        raise TemplateError(f"template not found: {exc.name}", config.templates or packaged_templates()) from exc
     except jinja2.TemplateError as exc:
         # Jinja puts template files and lines into the traceback; the innermost names the culprit.
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if not f.filename.endswith(".py")]
         where = (frames[-1].filename, frames[-1].lineno) if frames else (None, None)
-        raise RenderError(f"template error: {exc}", *where) from exc
+        raise TemplateError(f"template error: {exc}", *where) from exc
 
 
 @dataclass(frozen=True)
@@ -165,6 +218,15 @@ def scripts_in(briefing: Briefing) -> list[str]:
 def _oneline(text: str) -> str:
     """Evidence can span paragraphs in the source; on the page it reads as one line."""
     return " ".join(str(text).split())
+
+
+def _tie_ends(text: str) -> Markup:
+    """Join the first two and the last two words with no-break spaces, so no line of a short
+    item holds one word alone ("On" above its date, "Qatar." above nothing but citations)."""
+    words = escape(str(text)).split(" ")
+    if len(words) < 4:
+        return Markup("&nbsp;".join(words))
+    return Markup(" ".join(["&nbsp;".join(words[:2]), *words[2:-2], "&nbsp;".join(words[-2:])]))
 
 
 def _cite_ids_for(briefing: Briefing):
@@ -234,32 +296,56 @@ def render_pdf(html: str, config: Config) -> bytes:
         raise RenderError(f"PDF rendering failed: {exc}") from exc
 
 
+def output_paths(output: Path, day) -> dict[str, Path]:
+    """The briefing's files, in the order they are renamed into place: the PDF, which readers get, last."""
+    stem = f"briefing-{day.isoformat()}"
+    return {kind: output / f"{stem}.{kind}" for kind in ("json", "html", "pdf")}
+
+
+# Temporary files of write_outputs (and of the .eml, the run state and the first-seen record), left by a
+# killed run.
+LEFTOVERS = (".briefing-*.tmp", ".digest-state.json.*.tmp", "..digest-first-seen.json.*.tmp")
+
+
+def remove_leftovers(output: Path, started: float) -> None:
+    """Delete temporary files that killed runs left in `output`, older than this run.
+
+    Called under the output folder's lock, so no other run is writing them; the
+    age test keeps this run's own files safe whatever calls it.
+    """
+    for pattern in LEFTOVERS:
+        for path in output.glob(pattern):
+            try:
+                if path.stat().st_mtime < started:
+                    path.unlink()
+                    log.info("removed %s, left by an interrupted run", path)
+            except OSError as exc:
+                log.warning("%s: cannot remove leftover (%s)", path, exc.strerror or exc)
+
+
 def write_outputs(briefing: Briefing, config: Config, output: Path) -> dict[str, Path]:
     """Render everything, write each file beside its target, then rename all into place.
 
     A failure before the renames (a template error, a full disk) leaves the
     previous briefing untouched; a kill at any moment leaves each file either
-    old or new, never cut short.
+    old or new, never cut short. A kill between the renames leaves a mixed set,
+    which the run stamp (cache.RunStamp.mixed) shows the next run, which redoes it.
     """
     created = datetime.now(timezone.utc)
     html = render_html(briefing, config, created)
-    limits = limits_for(briefing)
-    if limits == Limits() and not any(s.article.archive for s in briefing.sources):
-        pdf = render_pdf(html, config)
-    else:
-        pdf = render_pdf(render_html(briefing, config, created, limits, output.resolve().as_uri() + "/"), config)
+    pdf = render_pdf(render_html(briefing, config, created, limits_for(briefing), fonts=True,
+                                 archive_root=output.resolve().as_uri() + "/"), config)
     data = json.dumps(briefing_data(briefing), ensure_ascii=False, indent=2, default=str)
-    stem = f"briefing-{briefing.date.isoformat()}"
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise RenderError(f"cannot create output folder: {exc.strerror or exc}", output) from exc
     payloads = {"json": data.encode("utf-8"), "html": html.encode("utf-8"), "pdf": pdf}
-    targets = {kind: output / f"{stem}.{kind}" for kind in payloads}
+    targets = output_paths(output, briefing.date)
     staged: list[str] = []
     try:
-        for kind, payload in payloads.items():
-            staged.append(_stage(targets[kind], payload))
+        for kind, target in targets.items():
+            staged.append(_stage(target, payloads[kind]))
         for tmp, target in zip(staged, targets.values()):
             os.replace(tmp, target)
     except OSError as exc:

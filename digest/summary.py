@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from .models import Actor, Briefing, Meeting, Position
+from .models import Actor, Article, Briefing, Meeting, Position
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -61,6 +61,21 @@ def long_date(value: str | None, precision: str | None = None) -> str:
         return value
     label = f"{MONTHS[month - 1]} {year}"
     return f"{day} {label}" if day else label
+
+
+def source_label(article: Article) -> str:
+    """What to call a source: its headline, else its outlet and date, and its file name only as a last resort.
+
+    A plain-text article often has no headline (the first lines are site chrome,
+    which collect does not take for one); "Reuters, 5 February 2024" tells a reader
+    more than "000_43edfdfd.txt".
+    """
+    if article.title:
+        return article.title
+    if not (article.outlet or article.published):
+        return article.path.name  # nothing else tells it apart
+    published = long_date(article.published.isoformat()) if article.published else "date not stated"
+    return f"{article.outlet or 'Outlet not stated'}, {published}"
 
 
 def period(first: date | str | None, last: date | str | None) -> str:
@@ -205,6 +220,11 @@ def bottom_line(briefing: Briefing) -> list[Sentence]:
     sentences += [meeting_sentence(m, actors, introduced) for m in meetings]
     sentences += [position_sentence(p, actors) for p in key_positions(briefing, meetings, limit=6 - len(sentences))]
     return sentences[:6]
+
+
+def meetings_left_out(briefing: Briefing) -> int:
+    """How many meetings the bottom line does not describe: it says so, so that 3 of 5 do not read as all."""
+    return len(briefing.meetings) - len(key_meetings(briefing))
 
 
 def positions_by_actor(briefing: Briefing) -> list[tuple[Actor, list[Position]]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -47,13 +48,14 @@ def no_progress(stage: str, total: int):
 
 
 def read_web(inputs: list[tuple[InputEntry, Window | None]], settings: FetchConfig, output: Path,
-             progress=no_progress) -> tuple[list[Article], list[Skipped]]:
+             progress=no_progress, max_chars: int | None = None) -> tuple[list[Article], list[Skipped]]:
     """The articles of every feed, links file and URL entry, in config order, and what was skipped.
 
     `progress(stage, total)` is a context manager with `update(n)`, as
-    cli._progress gives: a bar on a terminal, nothing in a log.
+    cli._progress gives: a bar on a terminal, nothing in a log. A page longer
+    than `max_chars` (the language model's limit) is skipped, as a file is by collect.
     """
-    reader = _Reader(settings, output)
+    reader = _Reader(settings, output, max_chars)
     try:
         return reader.run(inputs, progress)
     finally:
@@ -111,9 +113,10 @@ def select(items: list[Item], entry: InputEntry, window: Window | None) -> list[
 class _Reader:
     """One run's fetching: the client, the archive, and what was skipped or read from the archive."""
 
-    def __init__(self, settings: FetchConfig, output: Path):
+    def __init__(self, settings: FetchConfig, output: Path, max_chars: int | None = None):
         self.settings = settings
         self.output = output
+        self.max_chars = max_chars
         self.archive = Archive(output / "archive")
         self.fetcher = Fetcher(settings)
         self.skipped: list[Skipped] = []
@@ -243,7 +246,7 @@ class _Reader:
                 "author": data.get("author") or item.author}
         front = yaml.safe_dump({k: v for k, v in meta.items() if v}, allow_unicode=True, sort_keys=False)
         record = self.archive.store(item.url, response, ".html", published_from)
-        self.archive.write(record, ".md", f"---\n{front}---\n{text}\n".encode("utf-8"))
+        self.archive.write(record, ".md", f"---\n{front}---\n{as_markdown(text)}\n".encode("utf-8"))
         self.archive.remember(record)
         log.info("%s: fetched and archived as %s", redact(item.url), self.archive.path(record, ".md"))
         return record
@@ -252,7 +255,7 @@ class _Reader:
         """The Article of an archived page, read as a local Markdown file would be."""
         path = self.archive.path(record, ".md")
         raw = self.archive.read(record, ".md")
-        article = read_text_file(path, raw)
+        article = read_text_file(path, raw, self.max_chars)
         if not article.text.strip():
             raise SourceError("no article text found in the page", path)
         article.sha256 = hashlib.sha256(raw).hexdigest()
@@ -262,6 +265,30 @@ class _Reader:
         article.archive = str(copy.relative_to(self.output)) if copy.is_file() else None
         article.fetched = record.fetched
         return article
+
+
+# What CommonMark reads as markup anywhere in a line, and the markers that open a block at its
+# start (headings, quotations, list items, thematic breaks): escaping a marker's last character
+# leaves it text.
+MARKUP = re.compile(r"[\\`*_\[\]<&]")
+BLOCK_MARKER = re.compile(r"^(?:[#>+=-]|\d{1,9}[.)])")
+
+
+def as_markdown(text: str) -> str:
+    """trafilatura's plain text as Markdown that collect reads back as the same paragraphs and words.
+
+    trafilatura gives one paragraph a line, and Markdown joins lines into one
+    paragraph unless a blank line parts them: a page's quotations would all
+    have been one paragraph, and a speaker in one would be taken for the
+    speaker of the others. Characters Markdown reads as markup are escaped,
+    so "*", "[1]" or "1." opening a line stay in the article's text.
+    """
+    paragraphs = []
+    for line in text.split("\n"):
+        line = MARKUP.sub(lambda m: "\\" + m.group(), line.strip())
+        if line:
+            paragraphs.append(BLOCK_MARKER.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], line))
+    return "\n\n".join(paragraphs)
 
 
 def _charset(content_type: str) -> str | None:

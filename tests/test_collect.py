@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 
 from digest.collect import collect
+from conftest import ROOT
 from digest.boilerplate import split_boilerplate
 
 
@@ -147,12 +148,12 @@ def test_since_on_a_folder_leaves_out_old_articles_and_undated_ones_seen_long_ag
     last_week.save()
     first_seen = FirstSeen(tmp_path / "out", now)
     window = window_for(timedelta(days=1), date(2024, 3, 20), now, timezone.utc, first_seen)
-    articles, skipped = collect([folder], 10_000, date(2024, 3, 20), {folder: window})
+    articles, skipped = collect([folder], 10_000, date(2024, 3, 20), windows={folder: window})
     assert [a.path.name for a in articles] == ["b_new.md", "c_undated.txt"] and not skipped
     first_seen.save()
     again = FirstSeen(tmp_path / "out", now + timedelta(days=2))  # two days on, the undated one is old too
     later = window_for(timedelta(days=1), date(2024, 3, 22), again.now, timezone.utc, again)
-    articles, _ = collect([folder], 10_000, date(2024, 3, 22), {folder: later})
+    articles, _ = collect([folder], 10_000, date(2024, 3, 22), windows={folder: later})
     assert articles == []
 
 
@@ -170,3 +171,112 @@ def test_check_applies_a_folders_since_window(project):
     # 002 is dated 18 March by its dateline, before the window; 000 and 001 are undated and new here.
     assert "2 readable, 0 skipped" in result.output and "002_" not in result.output
     assert not (project / "output" / ".digest-first-seen.json").exists()  # a check records nothing
+
+
+@pytest.mark.parametrize("encoding, text", [
+    ("latin-1", "Katrín Jakobsdóttir met Guðmundur Guðmundsson and François Hollande in Reykjavík."),
+    ("latin-1", "Guðmundsdóttir met François."),
+    ("cp1252", "“We agreed,” said José Pérez after the €5 billion deal with Søren Müller – in Genève."),
+    ("cp1252", "Ministers met in Genève."),
+    ("cp1250", "Premier Donald Tusk spotkał się w Łodzi z prezydentem Lechem Wałęsą i ministrem Radosławem Sikorskim."),
+    ("cp1250", "Ministr zahraničí Jan Lipavský se v Praze setkal s Kateřinou Dvořákovou a Jiřím Růžičkou."),
+    ("cp1250", "Lipavský se setkal s Dvořákem."),
+    ("cp1251", "Президент Владимир Зеленский встретился в Киеве с канцлером Олафом Шольцем."),
+    ("cp1251", "Лавров встретился с Ваном."),
+])
+def test_legacy_encodings_are_read_as_written(tmp_path, encoding, text):
+    (tmp_path / "a.txt").write_bytes(text.encode(encoding))
+    [article], skipped = collect([tmp_path], 10_000)
+    assert not skipped and article.text.strip() == text
+
+
+def test_a_latin1_article_with_a_few_accents_is_not_read_as_another_code_page(tmp_path):
+    """Mostly ASCII with two names: detection alone read this as cp1250 ("Franšois")."""
+    news = (ROOT / "inputs" / "001_1740f423e3426cad.txt").read_text(encoding="utf-8")[:2000]
+    text = news.translate(str.maketrans("“”’–", "\"\"'-")) + "\n\nGuðmundsdóttir met François."
+    (tmp_path / "a.txt").write_bytes(text.encode("latin-1"))
+    [article], _ = collect([tmp_path], 10_000)
+    assert article.text.endswith("Guðmundsdóttir met François.")
+
+
+def test_a_latin1_meeting_keeps_its_names(tmp_path, nlp):
+    from digest.extract import extract
+
+    (tmp_path / "a.txt").write_bytes("Prime Minister Katrín Jakobsdóttir met Jóhanna Guðmundsdóttir in Reykjavík "
+                                     "on 4 March 2024.\n".encode("latin-1"))
+    articles, _ = collect([tmp_path], 10_000)
+    [extraction] = extract(articles, nlp)
+    names = {a.name for a in extraction.actors}
+    assert {"Katrín Jakobsdóttir", "Jóhanna Guðmundsdóttir"} <= names and extraction.meetings
+
+
+MARKDOWN = """# Talks in **Oslo**
+
+Foreign Minister **Anna Berg** met her Danish counterpart [Lars Holm](https://example.org/holm) in Oslo
+on 4 March 2024.
+
+> "We agreed that the ferry must run again," *Berg* said.
+
+- The next round is due in **Copenhagen**.
+"""
+
+
+def test_markdown_is_read_as_text_with_its_heading_as_title(tmp_path, nlp):
+    from digest.extract import extract
+
+    (tmp_path / "a.md").write_text(MARKDOWN, encoding="utf-8")
+    [article], _ = collect([tmp_path], 10_000)
+    assert article.title == "Talks in Oslo"
+    assert article.text.split("\n\n") == [
+        "Talks in Oslo",
+        "Foreign Minister Anna Berg met her Danish counterpart Lars Holm in Oslo on 4 March 2024.",
+        "\"We agreed that the ferry must run again,\" Berg said.",
+        "The next round is due in Copenhagen."]
+    [x] = extract([article], nlp)
+    names = {a.name for a in x.actors}
+    assert {"Anna Berg", "Lars Holm"} <= names and not any("*" in n or "[" in n for n in names)
+    [meeting] = x.meetings
+    assert set(meeting.participants) == {"Anna Berg", "Lars Holm"}
+    assert [(p.actor, "We agreed that the ferry must run again" in p.text) for p in x.positions] == [
+        ("Anna Berg", True)]
+
+
+def test_yearless_agency_dateline_dates_the_article_and_names_the_outlet(tmp_path, nlp):
+    from digest.extract import extract
+
+    (tmp_path / "a.txt").write_text("KYIV, Feb 5 (Reuters) - Ukrainian President Volodymyr Zelenskiy met Polish "
+                                    "Prime Minister Donald Tusk in Kyiv on Monday.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\noutlet: Kyiv Post\n---\nKYIV, Dec 30 (Reuters) - The ministers met in Kyiv "
+                                   "and agreed on a grain corridor for the winter.\n", encoding="utf-8")
+    [a, b], _ = collect([tmp_path], 10_000, briefing_date=date(2024, 2, 20))
+    assert (a.published, a.outlet) == (date(2024, 2, 5), "Reuters")
+    assert (b.published, b.outlet) == (date(2023, 12, 30), "Kyiv Post")  # the latest 30 December before the briefing
+    [x] = extract([a], nlp)
+    assert [(m.date.year, m.date.month, m.date.day) for m in x.meetings] == [(2024, 2, 5)]  # a Monday
+    assert "Reuters" not in {actor.name for actor in x.actors}
+
+
+@pytest.mark.parametrize("filed, met", [("9 November 2026", 9), ("11 November 2026", 9)])
+def test_a_dateline_date_is_the_publication_not_the_meeting(tmp_path, nlp, filed, met):
+    from digest.extract import extract
+
+    (tmp_path / "a.txt").write_text(f"BERLIN, {filed} - German Chancellor Friedrich Merz met French President "
+                                    "Emmanuel Macron in Berlin on Monday, officials said.\n", encoding="utf-8")
+    articles, _ = collect([tmp_path], 10_000)
+    [x] = extract(articles, nlp)
+    [meeting] = x.meetings
+    assert (meeting.date.year, meeting.date.month, meeting.date.day) == (2026, 11, met)
+
+
+@pytest.mark.parametrize("top, title", [
+    ("You are here\nHome > World > Europe\nZelensky meets Tusk in Kyiv\n", "Zelensky meets Tusk in Kyiv"),
+    ("Trending: Gaza | Ukraine | Elections\nShare this\nTalks between Berg and Holm resume in Oslo\n",
+     "Talks between Berg and Holm resume in Oslo"),
+    ("Reported by Anna Smith\nIllustrative photo\n", None),
+    ("Home / News / Politics\n(Photo: Reuters)\n", None),
+])
+def test_site_chrome_is_not_the_headline(tmp_path, top, title):
+    (tmp_path / "a.txt").write_text(top + "\nThe foreign ministers met in Rome on Monday and agreed to talk again.\n",
+                                    encoding="utf-8")
+    [article], _ = collect([tmp_path], 10_000)
+    assert article.title == title

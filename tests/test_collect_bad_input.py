@@ -62,13 +62,10 @@ def test_fifty_megabyte_file_is_skipped_without_reading_it_all(tmp_path):
 
 
 def test_text_over_the_model_limit_is_skipped(tmp_path):
-    from digest.cli import _fit_model
-
     (tmp_path / "long.txt").write_text(LEDE * 20, encoding="utf-8")
     (tmp_path / "short.txt").write_text("The ministers met in Rome.", encoding="utf-8")
-    articles, skipped = collect([tmp_path], 1_000_000)
-    kept = _fit_model(articles, skipped, 1000)
-    assert [a.path.name for a in kept] == ["short.txt"]
+    articles, skipped = collect([tmp_path], 1_000_000, max_chars=1000)
+    assert [a.path.name for a in articles] == ["short.txt"]
     assert reasons(skipped)["long.txt"].endswith("is over the language model's limit of 1000")
 
 
@@ -77,10 +74,10 @@ def test_file_vanishing_between_listing_and_reading(tmp_path, monkeypatch):
         (tmp_path / name).write_text(f"The ministers met in {place}.", encoding="utf-8")
     real_read = digest.collect.read_article
 
-    def read_and_delete_next(path, root, max_bytes):
+    def read_and_delete_next(path, root, max_bytes, max_chars):
         if path.name == "a.txt":
             (tmp_path / "b.txt").unlink()  # another process removes b.txt after the folder was listed
-        return real_read(path, root, max_bytes)
+        return real_read(path, root, max_bytes, max_chars)
 
     monkeypatch.setattr(digest.collect, "read_article", read_and_delete_next)
     articles, skipped = collect([tmp_path], 10_000)

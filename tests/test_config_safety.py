@@ -20,6 +20,8 @@ def write(folder: Path, text: str) -> Path:
 
 def test_relative_paths_follow_the_config_file_not_the_cwd(tmp_path, monkeypatch):
     path = write(tmp_path / "conf", "inputs: [../in, /data/x/../news]\noutput: out\ntemplates: ~/tpl\n")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home" / "tpl").mkdir(parents=True)
     monkeypatch.chdir(tmp_path / "conf")
     here = load_config(path)
     monkeypatch.chdir("/")

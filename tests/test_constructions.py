@@ -163,3 +163,38 @@ SPEECH = [
 @pytest.mark.parametrize("construction, text, who", SPEECH, ids=[c[0] for c in SPEECH])
 def test_speech_construction(nlp, construction, text, who):
     assert {actor for actor, _ in speakers(nlp, text)} == who
+
+
+def test_abbreviated_titles_lead_names(nlp):
+    assert speakers(nlp, '"It is a dog whistle to all voters," Rep. Gwen Morton (D-Wis.) said.')[0][0] == "Gwen Morton"
+
+
+def test_a_person_relaying_a_person_both_speak(nlp):
+    text = "Governor Ann Lowe said during a rally that Senator Tom Reed once described the trade deal as a gold standard."
+    assert {a for a, _ in speakers(nlp, text)} == {"Ann Lowe", "Tom Reed"}
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Foreign Minister Anna Berg and Chancellor Maria Lund discussed Kazakh-Uzbek ties. "
+     "The Kazakh President and the Uzbek Minister were pleased.", "Kazakh-Uzbek"),
+])
+def test_joined_nationalities_are_no_person(nlp, text, absent):
+    found = extract_doc(Article(path=Path("t.txt"), text=text, published=None), nlp(text))
+    assert absent not in {a.name for a in found.actors}
+
+
+def test_guests_received_without_a_host_did_not_meet_each_other(nlp):
+    text = "Both President Tom Reed and Foreign Minister Anna Berg have been received in Oslo many times."
+    assert extract_doc(Article(path=Path("t.txt"), text=text, published=None), nlp(text)).meetings == []
+
+
+def test_a_named_summit_is_no_party(nlp):
+    text = "Prime Minister Lars Holm is also attending the G20 Summit, which President Joseph Otieno is hosting."
+    found = extract_doc(Article(path=Path("t.txt"), text=text, published=None), nlp(text))
+    assert all("Summit" not in p for m in found.meetings for p in m.participants)
+
+
+def test_undotted_initials_and_a_name_right_before_its_verb(nlp):
+    assert speakers(nlp, "His running mate JD Vance has advocated halting the aid program.")[0][0] == "JD Vance"
+    text = "Ministers met in Brussels on Wednesday and Secretary-General Mark Rutte said that the talks were positive."
+    assert speakers(nlp, text)[0][0] == "Mark Rutte"

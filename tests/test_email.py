@@ -1,13 +1,20 @@
 """Email delivery against a real SMTP server (aiosmtpd) on 127.0.0.1, with real TLS (trustme)."""
 from __future__ import annotations
 
+import asyncio
 import email
 import email.policy
+import html
 import json
 import logging
 import shutil
+import signal
 import socket
 import ssl
+import subprocess
+import sys
+import threading
+import time
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -24,7 +31,7 @@ from digest.config import load_config
 from digest.deliver import email as delivery
 from digest.errors import DeliveryError
 from digest.extract import extract
-from digest.history import load_seen
+from digest.history import SENT, WRITTEN, load_seen
 from digest.merge import merge
 from digest.models import EmailConfig
 from digest.render import write_outputs
@@ -283,14 +290,73 @@ def test_run_send_then_new_marks_then_skip_unchanged(mail_project, smtp_server, 
         p.name: p.name == second.name for p in (root / "inputs").iterdir()}
     assert "New:" in (root / "out" / "briefing-2024-03-20.html").read_text(encoding="utf-8")
 
-    assert CliRunner().invoke(main, ["run", *args]).exit_code == 0
     args = configure(port, "schedule:\n  skip_unchanged: true\n")
+    assert CliRunner().invoke(main, ["run", *args]).exit_code == 0  # a preview writes the new source ...
+    assert len(load_seen(root / "out", WRITTEN)) == 2 and len(load_seen(root / "out", SENT)) == 1
+    result = CliRunner().invoke(main, ["run", *args, "--send"])  # ... and the mail still brings it
+    assert result.exit_code == 0, result.output
+    assert len(inbox.received) == 2
+    second_mail = email.message_from_bytes(inbox.received[1].content, policy=email.policy.default)
+    assert "2 sources, 1 new since the previous briefing" in second_mail.get_body(("plain",)).get_content()
     before = pdf.stat().st_mtime_ns
     with caplog.at_level(logging.INFO, logger="digest"):
         result = CliRunner().invoke(main, ["run", *args, "--send"])
     assert result.exit_code == 0 and result.output == ""
     assert "nothing new since the previous briefing" in caplog.text
-    assert pdf.stat().st_mtime_ns == before and len(inbox.received) == 1
+    assert pdf.stat().st_mtime_ns == before and len(inbox.received) == 2
+
+
+def test_preview_first_does_not_empty_the_first_mail(mail_project, smtp_server):
+    root, _, configure = mail_project
+    inbox, port = smtp_server()
+    args = configure(port, "schedule:\n  skip_unchanged: true\n")
+    assert CliRunner().invoke(main, ["run", *args]).exit_code == 0
+    result = CliRunner().invoke(main, ["run", *args, "--send"])
+    assert result.exit_code == 0, result.output
+    [envelope] = inbox.received
+    body = email.message_from_bytes(envelope.content, policy=email.policy.default).get_body(("plain",))
+    assert "1 sources, 1 new since the previous briefing" in body.get_content()
+
+
+class RefusingInbox(Inbox):
+    """Refuses one reader at RCPT with a permanent 550, accepts the others."""
+
+    def __init__(self, refused: str):
+        super().__init__()
+        self.refused = refused
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address == self.refused:
+            return "550 5.1.1 no such user"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+
+def test_one_refused_reader_fails_the_run_and_the_others_get_it(mail_project, smtp_server, caplog):
+    root, _, configure = mail_project
+    inbox, port = smtp_server(RefusingInbox("bea@example.org"))
+    with caplog.at_level(logging.ERROR):
+        result = CliRunner().invoke(main, ["run", *configure(port), "--send"])
+    assert result.exit_code == 1
+    assert result.output.strip() == (f"digest: 127.0.0.1:{port}: the briefing did not reach bea@example.org "
+                                     "(550 5.1.1 no such user); the other readers got it")
+    assert "refused reader bea@example.org" in caplog.text
+    [envelope] = inbox.received
+    assert envelope.rcpt_tos == ["ann@example.org"]
+    assert len(load_seen(root / "out", SENT)) == 1  # ann is not mailed the same briefing again
+
+
+def test_mail_lists_the_numbered_sources(briefing_pdf, smtp_server):
+    inbox, port = smtp_server()
+    config = settings(port)
+    delivery.send(message_for(briefing_pdf, config), config)
+    received = email.message_from_bytes(inbox.received[0].content, policy=email.policy.default)
+    briefing, _ = briefing_pdf
+    entry = "[1] Chinese Official Meets with Hamas Politburo Head in Qatar, outlet not stated, date not stated"
+    text = received.get_body(("plain",)).get_content()
+    page = received.get_body(("html",)).get_content()
+    assert "Sources:" in text and entry in text and "[1]" in delivery.bottom_line(briefing)[0]
+    assert "<h2>Sources</h2>" in page and html.escape(entry) in page
 
 
 def test_run_send_refused_exits_1_and_keeps_the_pdf(mail_project, smtp_server):
@@ -301,3 +367,38 @@ def test_run_send_refused_exits_1_and_keeps_the_pdf(mail_project, smtp_server):
     assert result.output.strip() == f"digest: 127.0.0.1:{port} refused the briefing: 550 5.1.1 no such user"
     assert (root / "out" / "briefing-2024-03-20.pdf").read_bytes().startswith(b"%PDF")
     assert load_seen(root / "out") is None  # the next run still counts these sources as new and sends
+
+
+class HangingInbox(Inbox):
+    """Accepts the connection, then never answers DATA: a server that hangs mid-send."""
+
+    def __init__(self):
+        super().__init__()
+        self.hanging = threading.Event()
+
+    async def handle_DATA(self, server, session, envelope):
+        self.hanging.set()
+        await asyncio.sleep(300)
+        return "250 OK"
+
+
+def test_sigterm_while_the_server_hangs_stops_the_schedule_at_once(mail_project, smtp_server):
+    root, _, configure = mail_project
+    inbox, port = smtp_server(HangingInbox())
+    configure(port)
+    config = root / "digest.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  retries: 0\n", "  retries: 3\n  timeout: 60\n")
+                      + "  enabled: true\n", encoding="utf-8")
+    job = subprocess.Popen([sys.executable, "-m", "digest", "schedule", "--config", str(config), "--now"],
+                           cwd=root, stderr=subprocess.PIPE, text=True)
+    try:
+        assert inbox.hanging.wait(180), "the scheduled run never reached the SMTP server"
+        job.send_signal(signal.SIGTERM)
+        started = time.monotonic()
+        _, log_text = job.communicate(timeout=30)
+    finally:
+        job.kill()
+    assert time.monotonic() - started < 5
+    assert job.returncode == 0
+    assert "SIGTERM received while sending: not sent" in log_text and "stopped" in log_text
+    assert list((root / "out").glob("briefing-*.pdf"))  # the next run sends it

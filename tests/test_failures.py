@@ -158,13 +158,15 @@ def test_broken_template_keeps_previous_briefing(tmp_path, template, message):
     before = previous_briefing(config.output)
     with pytest.raises(RenderError, match=message) as err:
         write_outputs(small_briefing(), config, config.output)
-    assert err.value.exit_code == 1 and "\n" not in str(err.value)
+    assert err.value.exit_code == 2 and "\n" not in str(err.value)  # the user's to fix, like the config
     assert briefing_files(config.output) == before
 
 
-def test_missing_templates_folder(tmp_path):
-    config = config_for(tmp_path, "templates: nowhere\n")
-    with pytest.raises(RenderError, match=r"nowhere: templates folder does not exist"):
+def test_templates_folder_removed_after_loading_the_config(tmp_path):
+    (tmp_path / "gone").mkdir()
+    config = config_for(tmp_path, "templates: gone\n")
+    (tmp_path / "gone").rmdir()
+    with pytest.raises(RenderError, match=r"gone: templates folder does not exist"):
         write_outputs(small_briefing(), config, config.output)
 
 
@@ -174,7 +176,7 @@ def fast_model(monkeypatch, nlp):
     monkeypatch.setattr("digest.cli.load_model", lambda name: nlp)
 
 
-def test_cli_render_failure_exits_1_with_one_line(project, monkeypatch, fast_model):
+def test_cli_template_failure_exits_2_with_one_line(project, monkeypatch, fast_model):
     monkeypatch.chdir(project)
     (project / "tpl").mkdir()
     (project / "tpl" / "briefing.html").write_text("<h1>{{ b.title }</h1>\n", encoding="utf-8")
@@ -182,7 +184,7 @@ def test_cli_render_failure_exits_1_with_one_line(project, monkeypatch, fast_mod
         fh.write("templates: ../tpl\n")
     before = previous_briefing(project / "output")
     result = CliRunner().invoke(main, ["run", "--date", str(DAY)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a template mistake is the user's to fix, like the config (README: exit codes)
     lines = result.stderr.strip().splitlines()
     assert lines[-1] == f"digest: {project / 'tpl' / 'briefing.html'}:1: template syntax error: unexpected '}}'"
     assert "Traceback" not in result.output
@@ -231,3 +233,53 @@ def test_cli_writes_briefing_despite_bad_files(project, monkeypatch, fast_model,
     pdf = re.sub(r"\s+", " ", pdf)
     assert "empty.txt: empty file" in pdf and "photo.txt: binary file, not text" in pdf
     assert "Same story, counted once, also in: zz_wire_copy.txt" in pdf
+
+
+def test_leftovers_of_killed_runs_are_removed_and_others_kept(project, monkeypatch, fast_model):
+    monkeypatch.chdir(project)
+    out = project / "output"
+    out.mkdir()
+    old = [out / f".briefing-{DAY}.pdf.k3j2x.tmp", out / ".briefing-2024-03-01.json.a1b2.tmp",
+           out / ".digest-state.json.zz9.tmp"]
+    for path in old:
+        path.write_bytes(b"half a file")
+        os.utime(path, (1_000_000_000, 1_000_000_000))
+    (out / "notes.tmp").write_text("the operator's own", encoding="utf-8")
+    result = CliRunner().invoke(main, ["run", "--date", str(DAY)])
+    assert result.exit_code == 0, result.output
+    assert not any(p.exists() for p in old)
+    assert (out / "notes.tmp").exists()
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".briefing")) == []
+
+
+def test_a_run_killed_between_renames_is_redone_even_with_nothing_new(project, monkeypatch, fast_model):
+    """New JSON, old HTML and PDF: the next run sees that the set is mixed and renders it whole."""
+    monkeypatch.chdir(project)
+    with open(project / "config" / "digest.yaml", "a", encoding="utf-8") as fh:
+        fh.write("schedule:\n  skip_unchanged: true\n")
+    assert CliRunner().invoke(main, ["run", "--date", str(DAY)]).exit_code == 0
+    out = project / "output"
+    real_replace = os.replace
+    renamed = []
+
+    def replace_then_die(src, dst):
+        if Path(dst).parent == out and Path(dst).name.startswith("briefing-"):
+            renamed.append(Path(dst).suffix)
+            if len(renamed) == 2:
+                raise KeyboardInterrupt  # stands in for a kill after the first rename
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace_then_die)
+    CliRunner().invoke(main, ["run", "--date", str(DAY), "--force"])
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert renamed == [".json", ".html"]  # the PDF is renamed last
+    files = {kind: out / f"briefing-{DAY}.{kind}" for kind in ("json", "html", "pdf")}
+    mixed = {kind: path.stat().st_mtime_ns for kind, path in files.items()}
+    assert mixed["json"] > mixed["html"]
+
+    result = CliRunner().invoke(main, ["run", "--date", str(DAY)])
+    assert result.exit_code == 0, result.output
+    after = {kind: path.stat().st_mtime_ns for kind, path in files.items()}
+    assert all(after[kind] > mixed["json"] for kind in files)  # all three rendered again, together
+    assert CliRunner().invoke(main, ["run", "--date", str(DAY)]).exit_code == 0
+    assert {kind: path.stat().st_mtime_ns for kind, path in files.items()} == after  # and then left alone

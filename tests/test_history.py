@@ -5,7 +5,7 @@ import logging
 from datetime import date
 from pathlib import Path
 
-from digest.history import STATE_NAME, has_new, load_seen, mark_new, save_seen
+from digest.history import SENT, STATE_NAME, WRITTEN, has_new, load_seen, mark_new, save_seen
 from digest.models import Article, Briefing, Source
 
 
@@ -38,3 +38,10 @@ def test_unreadable_state_counts_as_no_previous_briefing(tmp_path, caplog):
     with caplog.at_level(logging.WARNING):
         assert load_seen(tmp_path) is None
     assert "treating every source as new" in caplog.text
+
+
+def test_written_and_sent_are_kept_apart(tmp_path):
+    save_seen(tmp_path, briefing_of("aa"), (WRITTEN, SENT))
+    save_seen(tmp_path, briefing_of("aa", "bb"))  # a preview
+    assert load_seen(tmp_path, WRITTEN) == {"aa", "bb"}
+    assert load_seen(tmp_path, SENT) == {"aa"}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -344,3 +345,108 @@ def test_a_fetched_source_links_its_page_and_its_archived_copy(tmp_path):
     assert ('<a href="https://edition.cnn.com/2024/03/19/china-hamas">' in html
             and '<a class="archived" href="archive/edition.cnn.com/0f3a.html">archived copy</a> '
                 "(fetched 19 March 2024)" in html)
+
+
+def test_a_source_without_headline_is_named_by_outlet_and_date(tmp_path):
+    briefing = doha_briefing()
+    for s in briefing.sources:
+        s.article.title, s.article.outlet, s.article.published = None, None, date(2024, 3, 18)
+    html = render_html(briefing, make_config(tmp_path))
+    assert "Outlet not stated, 18 March 2024" in html
+    assert not any(s.article.path.name in html.split('id="sources"')[0] for s in briefing.sources)
+
+
+def wide_briefing(sources: int = 48) -> Briefing:
+    """The Doha briefing reported by `sources` outlets, with five meetings: three fit the bottom line."""
+    briefing = doha_briefing()
+    briefing.sources = [source(i, f"Outlet {i}", date(2024, 3, 18)) for i in range(1, sources + 1)]
+    ids = [s.id for s in briefing.sources]
+    doha = briefing.meetings[1]
+    doha.sources, doha.conflicts, doha.date_reports = ids, [], []
+    briefing.meetings += [
+        Meeting("m3", "2024-03-13", "day", "Ramallah, West Bank", ["a1", "a3"], sources=ids[:30],
+                evidence=[Evidence("s1", "Wang met Manzalawi in Ramallah.")]),
+        Meeting("m4", "2024-03-14", "day", "Jerusalem", ["a1", "a2"], sources=ids[:2],
+                evidence=[Evidence("s1", "Wang met Haniyeh in Jerusalem.")]),
+        Meeting("m5", "2024-03-15", "day", "Amman", ["a2", "a3"], sources=ids[:1],
+                evidence=[Evidence("s1", "Haniyeh met Manzalawi in Amman.")]),
+    ]
+    return briefing
+
+
+def page_texts(pdf: PdfReader, page: int = 0) -> list[tuple[float, str]]:
+    """(x, text) of every piece of text the page draws, in user space."""
+    pieces = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            pieces.append((tm[4] * cm[0] + tm[5] * cm[2] + cm[4], text))
+    pdf.pages[page].extract_text(visitor_text=visit)
+    return pieces
+
+
+def bottom_line_lines(pdf: PdfReader) -> list[str]:
+    text = pdf.pages[0].extract_text()
+    return text.split("Bottom line", 1)[1].split("Meetings\n", 1)[0].strip().split("\n")
+
+
+@pytest.mark.parametrize("page_size", ["A4", "Letter", "A5"])
+def test_bottom_line_citations_wrap_inside_the_page_and_no_word_stands_alone(tmp_path, page_size):
+    config = make_config(tmp_path, page_size=page_size)
+    pdf = PdfReader(write_outputs(wide_briefing(), config, tmp_path / "out")["pdf"])
+    width = float(pdf.pages[0].mediabox.width)
+    right_margin = 18 / 25.4 * 72
+    cites = [(x, t) for x, t in page_texts(pdf) if re.fullmatch(r"\[\d+\]", t.strip())]
+    assert len(cites) > 48
+    assert all(x < width - right_margin - 8 for x, _ in cites), max(x for x, _ in cites)
+    lines = bottom_line_lines(pdf)
+    for before, line in zip(["]", *lines], lines):
+        words = re.sub(r"\[\d+\]|\u200b|•", " ", line).split()
+        assert len(words) != 1, (line, lines)  # no "On" alone, no last word alone
+        if not words and "[" in line:  # citations only: they go on from the line before, never start after its last word
+            assert before.endswith("]"), (line, lines)
+
+
+def test_bottom_line_says_how_many_meetings_it_leaves_out(tmp_path):
+    pdf = PdfReader(write_outputs(wide_briefing(), make_config(tmp_path), tmp_path / "out")["pdf"])
+    assert "2 more meetings in the Meetings section." in " ".join(bottom_line_lines(pdf))
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def screenshot(html: Path, png: Path, profile: Path) -> None:
+    """A real browser's view of the page: Chromium from the distribution, headless, offline, fresh profile."""
+    subprocess.run([str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
+                    f"--user-data-dir={profile}", "--window-size=1000,1200", f"--screenshot={png}",
+                    html.as_uri()], check=True, capture_output=True, timeout=120)
+
+
+def test_html_briefing_opens_styled_in_a_browser_from_anywhere(tmp_path):
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium is not installed (apt-get install chromium); the HTML is checked without a browser")
+    from PIL import Image
+
+    written = write_outputs(doha_briefing(), make_config(tmp_path), tmp_path / "out")
+    html = written["html"].read_text(encoding="utf-8")
+    elsewhere = tmp_path / "mailed" / written["html"].name  # as a reader saves it from the short-form PDF's pointer
+    elsewhere.parent.mkdir()
+    elsewhere.write_text(html, encoding="utf-8")
+    screenshot(elsewhere, tmp_path / "page.png", tmp_path / "profile")
+    colours = {rgb: n for n, rgb in Image.open(tmp_path / "page.png").convert("RGB").getcolors(maxcolors=1 << 24)}
+    assert colours.get((0xf2, 0xf5, 0xf9), 0) > 20_000  # the bottom line's shaded box
+    assert colours.get((0x1f, 0x4e, 0x8c), 0) > 500  # its blue rule and the section headings
+    assert "<link" not in html and "url(" not in html  # nothing it would need beside it
+
+
+def test_a_user_stylesheet_extends_the_packaged_one(tmp_path):
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "style.css").write_text(".bottom-line { background: #fff3d6; }\n", encoding="utf-8")
+    config = make_config(tmp_path, templates=own)
+    html = render_html(doha_briefing(), config)
+    assert html.index(".bottom-line { background: #f2f5f9;") < html.index(".bottom-line { background: #fff3d6; }")
+    reader = PdfReader(write_outputs(doha_briefing(), config, tmp_path / "out")["pdf"])
+    assert "page 1 of" in text_of(reader)  # the packaged @page rules still lay out the PDF
+    assert float(reader.pages[0].mediabox.width) == pytest.approx(595.28, abs=0.5)

@@ -13,7 +13,8 @@ from pypdf import PdfReader
 
 from digest.config import load_config
 from digest.models import Actor, Article, Briefing, Evidence, Meeting, Position, Skipped, Source
-from digest.render import render_html, render_pdf, url_fetcher_for
+from digest.errors import TemplateError
+from digest.render import PRINT_LIMITS, Limits, check_templates, render_html, render_pdf, url_fetcher_for
 
 HOSTILE = "<script>alert(1)</script></div></body>{{ 7*7 }}{% if true %}JINJA{% endif %}<b>bold</b>"
 
@@ -41,7 +42,7 @@ def hostile_briefing() -> Briefing:
 
 def test_article_text_cannot_inject_markup(tmp_path):
     config = config_for(tmp_path, f"title: 'T {HOSTILE}'\norganisation: 'O {HOSTILE}'\n")
-    html = render_html(hostile_briefing(), config)
+    html = render_html(hostile_briefing(), config).replace("&nbsp;", " ")  # bottom-line items tie their ends
     assert "<script>" not in html and "<b>bold</b>" not in html
     assert html.count("JINJA") == html.count("{{ 7*7 }}{% if true %}JINJA{% endif %}") > 5  # never evaluated
     assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;/div&gt;" in html
@@ -128,3 +129,31 @@ def test_fetcher_refuses_metadata_service_and_loopback_even_when_remote_allowed(
                 "file:///etc/passwd"):
         with pytest.raises(ValueError, match="blocked resource"):
             fetcher.fetch(url)
+
+
+@pytest.mark.parametrize("escape", [
+    "{{ cycler.__init__.__globals__.os.environ }}",
+    "{{ joiner.__init__.__globals__.os.popen('id').read() }}",
+    "{{ namespace.__init__.__globals__.os.environ }}",
+    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "{{ lipsum.__globals__['os'].environ }}",
+])
+def test_template_escapes_to_python_fail_with_a_template_error(tmp_path, monkeypatch, escape):
+    monkeypatch.setenv("DIGEST_SMTP_PASSWORD", "s3cret-pass")
+    (tmp_path / "tpl").mkdir()
+    (tmp_path / "tpl" / "header.html").write_text(f"<p>\n{escape}</p>\n", encoding="utf-8")
+    config = config_for(tmp_path, "templates: tpl\n")
+    with pytest.raises(TemplateError) as err:
+        render_html(hostile_briefing(), config)
+    assert str(err.value).startswith(f"{tmp_path / 'tpl' / 'header.html'}:2: template error: ")
+    assert "unsafe" in str(err.value) and err.value.exit_code == 2
+
+
+def test_every_packaged_template_renders_in_the_sandbox(tmp_path):
+    """The full and the print form of a briefing that fills every part, and each file compiled on its own."""
+    config = config_for(tmp_path)
+    for limits in (Limits(), PRINT_LIMITS):
+        html = render_html(hostile_briefing(), config, limits=limits)
+        for part in ("bottom-line", "meetings", "actors", "positions", "sources"):
+            assert f'id="{part}"' in html, part
+    check_templates(config)

@@ -1,5 +1,6 @@
 """End to end: the CLI on the shipped inputs writes a real PDF, HTML and JSON."""
 import json
+from pathlib import Path
 
 from click.testing import CliRunner
 from pypdf import PdfReader
@@ -75,3 +76,14 @@ def test_help_and_version():
     assert "Example:" in runner.invoke(main, ["run", "--help"]).output
     assert "Example:" in runner.invoke(main, ["check", "--help"]).output
     assert runner.invoke(main, ["--version"]).output.startswith("digest, version")
+
+
+def test_run_reads_every_inputs_option(project, monkeypatch):
+    monkeypatch.chdir(project)
+    (project / "more").mkdir()
+    (project / "more" / "extra.txt").write_text("Anna Berg met Lars Holm in Oslo on 4 March 2024.\n",
+                                                 encoding="utf-8")
+    result = CliRunner().invoke(main, ["run", "--date", "2024-03-20", "--inputs", "inputs", "--inputs", "more"])
+    assert result.exit_code == 0, result.output
+    data = json.loads((project / "output" / "briefing-2024-03-20.json").read_text(encoding="utf-8"))
+    assert sorted(Path(s["path"]).parent.name for s in data["sources"]) == ["inputs", "inputs", "inputs", "more"]

@@ -223,3 +223,14 @@ def test_check_counts_feed_entries_without_fetching_pages(newsroom, site):
     assert "must start with http:// or https://" in result.output
     assert {r.path for r in site.requests} == {"/robots.txt", "/rss.xml", "/atom.xml"}
     assert not (newsroom.parent.parent / "output" / "archive").exists()
+
+
+def test_an_archived_page_reads_back_as_its_paragraphs_and_words():
+    """The archive's .md is read as Markdown: one paragraph a line stays so, and markup characters stay text."""
+    from digest.collect import markdown_text
+    from digest.web import as_markdown
+
+    text = ("\"We agreed,\" Berg said.\n\"It is *not* over,\" Holm said [1].\n1. Ministers met in Oslo.\n"
+            "# 3 ministers & <aides> met_today\n- Reuters\n> quoted\n\\o/")
+    body, heading = markdown_text(as_markdown(text))
+    assert body.split("\n\n") == text.split("\n") and heading is None

@@ -79,7 +79,9 @@ def stop_on_signals(stop: threading.Event) -> None:
     """
     def handle(signum: int, frame: object) -> None:
         log.info("%s received; stopping after the current run", signal.Signals(signum).name)
-        stop.set()
+        # set from another thread: the handler runs in the main thread, which may be inside
+        # stop.wait() holding the event's lock, and setting it here would deadlock
+        threading.Thread(target=stop.set, daemon=True).start()
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.default_int_handler)
 

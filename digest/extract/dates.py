@@ -26,6 +26,7 @@ from dateutil.relativedelta import MO, TU, WE, TH, FR, SA, SU
 
 from ..models import DateValue
 from .lexicon import MEETING_NOUNS, REPORTING_VERBS
+from .places import DATELINE
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -161,9 +162,17 @@ def with_year(value: DateValue, year: int) -> DateValue:
 
 
 def find_date(trigger: Token, sent: Span, published: date | None) -> DateValue | None:
-    """The trigger's own date: DATE entities whose governing verb is not a reporting verb."""
+    """The trigger's own date: DATE entities whose governing verb is not a reporting verb.
+
+    The date in a dateline ("BERLIN, 9 November 2026 - ... met ... on Monday")
+    is when the article was filed, already its publication date: never the meeting's.
+    """
     best = None
+    dateline = DATELINE.match(sent.text)
+    filed = sent.start_char + dateline.end() if dateline else sent.start_char
     for ent in [*(e for e in sent.ents if e.label_ == "DATE"), *_untagged_days(sent)]:
+        if ent.start_char < filed:
+            continue
         governor = _governor(ent.root)
         if governor is not None and governor.lemma_.lower() in REPORTING_VERBS and governor.i != trigger.i:
             continue

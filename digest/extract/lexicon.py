@@ -40,7 +40,8 @@ REPORTING_VERBS = {"say", "state", "tell", "stress", "emphasize", "emphasise", "
                    "point", "underline", "underscore", "describe", "accuse", "condemn", "welcome",
                    "thank", "criticize", "criticise", "demand", "propose", "suggest", "explain", "reply",
                    "respond", "write", "tweet", "report", "acknowledge", "admit", "confirm", "deny",
-                   "mention", "remark", "observe", "comment", "voice", "convey", "reaffirm", "stat", "ask"}
+                   "mention", "remark", "observe", "comment", "voice", "convey", "reaffirm", "stat", "ask",
+                   "advocate", "recall", "predict", "concede", "contend", "maintain", "stress", "blast", "slam"}
 # A meeting told as the next step of the occasion the article opens with.
 SAME_DAY_CUES = ["afterwards", "afterward", "then", "after that", "of the day", "same day", "that day",
                  "subsequently", "later that day", "later in the day", "earlier in the day", "in the day",
@@ -65,6 +66,9 @@ TITLE_NOUNS = {
     "coordinator", "officer", "aide", "administrator", "lieutenant", "colonel", "major", "captain",
     "councillor", "councilor", "mp", "legislator", "speaker", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms",
     "ms.", "sir", "lord", "lady",
+    # abbreviated titles of US and military usage ("Rep. Gwen Moore (D-Wis.)", "Lt. Gen. Michael Flynn")
+    "rep.", "sen.", "gov.", "del.", "lt.", "gen.", "col.", "adm.", "rev.", "sgt.", "amb.", "supt.", "cmdr.",
+    "capt.", "maj.", "atty.", "insp.", "pm", "fm", "vp",
 }
 # Titles of people known by one name: "King Abdullah" is how English names him, so title and
 # name together are his full name.

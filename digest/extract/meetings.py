@@ -197,6 +197,8 @@ def _triggers(sent: Span, roster: Roster):
                 continue
             if lemma in ("visit", "receive", "welcome", "host", "greet") and not _has_person_object(tok):
                 continue
+            if lemma in ("receive", "welcome", "host", "greet") and _hostless_passive(tok):
+                continue  # "both Putin and Lavrov have been greeted in Beijing": guests, not a meeting of theirs
             yield tok
         elif tok.pos_ == "VERB" and lemma in ADDRESS_VERBS and tok.dep_ in ("relcl", "advcl") \
                 and tok.head.lemma_.lower() in ("visit", "trip") and _has_person_object(tok):
@@ -296,6 +298,12 @@ def _subject_matter(sent: Span) -> str | None:
             if 1 <= len(text.split()) <= 18:
                 return text
     return None
+
+
+def _hostless_passive(verb: Token) -> bool:
+    """A passive reception that names no host ("were received in Beijing"), only its guests."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return passive and not any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for c in verb.children)
 
 
 def _has_person_object(verb: Token) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .actors import Mention, Roster
-from .lexicon import GROUP_HEADS, LIGHT_VERBS, MEETING_NOUNS, TITLE_NOUNS
+from .lexicon import GROUP_HEADS, LIGHT_VERBS, MEETING_NOUNS, OCCASION_NOUNS, TITLE_NOUNS
 
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj"}
 TITLE_WORDS = TITLE_NOUNS | {"counterpart"}  # "his Congolese counterpart" stands where a title would
@@ -50,8 +50,9 @@ def find_parties(trigger: Token, roster: Roster) -> list[Mention]:
             and trigger.doc[m.end].text == "]"  # "ministers of X [Name]": the editor names the holder
         if m.kind == "person" and not glossed and (inside_title(head, roster) or _possessor(m, trigger.doc)):
             continue
+        event = trigger.doc[m.end - 1].lower_ in OCCASION_NOUNS  # "the G20 Summit" is an occasion, not a party
         if m.kind == "person" or head.tag_ != "JJ" and head.ent_type_ != "NORP" and _group_slot(head, roster) \
-                and not _names_a_title(m, trigger.doc, roster):
+                and not _names_a_title(m, trigger.doc, roster) and not event:
             out.append(m)
     people = [m for m in out if m.kind == "person"]
     subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None) if trigger.pos_ == "VERB" else None

@@ -230,6 +230,9 @@ def _looks_like_name(span: Span) -> bool:
             continue
         if INITIALS.match(tok.text) and tok.i < span.end - 1:
             continue
+        if tok.text.isupper() and len(tok) <= 3 and tok.i == span.end - 2 == span.start and tok.ent_type_ == "PERSON" \
+                and word not in TITLE_NOUNS:
+            continue  # "JD Vance": undotted initials before the surname
         inner = span.start < tok.i < span.end - 1 and word in ("sheikh", "sheik", "shaikh")
         if word in NOT_NAME_WORDS or word in TITLE_NOUNS and not inner or "." in tok.text \
                 or tok.text.isupper() and len(tok) > 1:

@@ -78,7 +78,25 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
         for name in speakers:
             out.append(PositionMention(actor=name, text=text, evidence=sent.text.strip(), topic=topic_of(text),
                                        direct=any(q in text for q in QUOTES), verb=None if said else _as_written(verb)))
+        relay = _relaying_person(verb, roster, quoted)
+        if relay is not None and relay[0].name not in speakers:
+            # "Trump said that Clinton once described the deal as ...": both spoke, each their part
+            claim = _content(relay[1], sent)
+            out.append(PositionMention(actor=relay[0].name, text=claim, evidence=sent.text.strip(),
+                                       topic=topic_of(claim), direct=any(q in claim for q in QUOTES)))
     return out
+
+
+def _relaying_person(verb: Token, roster: Roster, quoted: set[int]) -> tuple[Mention, Token] | None:
+    """The person whose report embeds the speaker's verb, outside any quotation."""
+    for outer in verb.ancestors:
+        if outer.pos_ == "VERB" and outer.lemma_.lower() in REPORTING_VERBS and outer.i not in quoted \
+                and not _negated(outer) and not _hypothetical(outer):
+            subject = _subject(outer)
+            m = _mention_of(subject, roster) if subject is not None else None
+            if m is not None and m.kind == "person":
+                return m, outer
+    return None
 
 
 def _own_words(name: str, sent: Span, end: int | None = None) -> PositionMention:
@@ -241,6 +259,9 @@ def _speaker(sent: Span, roster: Roster, quoted: set[int] | None = None,
                 continue  # "asked X to consider Y" is a stance; "asked about it" is not
             subject = _subject(tok)
             m = _mention_of(subject, roster) if subject is not None else None
+            named = roster.by_token.get(tok.i - 1)
+            if m is None and tok.dep_ == "conj" and named is not None and named.kind == "person":
+                m = named  # "ministers met ... and Secretary-General Mark Rutte said": the name right before
             if m and lemma == "report" and m.kind != "person":
                 continue  # "..., state news agency SPA reported": an agency relays, it holds no position
             if m:

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .extract.dates import with_year
-from .extract.lexicon import TITLE_NOUNS
 from .models import (Actor, ActorMention, Briefing, DateReport, DateValue, Evidence, Extraction, Meeting, MeetingMention,
                      Position, Skipped, Source)
 from .names import contains_part, parts, plain, same_person, same_stem, skeleton
+from .vocabulary import TITLE_NOUNS
 
 
 OFFICE = re.compile(r"\b(president|prime minister|minister|ambassador|secretary|chancellor|premier|king|queen|emir|"
@@ -260,17 +260,26 @@ def _dates_compatible(c: _Cluster, m: MeetingMention, strong: bool) -> bool:
     for _, x in c.items:
         if x.date is None:
             continue
-        if x.date.year and m.date.year and x.date.year != m.date.year:
-            return False
         if x.date.month is None or m.date.month is None:
+            if x.date.year and m.date.year and x.date.year != m.date.year:
+                return False
             continue
         if x.date.day and m.date.day:
-            gap = abs(x.date.day - m.date.day) if x.date.month == m.date.month else 99
-            if gap > (2 if strong else 0):
+            if _days_apart(x.date, m.date) > (2 if strong else 0):
                 return False
-        elif x.date.month != m.date.month:
+        elif x.date.month != m.date.month or x.date.year and m.date.year and x.date.year != m.date.year:
             return False
     return True
+
+
+def _days_apart(a: DateValue, b: DateValue) -> int:
+    """Days between two dated days, across a month's or year's end (29 February and 1 March
+    are one day apart); a yearless one is read in the other's year (or a leap year)."""
+    year = a.year or b.year or 2000
+    try:
+        return abs((date(a.year or year, a.month, a.day) - date(b.year or year, b.month, b.day)).days)
+    except ValueError:
+        return 99  # "February 30": no such day, so no match
 
 
 def _anchor_years(sources: list[Source], clusters: list[_Cluster]) -> None:

@@ -9,23 +9,21 @@ apostrophe variants meet while different given names stay apart.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
+from anyascii import anyascii
 from nicknames import NickNamer
 from rapidfuzz import fuzz
 
+from .vocabulary import PARTICLES, SUFFIXES
+
 NICKNAMES = NickNamer()
-SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-PARTICLES = {"al", "el", "ul", "bin", "ibn", "bint", "abu", "de", "da", "di", "del", "van", "von", "der", "le", "la"}
-
-
 @lru_cache(maxsize=65536)
 def plain(text: str) -> str:
-    """Lower-case ASCII letters and spaces: accents, apostrophes and hyphens removed."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"['’‘`ʼʻ]", "", text.lower())
+    """Lower-case ASCII letters and spaces: accents, apostrophes and hyphens removed, and
+    letters without an accent to strip transliterated ("Łukasz Ødegaard" -> "lukasz odegaard")."""
+    text = re.sub(r"['’‘`ʼʻ]", "", text)
+    text = anyascii(text).lower()
     return " ".join(re.sub(r"[^a-z]+", " ", text).split())
 
 

@@ -27,14 +27,17 @@ from ..models import ActorMention, Article, Extraction
 log = logging.getLogger(__name__)
 
 def _rules_fingerprint() -> str:
-    """A hash of the rule modules, the name helpers they use and the dataclasses they fill.
+    """A hash of the rule modules, their pattern files, the vocabulary, the name helpers they
+    use and the dataclasses they fill.
 
-    It keys the extraction cache, so any change to the rules or to the shape of an
-    Extraction invalidates cached results without anyone remembering to bump a number.
+    It keys the extraction cache, so any change to the rules, a pattern, a word list or
+    the shape of an Extraction invalidates cached results without anyone remembering to
+    bump a number.
     """
     digest = hashlib.sha256()
     package = Path(__file__).parent
-    for path in [*sorted(package.glob("*.py")), package.parent / "models.py", package.parent / "names.py"]:
+    for path in [*sorted(package.glob("*.py")), *sorted(package.glob("patterns/*.yaml")),
+                 package.parent / "vocabulary.py", package.parent / "models.py", package.parent / "names.py"]:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -143,7 +146,7 @@ def _extract_chunk(articles: list[Article]) -> list[tuple]:
 
 
 def _one_name_only(actor: ActorMention) -> bool:
-    from .lexicon import ONE_NAME_TITLES
+    from ..vocabulary import ONE_NAME_TITLES
 
     words = actor.name.lower().split()
     return words[0] in ONE_NAME_TITLES | {"crown"} and not any(len(a.split()) > len(words) for a in actor.aliases)

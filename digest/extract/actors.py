@@ -17,10 +17,10 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import ActorMention
 from ..names import contains_part, is_suffix, parts, same_person, same_stem
-from .lexicon import HONORIFICS, ONE_NAME_TITLES, REPORTING_VERBS, TITLE_NOUNS
 from .people import clean_name, name_bounds, person_spans
 from .places import find_dateline_place, in_dateline
 from .sentences import is_heading
+from ..vocabulary import HONORIFICS, ONE_NAME_TITLES, REPORTING_VERBS, TITLE_NOUNS
 
 ORG_LABELS = {"ORG"}
 SPEAKER_LABEL = re.compile(r"^[ \t]*((?:[A-Z][A-Z.'’-]*[ \t]+){0,5}[A-Z][A-Z.'’-]*)[ \t]*:", re.MULTILINE)

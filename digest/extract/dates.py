@@ -25,8 +25,8 @@ from dateutil.relativedelta import relativedelta
 from dateutil.relativedelta import MO, TU, WE, TH, FR, SA, SU
 
 from ..models import DateValue
-from .lexicon import MEETING_NOUNS, REPORTING_VERBS
 from .places import DATELINE
+from ..vocabulary import MEETING_NOUNS, REPORTING_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -66,7 +66,9 @@ def resolve_date(text: str, published: date | None) -> DateValue | None:
     if core in WEEKDAYS:
         if published is None:
             return DateValue(text=raw)
-        day = published + relativedelta(weekday=WEEKDAYS[core](-1))
+        # "last Monday" written on a Monday is the week before; a bare "Monday" is that day
+        before = re.search(r"\b(last|past|previous)\b", low) is not None
+        day = published - timedelta(days=1 if before else 0) + relativedelta(weekday=WEEKDAYS[core](-1))
         return DateValue(day.year, day.month, day.day, raw)
     if core in ("today", "yesterday"):
         if published is None:

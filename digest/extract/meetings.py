@@ -22,11 +22,14 @@ from .actors import Mention, Roster
 from .dates import find_date
 from .parties import (CLAUSE_DEPS, copular_partner, find_parties, group_subject, held_with, inside_title,
                       last_named)
-from .places import PLACE_LABELS, find_dateline_place, find_place, place_under
+from .places import PLACE_LABELS, Place, choose_place, find_dateline_place, find_place, place_under
+from .rules import Rule, load_rules, matches
 from .sentences import is_heading
-from .lexicon import (ADDRESS_VERBS, ATTEND_VERBS, LIGHT_VERBS, MEETING_NOUNS, MEETING_VERBS, MODAL_AUX, MODAL_HEADS,
-                      GROUP_HEADS, NOT_MEETING_NOUN_MODS, PHONE_WORDS, SAME_DAY_CUES, SAME_TRIP_CUES,
-                      TITLE_NOUNS, TRAVEL_VERBS)
+from ..vocabulary import (ACHIEVED_VERBS, ATTEND_VERBS, CONDITION_MARKS, DEFINITE_DETS,
+                          FOCUS_VERBS, GROUP_HEADS, LIFE_EVENT_VERBS, MEETING_NOUNS, MODAL_AUX, MODAL_HEADS, NEGATION_ADVERBS,
+                          NOT_MEETING_NOUN_MODS, PARTNER_PREPS, PHONE_WORDS, PRESENCE_WORDS, SAME_DAY_CUES, SAME_TRIP_CUES, SEPARATE_WORDS, SUBJECT_MATTER_VERBS, TIME_UNITS,
+                          TITLE_NOUNS, TOGETHER_WORDS, TOPIC_PREPS, TRAVEL_VERBS,
+                          TRIP_NOUNS)
 
 
 def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[MeetingMention]:
@@ -36,6 +39,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
     occasion_index = -1
     here: dict[str, tuple[str, int]] = {}  # where each person was last said to be, and when
     dateline_place = find_dateline_place(doc)
+    matched = matches(doc, "meetings", RULES)
     filed_only: set[int] = set()  # meetings (by index in `out`) placed only by the dateline
     body = 0  # sentences of the text proper, headings left out
     for index, sent in enumerate(doc.sents):
@@ -43,7 +47,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
             continue
         body += 1
         here.update((name, (place, index)) for name, place in _whereabouts(sent, roster))
-        triggers = [t for t in _triggers(sent, roster) if _happened(t)]
+        triggers = [t for t in _triggers(sent, roster, matched) if _happened(t)]
         if lead is None and body <= 3:
             # the occasion the article opens with, even with nobody named ("held a series of meetings")
             occasion = triggers or [t for t in sent if t.lower_ in MEETING_NOUNS and _happened(t)]
@@ -69,19 +73,22 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
             else:
                 present = []
             when = next((d for t in triggers if (d := find_date(t, sent, published)) is not None), None)
-            where = next((p for t in triggers if (p := find_place(t))), None)
+            places = [Place(p, "clause") for t in triggers if (p := find_place(t))][:1]
             dated = when is not None
             # "Earlier in the day, X met Y": the day just told of, the last meeting's or the opening's
             told = (last.date, last.place) if last is not None and last.date is not None else lead
             if told is not None and index != occasion_index:
-                when, where = _continued(sent, when, where, told)
+                same_day, same_trip = _continued(sent)
+                when = when or (told[0] if same_day else None)
+                places += [Place(told[1], "occasion")] if same_trip and told[1] else []
             for group in _separate(trigger, parties):
                 # "Bolton told reporters in Moscow ... During his visit, Bolton met Putin"; a meeting
                 # dated on its own ("Yesterday, he met ...") may have been elsewhere
-                known = [here[m.name][0] for m in group if m.name in here and index - here[m.name][1] <= 2
-                         and not dated]
-                place = where or (known[0] if known else None) or dateline_place
-                if not (where or known):
+                near = [Place(here[m.name][0], "whereabouts") for m in group
+                        if m.name in here and index - here[m.name][1] <= 2 and not dated]
+                chosen = choose_place([*places, *near, Place(dateline_place, "dateline")])
+                place = chosen.name if chosen else None
+                if chosen is not None and chosen.source == "dateline":
                     filed_only.add(len(out))  # the dateline's city stands in until the text says where
                 mention = MeetingMention(participants=[m.name for m in group if m.kind != "office"], attendees=present,
                                          unnamed=[m.name for m in group if m.kind == "office"], date=when, place=place,
@@ -107,7 +114,6 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
     return out
 
 
-TIME_UNITS = {"hour", "minute", "day", "time", "evening", "morning", "afternoon", "night"}
 GROUP_WINDOW = 3  # sentences after a meeting in which "the two leaders" still means its participants
 
 
@@ -132,7 +138,7 @@ def _whereabouts(sent: Span, roster: Roster):
     for tok in sent:
         subject = next((c for c in tok.children if c.dep_ == "nsubj"), None) if tok.pos_ == "VERB" else None
         mention = roster.by_token.get(subject.i) if subject is not None else None
-        if mention is None or mention.kind != "person" or tok.lemma_.lower() in ("bear", "die", "grow", "study"):
+        if mention is None or mention.kind != "person" or tok.lemma_.lower() in LIFE_EVENT_VERBS:
             continue
         preps = {"in", "at", "to"} if tok.lemma_.lower() in TRAVEL_VERBS else {"in"}
         place = place_under(tok, preps)
@@ -140,20 +146,15 @@ def _whereabouts(sent: Span, roster: Roster):
             yield mention.name, place
 
 
-def _continued(sent: Span, when: DateValue | None, where: str | None,
-               lead: tuple[DateValue | None, str | None]) -> tuple[DateValue | None, str | None]:
-    """A later meeting told as part of the opening occasion ("Afterwards, she met ...",
-    "Another meeting of the day was with ...") takes its day and place when it names none;
-    "also met" takes only the place, since the same trip may span several days."""
+def _continued(sent: Span) -> tuple[bool, bool]:
+    """Whether a meeting is told as part of the occasion just told of, on the same day
+    ("Afterwards, she met ...", "Another meeting of the day was with ...": its day and place)
+    or only on the same trip ("also met": its place, since a trip may span several days)."""
     words = " ".join(t.lower_ for t in sent)
     same_day = any(re.search(rf"\b{cue}\b", words) for cue in SAME_DAY_CUES)
-    same_trip = same_day or any(t.lower_ in SAME_TRIP_CUES for t in sent)
-    return (when or (lead[0] if same_day else None)), (where or (lead[1] if same_trip else None))
+    return same_day, same_day or any(t.lower_ in SAME_TRIP_CUES for t in sent)
 
 
-SEPARATE_WORDS = {"separate", "separately", "respective", "respectively", "individual", "individually", "bilateral"}
-TOGETHER_WORDS = {"together", "jointly", "joint", "trilateral", "trilaterally", "three-way", "multilateral",
-                  "tripartite", "quadrilateral", "all"}
 LIST_SPLIT = 3  # one subject meeting this many people in a list met them one by one, unless told together
 
 
@@ -183,45 +184,54 @@ def _is_subject(trigger: Token, m: Mention) -> bool:
                for c in verb.children)
 
 
-def _triggers(sent: Span, roster: Roster):
+def _triggers(sent: Span, roster: Roster, matched: dict[int, list[Rule]]):
+    """The sentence's tokens that report a meeting: a rule of patterns/meetings.yaml matches
+    the word and its check passes on the parse around it."""
     for tok in sent:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and (_called_on(tok) or _discussed_together(tok, roster) or _at_the_meeting(tok, roster)
-                                   or _spent_time_with(tok)):
+        if any(CHECKS[rule.check](tok, roster) for rule in matched.get(tok.i, ())):
             yield tok
-            continue
-        if tok.pos_ in ("VERB", "AUX") and lemma in MEETING_VERBS:
-            if lemma == "hold" and not any(c.lower_ in MEETING_NOUNS for c in tok.children if c.dep_ == "dobj"):
-                continue
-            if lemma == "sit" and not any(c.lower_ == "down" for c in tok.children):
-                continue
-            if lemma in ("visit", "receive", "welcome", "host", "greet") and not _has_person_object(tok):
-                continue
-            if lemma in ("receive", "welcome", "host", "greet") and _hostless_passive(tok):
-                continue  # "both Putin and Lavrov have been greeted in Beijing": guests, not a meeting of theirs
-            yield tok
-        elif tok.pos_ == "VERB" and lemma in ADDRESS_VERBS and tok.dep_ in ("relcl", "advcl") \
-                and tok.head.lemma_.lower() in ("visit", "trip") and _has_person_object(tok):
-            yield tok  # "his visit to Kyiv, where he asked Zelensky to ...": they met there
-        elif tok.pos_ == "VERB" and lemma in ("discuss", "talk", "confer", "consult") and any(
-                c.dep_ == "prep" and c.lower_ == "with" for c in _with_heads(tok)):
-            yield tok  # "discussed with the minister ways of ...", "discussed trade with the minister"
-        elif tok.pos_ in ("VERB",) and lemma in LIGHT_VERBS and any(
-                c.lower_ in MEETING_NOUNS and c.dep_ == "dobj" for c in tok.children):
-            yield tok
-        elif tok.pos_ == "NOUN" and tok.lower_ in MEETING_NOUNS and tok.dep_ not in ("dobj",) \
-                and tok.head.lemma_.lower() not in ATTEND_VERBS:
-            if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children) or any(
-                    c.dep_ == "poss" for c in tok.children) or copular_partner(tok) or held_with(tok) \
-                    or _of_people(tok, roster):
-                yield tok
 
 
-def _called_on(verb: Token) -> bool:
+def _meeting_noun_object(verb: Token, roster: Roster) -> bool:
+    return any(c.lower_ in MEETING_NOUNS and c.dep_ == "dobj" for c in verb.children)
+
+
+def _down_particle(verb: Token, roster: Roster) -> bool:
+    return any(c.lower_ == "down" for c in verb.children)
+
+
+def _hosted_guest(verb: Token, roster: Roster) -> bool:
+    """"received X": a guest as object; "both Putin and Lavrov have been greeted in Beijing"
+    names guests only, not a meeting of theirs."""
+    return _has_person_object(verb) and not _hostless_passive(verb)
+
+
+def _address_during_visit(verb: Token, roster: Roster) -> bool:
+    """"his visit to Kyiv, where he asked Zelensky to ...": they met there ("where" may hang on
+    the visit or on the place it went to)."""
+    head = verb.head
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":
+        head = head.head.head  # "a visit to Bergen, where ..."
+    return verb.dep_ in ("relcl", "advcl") and head.lemma_.lower() in TRIP_NOUNS | TRAVEL_VERBS \
+        and _has_person_object(verb)
+
+
+def _with_partner(verb: Token, roster: Roster) -> bool:
+    """"discussed with the minister ways of ...", "discussed trade with the minister"."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in _with_heads(verb))
+
+
+def _noun_with_partner(noun: Token, roster: Roster) -> bool:
+    if noun.dep_ == "dobj" or noun.head.lemma_.lower() in ATTEND_VERBS:
+        return False  # "held talks" is the verb's; "attended the meeting" an attendee's
+    return any(c.dep_ == "prep" and c.lower_ in PARTNER_PREPS for c in noun.children) or any(
+        c.dep_ == "poss" for c in noun.children) or copular_partner(noun) is not None \
+        or held_with(noun) is not None or _of_people(noun, roster)
+
+
+def _called_on(verb: Token, roster: Roster) -> bool:
     """"Dar called on the acting Prime Minister": a courtesy call in person. "Called on X to
     stop" is an appeal, and "called on the phone" a call."""
-    if verb.lemma_.lower() != "call":
-        return False
     on = next((c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ == "on"), None)
     if on is None:
         return False
@@ -242,10 +252,8 @@ def _with_heads(verb: Token) -> list[Token]:
     return [*verb.children, *(c for o in objects for c in o.children)]
 
 
-def _spent_time_with(verb: Token) -> bool:
+def _spent_time_with(verb: Token, roster: Roster) -> bool:
     """"Witkoff spent almost five hours with Putin in Moscow": time spent with someone."""
-    if verb.lemma_.lower() != "spend":
-        return False
     spans_time = any(c.dep_ == "dobj" and (c.lemma_.lower() in TIME_UNITS or c.ent_type_ == "TIME")
                      for c in verb.children)
     return spans_time and any(c.dep_ == "prep" and c.lower_ == "with" for t in (verb, *verb.children)
@@ -263,7 +271,7 @@ def _coordinated_people(verb: Token, roster: Roster) -> int:
 def _discussed_together(verb: Token, roster: Roster) -> bool:
     """"A and B discussed X": two people discussing with each other met (a call is filtered
     later as any phone meeting is)."""
-    return verb.lemma_.lower() in ("discuss", "negotiate", "confer") and _coordinated_people(verb, roster) >= 2
+    return _coordinated_people(verb, roster) >= 2
 
 
 def _at_the_meeting(verb: Token, roster: Roster) -> bool:
@@ -285,10 +293,10 @@ def _subject_matter(sent: Span) -> str | None:
     """What was discussed: the object of "discussed"/"focused on", or "talks on X"."""
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in ("discuss", "review", "address", "exchange"):
+        if tok.pos_ == "VERB" and lemma in SUBJECT_MATTER_VERBS:
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        elif tok.pos_ == "VERB" and lemma in ("focus", "center", "centre", "concentrate") or tok.lower_ in MEETING_NOUNS:
-            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "over")), None)
+        elif tok.pos_ == "VERB" and lemma in FOCUS_VERBS or tok.lower_ in MEETING_NOUNS:
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS), None)
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         else:
             continue
@@ -328,11 +336,11 @@ def _happened(trigger: Token) -> bool:
     tok = trigger
     for _ in range(4):
         children = list(tok.children)
-        if any(c.dep_ == "neg" or c.lower_ in ("never", "not") and c.dep_ == "advmod" for c in children):
+        if any(c.dep_ == "neg" or c.lower_ in NEGATION_ADVERBS and c.dep_ == "advmod" for c in children):
             return False
         if any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in children):
             return False
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
             return False
         if tok.pos_ == "NOUN" and any(c.lower_ in NOT_MEETING_NOUN_MODS or c.dep_ == "det" and c.lower_ == "no"
                                       for c in children):
@@ -340,7 +348,7 @@ def _happened(trigger: Token) -> bool:
         if tok.i != trigger.i and tok.lemma_.lower() in MODAL_HEADS:
             return False
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
-        if infinitive and tok.head.lemma_.lower() not in ("manage", "get", "go"):
+        if infinitive and tok.head.lemma_.lower() not in ACHIEVED_VERBS:
             return False  # "is due to meet", "sent Wang to meet": not (yet) a meeting
         if tok.i == trigger.i and any(c.dep_ == "dobj" and c.lower_ in MEETING_NOUNS and any(
                 m.lower_ in NOT_MEETING_NOUN_MODS for m in c.children) for c in children):
@@ -360,7 +368,7 @@ def _date_of_the_meeting(sent: Span, published: date | None) -> DateValue | None
     for tok in sent:
         named_event = tok.text[:1].isupper()  # "the Global Summit on AI ... on November 2" is another occasion
         if tok.lower_ in MEETING_NOUNS and not named_event and _happened(tok) and any(
-                c.dep_ in ("det", "poss") and c.lower_ in ("the", "their", "that") for c in tok.children):
+                c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_DETS for c in tok.children):
             found = find_date(tok, sent, published)
             if found is not None:
                 return found
@@ -377,7 +385,7 @@ def _joined_meeting(trigger: Token, roster: Roster) -> list[Mention] | None:
     # a pronoun possessor ("his meeting") is left to the merge: the meeting it means is
     # found by its partner, and a wrong guess would add a participant who was not there
     scope = [t for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON" or c.dep_ == "prep"
-             and c.lower_ in ("with", "between") for t in c.subtree]
+             and c.lower_ in PARTNER_PREPS for t in c.subtree]
     parties = [m for m in roster.within(scope) if m.kind == "person"]
     return parties or None
 
@@ -389,7 +397,7 @@ def _attendees(sent: Span, roster: Roster, distance: int) -> list[str]:
     for tok in sent:
         lemma = tok.lemma_.lower()
         # "X was present", "X is also taking part", "X participated"
-        taking_part = lemma in ("present", "participate") or lemma == "take" and any(
+        taking_part = lemma in PRESENCE_WORDS or lemma == "take" and any(
             c.lower_ == "part" for c in tok.children)
         if lemma not in ATTEND_VERBS and not taking_part:
             continue
@@ -415,3 +423,20 @@ def _attendees(sent: Span, roster: Roster, distance: int) -> list[str]:
         if people:
             return people
     return []
+
+
+CHECKS = {
+    "always": lambda tok, roster: True,
+    "meeting_noun_object": _meeting_noun_object,
+    "down_particle": _down_particle,
+    "person_object": lambda tok, roster: _has_person_object(tok),
+    "hosted_guest": _hosted_guest,
+    "address_during_visit": _address_during_visit,
+    "with_partner": _with_partner,
+    "noun_with_partner": _noun_with_partner,
+    "called_on": _called_on,
+    "discussed_together": _discussed_together,
+    "at_the_meeting": _at_the_meeting,
+    "spent_time_with": _spent_time_with,
+}
+RULES = load_rules("meetings", set(CHECKS))

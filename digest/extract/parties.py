@@ -13,25 +13,17 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .actors import Mention, Roster
-from .lexicon import GROUP_HEADS, LIGHT_VERBS, MEETING_NOUNS, OCCASION_NOUNS, TITLE_NOUNS
+from ..vocabulary import (COUNT_WORDS, GROUP_HEADS, HELD_VERBS, KEEP_CLAUSES, LIGHT_VERBS, MEETING_NOUNS,
+                          OCCASION_NOUNS, PAIR_NOUNS, PARTNER_PREPS, SKIP_PREPS, TITLE_NOUNS, TITLE_WORDS,
+                          VENUE_COPULAS)
 
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj"}
-TITLE_WORDS = TITLE_NOUNS | {"counterpart"}  # "his Congolese counterpart" stands where a title would
-# Plural nouns that, counted ("the two leaders", "both sides", "the top diplomats of the two
-# nations"), stand for people just named rather than for new ones.
-PAIR_NOUNS = {"leader", "president", "minister", "premier", "head", "diplomat", "envoy", "official", "side",
-              "delegation", "counterpart", "statesman", "chief"}
-COUNT_WORDS = {"two": 2, "both": 2, "three": 3}
-KEEP_CLAUSES = {"lead", "head", "chair", "include", "accompany", "comprise"}
-SKIP_PREPS = {"since", "before", "after", "amid", "despite", "for", "about", "over", "until", "following", "as"}
-
-
 def find_parties(trigger: Token, roster: Roster) -> list[Mention]:
     """Subject side and partner side of the trigger, without names inside titles."""
     scope: list[Token] = []
     if trigger.pos_ == "NOUN":
         for c in trigger.children:
-            if c.dep_ in ("poss", "compound", "amod") or c.dep_ == "prep" and c.lower_ in ("with", "between", "of"):
+            if c.dep_ in ("poss", "compound", "amod") or c.dep_ == "prep" and c.lower_ in PARTNER_PREPS | {"of"}:
                 scope.extend(c.subtree)
         if trigger.head.lemma_.lower() in LIGHT_VERBS:
             scope.extend(_clause(trigger.head))
@@ -270,7 +262,7 @@ def _group_slot(tok: Token, roster: Roster) -> bool:
         return True
     if t.dep_ == "pobj":
         prep = t.head
-        if prep.lower_ in ("with", "between", "by"):
+        if prep.lower_ in PARTNER_PREPS | {"by"}:
             return True
         if prep.lower_ in ("from", "of") and prep.head.lemma_.lower() in GROUP_HEADS:
             return not _names_person(prep.head, roster)
@@ -312,14 +304,14 @@ def _names_person(noun: Token, roster: Roster) -> bool:
 def held_with(noun: Token) -> Token | None:
     """"The discussion held with X": the partner hangs on a participle."""
     for c in noun.children:
-        if c.dep_ == "acl" and c.lemma_.lower() in ("hold", "conduct", "have"):
-            return next((p for p in c.children if p.dep_ == "prep" and p.lower_ in ("with", "between")), None)
+        if c.dep_ == "acl" and c.lemma_.lower() in HELD_VERBS:
+            return next((p for p in c.children if p.dep_ == "prep" and p.lower_ in PARTNER_PREPS), None)
     return None
 
 
 def copular_partner(noun: Token) -> Token | None:
     """"The first meeting of the day was with X", "Another meeting took place with X"."""
     verb = noun.head
-    if noun.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in ("be", "take", "occur", "follow", "hold"):
-        return next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "between")), None)
+    if noun.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in VENUE_COPULAS:
+        return next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS), None)
     return None

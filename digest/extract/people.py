@@ -16,9 +16,10 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ..names import PARTICLES, is_suffix
+from ..names import is_suffix
 from .sentences import is_heading
-from .lexicon import HONORIFICS, NOT_NAME_WORDS, REPORTING_VERBS, TITLE_NOUNS
+from ..vocabulary import (HONORIFICS, NOT_NAME_WORDS, PARTICLES, REPORTING_VERBS, TITLE_COMPLEMENT_PREPS,
+                          TITLE_NOUNS)
 
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 NAME_PART = re.compile(r"^(?:[A-Z][\w'’.-]*|al-\w+|el-\w+|bin|ibn|de|da|van|von|der|le|la)$")
@@ -35,7 +36,7 @@ def person_spans(doc: Doc) -> list[Span]:
         if tok.lower_ not in TITLE_NOUNS and tok.lemma_.lower() not in TITLE_NOUNS:  # "Presidents X of A, Y of B"
             continue
         j = tok.i + 1
-        prep = j < len(doc) and doc[j].lower_ in ("to", "of", "for")
+        prep = j < len(doc) and doc[j].lower_ in TITLE_COMPLEMENT_PREPS
         j += prep
         j += j < len(doc) and doc[j].lower_ == "the"
         k = j
@@ -69,9 +70,6 @@ def _after_possessive(ent: Span) -> Span:
     what follows the last one can be a name."""
     inner = [t.i for t in ent[:-1] if t.text in ("'s", "’s")]
     return ent.doc[inner[-1] + 1:ent.end] if inner else ent
-
-
-TITLE_COMPLEMENT_PREPS = {"of", "for", "to"}  # "High Commissioner for Refugees", "Prime Minister of Laos"
 
 
 def _extend_left(ent: Span) -> Span:
@@ -121,7 +119,7 @@ def _without_title_place(ent: Span) -> Span:
     """"Prime Minister of Armenia Nikol Pashinyan" tagged as one person: a place the article
     names elsewhere, right after "<title> of/for/to", completes the title, not the name."""
     doc = ent.doc
-    if len(ent) < 3 or ent.start < 2 or doc[ent.start - 1].lower_ not in ("of", "for", "to") \
+    if len(ent) < 3 or ent.start < 2 or doc[ent.start - 1].lower_ not in TITLE_COMPLEMENT_PREPS \
             or doc[ent.start - 2].lower_ not in TITLE_NOUNS:
         return ent
     places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "ORG")}

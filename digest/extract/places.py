@@ -9,11 +9,13 @@ reads the parse around a trigger it is given.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from .people import common_words
-from .lexicon import MEETING_NOUNS, MEETING_VERBS, OCCASION_NOUNS, TITLE_NOUNS, TRAVEL_VERBS, VENUE_NOUNS
+from ..vocabulary import (MEETING_NOUNS, MEETING_VERBS, OCCASION_NOUNS, PARTNER_PREPS, PLACE_PREPS, TITLE_NOUNS,
+                          TRAVEL_VERBS, TRIP_NOUNS, VENUE_NOUNS)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}?)(?:,[^:\n]{0,40}?\))?(?:\s*[:—–]|\s+-|\s*\(\w+\)\s*[—–-])"
@@ -22,7 +24,25 @@ DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}?)(?:,[^:\n]{0,40}?\))?(?:\s*[:
                       r"\s+\d{4}\s*(?:\([^)\n]{1,20}\))?\s*[:—–-]"
                       # "Labuan Bajo (VNA) –": a mixed-case city and its agency
                       r"|^\s*([A-Z][a-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*\([A-Z][\w ]{1,15}\)\s*[—–-]")
-PLACE_PREPS = {"in", "at", "to", "inside", "near", "on", "during"}
+# Where a meeting's place may come from, best first, and the one ranking that chooses:
+# the meeting's own clause or the visit or occasion it is part of ("met X in Oslo", "during
+# his visit to Nairobi", "on the sidelines of the summit in New York"); the occasion just
+# told of, for a meeting told as its next step ("Afterwards, she met", "also met"); where a
+# participant was just said to be ("told reporters in Moscow ... During his visit, he met");
+# and last the city the article is filed from, which is only where it was written.
+PLACE_RANKING = ("clause", "occasion", "whereabouts", "dateline")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str | None
+    source: str  # one of PLACE_RANKING
+
+
+def choose_place(candidates: list[Place]) -> Place | None:
+    """The best-ranked candidate that names a place; the first of equals."""
+    named = [c for c in candidates if c.name]
+    return min(named, key=lambda c: PLACE_RANKING.index(c.source)) if named else None
 
 
 def in_dateline(span) -> bool:
@@ -55,19 +75,19 @@ def find_place(trigger: Token) -> str | None:
     t = trigger
     while t.head.i != t.i and len(candidates) < 4:
         t = t.head
-        if t.pos_ in ("VERB", "NOUN") and (t.lemma_.lower() in TRAVEL_VERBS | {"visit", "trip", "tour", "stop"}
+        if t.pos_ in ("VERB", "NOUN") and (t.lemma_.lower() in TRAVEL_VERBS | TRIP_NOUNS
                                            or t.lemma_.lower() in MEETING_VERBS):
             candidates.append(t)
     for c in trigger.children:
         # "held a meeting at the summit in Osaka": the place hangs on the meeting noun
         if c.dep_ == "dobj" and c.lower_ in MEETING_NOUNS:
             candidates.insert(1, c)
-            candidates.extend(n for p in c.children if p.dep_ == "prep" and p.lower_ in ("with", "between")
+            candidates.extend(n for p in c.children if p.dep_ == "prep" and p.lower_ in PARTNER_PREPS
                               for n in p.children if n.dep_ == "pobj")
         # "During his visit to the West Bank, Wang met ...": a visit phrase attached to the trigger
         if c.dep_ == "prep" and c.lower_ in ("during", "on", "in", "at"):
             for n in c.children:
-                if n.lemma_.lower() in ("visit", "trip", "tour", "stop") or n.lower_ in MEETING_NOUNS:
+                if n.lemma_.lower() in TRIP_NOUNS or n.lower_ in MEETING_NOUNS:
                     candidates.append(n)
         # "met with Trump in Davos": the model hangs the place on the partner
         if c.dep_ == "prep" and c.lower_ in ("with", "by") or c.dep_ == "agent":
@@ -94,7 +114,7 @@ def _occasion_place(trigger: Token) -> str | None:
     Ukraine" does not make Ukraine the venue."""
     frontier = [trigger]
     for _ in range(4):  # prepositions deep
-        occasions = [n for t in frontier for c in t.children if c.dep_ == "prep" and c.lower_ not in ("with", "between")
+        occasions = [n for t in frontier for c in t.children if c.dep_ == "prep" and c.lower_ not in PARTNER_PREPS
                      for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in OCCASION_NOUNS]
         for n in occasions:
             place = place_under(n)

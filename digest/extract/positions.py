@@ -14,22 +14,17 @@ the next sentence stays with the speaker who opened it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from ..models import MeetingMention, PositionMention
 from .actors import Mention, Roster, speaker_labels
+from .rules import Rule, load_rules, matches
 from .sentences import is_heading, quoted_tokens
-from .lexicon import MODAL_AUX, REPORTING_NOUNS, REPORTING_VERBS, STANCE_VERBS, TOPICS, VOICE_NOUNS
+from ..vocabulary import (COUNT_WORDS, COURTESY, JOINT_NOUNS, JOINT_VERBS, MODAL_AUX, NEGATIONS, REPORTING_VERBS, SAID_VERBS, STANCE_VERBS, TOPICS, VOICE_NOUNS)
 
 QUOTES = "\"“”"
-NEGATIONS = {"not", "n't", "no", "never", "nothing", "neither", "nor"}
-COURTESY = {"thank", "welcome", "congratulate", "morning", "afternoon", "evening", "pleasure", "honor", "honour"}
-JOINT_NOUNS = {"leader", "side", "president", "minister", "party", "delegation", "head", "official"}
-JOINT_VERBS = {"commit", "agree", "review", "reaffirm", "discuss", "recognize", "recognise", "deplore", "support",
-               "intend", "stress", "underscore", "emphasize", "emphasise", "welcome", "condemn", "express"}
-
-
 def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> list[PositionMention]:
     out: list[PositionMention] = []
     labels = {span.start: span.end for span, _, _ in speaker_labels(doc)}
@@ -37,7 +32,8 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
     quoting: list[str] = []  # speakers of a quotation still open at the end of the last sentence
     signed = _testimonials(doc, roster)
     quoted = quoted_tokens(doc)
-    passages = _quotation_speakers(doc, roster, quoted)
+    cues = matches(doc, "speech", RULES)
+    passages = _quotation_speakers(doc, roster, cues, quoted)
     for index, sent in enumerate(doc.sents):
         inside, quoting = quoting, []
         signer = next((name for (start, end), name in signed.items() if start <= sent.start_char < end), None)
@@ -54,7 +50,7 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
             sent = doc[labels[label] + 1:sent.end]  # the words after "NAME:"
         if is_heading(sent) or not sent.text.strip():
             continue
-        found = _speaker(sent, roster, quoted)
+        found = _speaker(sent, roster, cues, quoted)
         if found is not None:
             speakers, verb = [m.name for m in _with_conjuncts(found[0], found[1], roster)], found[1]
         elif (joint := _joint_speakers(sent, meetings, index)) is not None:
@@ -74,7 +70,7 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
         text = _content(verb, sent)
         if len(text.split()) < 4:
             continue
-        said = verb.lemma_.lower() in ("say", "tell", "state", "add", "according") or text == sent.text.strip()
+        said = verb.lemma_.lower() in SAID_VERBS or text == sent.text.strip()
         for name in speakers:
             out.append(PositionMention(actor=name, text=text, evidence=sent.text.strip(), topic=topic_of(text),
                                        direct=any(q in text for q in QUOTES), verb=None if said else _as_written(verb)))
@@ -174,7 +170,7 @@ def _joint_speakers(sent: Span, meetings: list[MeetingMention], index: int) -> t
         subject = _subject(tok)
         if subject is None:
             continue
-        counted = any(c.lower_ in ("two", "both") for c in subject.children) or subject.lower_ == "both"
+        counted = any(c.lower_ in COUNT_WORDS for c in subject.children) or subject.lower_ == "both"
         definite = subject.tag_ == "NNS" and any(c.lower_ == "the" for c in subject.children)
         group = subject.lemma_.lower() in JOINT_NOUNS and (counted or definite)
         pronoun = subject.lower_ == "they" and index - recent[-1].sentence_index <= 2
@@ -197,7 +193,8 @@ def _with_conjuncts(first: Mention, verb: Token, roster: Roster) -> list[Mention
     return out
 
 
-def _quotation_speakers(doc: Doc, roster: Roster, quoted: set[int]) -> dict[int, list[str]]:
+def _quotation_speakers(doc: Doc, roster: Roster, cues: dict[int, list[Rule]],
+                        quoted: set[int]) -> dict[int, list[str]]:
     """Sentences of a quotation that names its speaker in another of its sentences.
 
     '"Bryan already asserted his right. He was ready. ...," MacDougall said': the
@@ -226,7 +223,7 @@ def _quotation_speakers(doc: Doc, roster: Roster, quoted: set[int]) -> dict[int,
                 out.update((i, previous) for i in pending)
             pending, previous = [], []
             continue
-        found = _speaker(sent, roster, quoted, outside_only=True)
+        found = _speaker(sent, roster, cues, quoted, outside_only=True)
         if found is not None and found[0].kind != "person":
             found = None  # a quoted release relays its people: "...," according to the ministry
         still_open = sent[-1].i in quoted or (len(sent) > 1 and sent[-2].i in quoted and sent[-1].is_punct
@@ -244,57 +241,73 @@ def _quotation_speakers(doc: Doc, roster: Roster, quoted: set[int]) -> dict[int,
     return out
 
 
-def _speaker(sent: Span, roster: Roster, quoted: set[int] | None = None,
+@dataclass
+class Cue:
+    """A speech cue's speaker (None: someone we cannot identify) and how it ranks."""
+    mention: Mention | None
+    verb: Token
+    verbal: int  # a reporting verb outranks a noun or "according to"
+    depth: int  # deeper in the parse: the innermost speaker of a relayed statement
+
+
+def _reporting_verb(tok: Token, roster: Roster) -> list[Cue]:
+    lemma = tok.lemma_.lower()
+    if _negated(tok) or _hypothetical(tok):
+        return []
+    if lemma == "point" and not any(c.lower_ == "out" for c in tok.children):
+        return []
+    if lemma == "ask" and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return []  # "asked X to consider Y" is a stance; "asked about it" is not
+    subject = _subject(tok)
+    m = _mention_of(subject, roster) if subject is not None else None
+    named = roster.by_token.get(tok.i - 1)
+    if m is None and tok.dep_ == "conj" and named is not None and named.kind == "person":
+        m = named  # "ministers met ... and Secretary-General Mark Rutte said": the name right before
+    if m and lemma == "report" and m.kind != "person":
+        return []  # "..., state news agency SPA reported": an agency relays, it holds no position
+    depth = sum(1 for _ in tok.ancestors)
+    if m:
+        return [Cue(m, tok, 1, depth)]
+    return [Cue(None, tok, 1, depth)] if _unresolved_speaker(tok, roster) else []
+
+
+def _reporting_noun(tok: Token, roster: Roster) -> list[Cue]:
+    if not any(c.dep_ in ("acl", "ccomp", "appos") or c.text in QUOTES for c in tok.children):
+        return []
+    depth = sum(1 for _ in tok.ancestors)
+    return [Cue(roster.by_token[c.i], tok, 0, depth) for c in tok.children
+            if c.dep_ == "poss" and c.i in roster.by_token]
+
+
+def _according_to(tok: Token, roster: Roster) -> list[Cue]:
+    found = [roster.by_token[n.i] for n in tok.doc[tok.i + 1].subtree if n.i in roster.by_token]
+    m = next((f for f in found if f.kind == "person"), found[0] if found else None)
+    return [Cue(m, tok.head, 0, -1)] if m else []
+
+
+CUES = {"reporting_verb": _reporting_verb, "reporting_noun": _reporting_noun, "according_to": _according_to}
+RULES = load_rules("speech", set(CUES))
+
+
+def _speaker(sent: Span, roster: Roster, cues: dict[int, list[Rule]], quoted: set[int],
              outside_only: bool = False) -> tuple[Mention, Token] | None:
     """The innermost identified speaker; None when an unidentified one outranks it."""
-    candidates: list[tuple[int, int, int, Mention, Token]] = []  # (person, verbal, depth, ...)
-    unknown_depths: list[int] = []
-    for tok in sent:
-        lemma = tok.lemma_.lower()
-        depth = sum(1 for _ in tok.ancestors)
-        if tok.pos_ == "VERB" and lemma in REPORTING_VERBS and not _negated(tok) and not _hypothetical(tok):
-            if lemma == "point" and not any(c.lower_ == "out" for c in tok.children):
-                continue
-            if lemma == "ask" and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
-                continue  # "asked X to consider Y" is a stance; "asked about it" is not
-            subject = _subject(tok)
-            m = _mention_of(subject, roster) if subject is not None else None
-            named = roster.by_token.get(tok.i - 1)
-            if m is None and tok.dep_ == "conj" and named is not None and named.kind == "person":
-                m = named  # "ministers met ... and Secretary-General Mark Rutte said": the name right before
-            if m and lemma == "report" and m.kind != "person":
-                continue  # "..., state news agency SPA reported": an agency relays, it holds no position
-            if m:
-                candidates.append((m.kind == "person", 1, depth, m, tok))
-            elif _unresolved_speaker(tok, roster):
-                unknown_depths.append(depth)
-        elif tok.lower_ in REPORTING_NOUNS and tok.pos_ == "NOUN" and any(
-                c.dep_ in ("acl", "ccomp", "appos") or c.text in QUOTES for c in tok.children):
-            for c in tok.children:
-                if c.dep_ == "poss" and c.i in roster.by_token:
-                    m = roster.by_token[c.i]
-                    candidates.append((m.kind == "person", 0, depth, m, tok))
-        elif tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
-            # "according to NATO Secretary General Stoltenberg": the person, not the body in the title
-            found = [roster.by_token[n.i] for n in tok.doc[tok.i + 1].subtree if n.i in roster.by_token]
-            m = next((f for f in found if f.kind == "person"), found[0] if found else None)
-            if m:
-                candidates.append((m.kind == "person", 0, -1, m, tok.head))
+    found = [cue for tok in sent for rule in cues.get(tok.i, ()) for cue in CUES[rule.check](tok, roster)]
+    unknown_depths = [c.depth for c in found if c.mention is None]
+    candidates = [c for c in found if c.mention is not None]
     if not candidates:
         return None
     # '"During the debate Trump said X," Flynn said': a report inside the quotation is part of
     # what the speaker outside it says
-    quoted = quoted_tokens(sent.doc) if quoted is None else quoted
-    outside = [c for c in candidates if c[4].i not in quoted or c[3].start not in quoted]
+    outside = [c for c in candidates if c.verb.i not in quoted or c.mention.start not in quoted]
     if outside or outside_only:
         candidates = outside
     if not candidates:
         return None
-    candidates.sort(key=lambda c: (c[0], c[1], c[2]), reverse=True)
-    person, verbal, depth, mention, verb = candidates[0]
-    if any(d >= depth for d in unknown_depths):
+    best = max(candidates, key=lambda c: (c.mention.kind == "person", c.verbal, c.depth))
+    if any(d >= best.depth for d in unknown_depths):
         return None
-    return mention, verb
+    return best.mention, best.verb
 
 
 def _negated(verb: Token) -> bool:

@@ -17,8 +17,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from .actors import Mention, Roster
-from .lexicon import GROUP_NOUNS, REPORTING_VERBS, TITLE_NOUNS
 from .sentences import quoted_tokens
+from ..vocabulary import GROUP_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, REPORTING_VERBS, TITLE_NOUNS
 
 
 def resolve_descriptions(doc: Doc, roster: Roster) -> None:
@@ -27,13 +27,13 @@ def resolve_descriptions(doc: Doc, roster: Roster) -> None:
     for tok in doc:
         if tok.i in roster.by_token or tok.dep_ not in ("nsubj", "nsubjpass", "pobj", "dobj", "poss", "agent"):
             continue
-        if tok.lower_ in ("he", "she", "his", "her", "him"):
+        if tok.lower_ in PERSON_PRONOUNS:
             speaker = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in REPORTING_VERBS and tok.i not in quoted
             # '"We talked with Secretary X ...," she reported': not someone the quotation names
             name = _antecedent(doc, roster, tok, quoted if speaker else set())
             if name:
                 roster.add(Mention(tok.i, tok.i + 1, name, "person"))
-        elif tok.lower_ in ("they", "we") and tok.dep_ == "nsubj":
+        elif tok.lower_ in PLURAL_PRONOUNS and tok.dep_ == "nsubj":
             # "The group said they had met ...": the speaker of the embedding report
             speaker = _reporting_subject(tok.head, roster)
             if speaker is not None and speaker.kind == "organization":

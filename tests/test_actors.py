@@ -1,0 +1,82 @@
+"""The roster: titles, bare surnames, initials, datelines and what pronouns and descriptions stand for
+(digest/extract/actors.py, digest/extract/references.py), with short sentences written for these tests."""
+from extraction import meetings, run
+
+
+def test_titles_from_apposition_and_before_the_name(nlp):
+    ex = run(nlp, "Anna Berg, the foreign minister of Norway, met Prime Minister Lars Holm in Oslo.")
+    titles = {a.name: a.titles for a in ex.actors if a.kind == "person"}
+    assert titles["Anna Berg"] == ["foreign minister of Norway"]
+    assert titles["Lars Holm"] == ["Prime Minister"]
+
+
+def test_bare_surname_resolves_only_to_the_one_person_who_fits(nlp):
+    ex = run(nlp, "Foreign Minister Wang Yi met Ambassador Wang Kejian in Beijing. "
+                  "Foreign Minister Wang said the talks were useful and constructive for both countries.")
+    speakers = {p.actor for p in ex.positions}
+    assert speakers == {"Wang Yi"}
+    assert {a.name for a in ex.actors if a.kind == "person"} == {"Wang Yi", "Wang Kejian"}
+
+
+def test_pronoun_refers_to_main_clause_subject(nlp):
+    ex = run(nlp, "Adviser Erik Dahl added that Prime Minister Lars Holm wanted peace. "
+                  '"There is no alternative to talks," he said.')
+    assert ex.positions[-1].actor == "Erik Dahl"
+
+
+def test_title_before_comma_when_apposition_is_misparsed(nlp):
+    ex = run(nlp, "He met the Deputy Director-General of the Foreign Ministry, Rachel Feinmesser, and the "
+                  "ministry's Acting Deputy Director-General for Asia-Pacific Affairs, Hagai Shagrir.")
+    titles = {a.name: a.titles for a in ex.actors if a.kind == "person"}
+    assert any("Director-General" in t for t in titles["Hagai Shagrir"])
+
+
+def test_title_description_resolves_by_nationality(nlp):
+    ex = run(nlp, "President Joseph Otieno of Kenya received Somali President Ahmed Farah in Nairobi.\n"
+                  "The Somali President said that the talks had been frank and useful for both countries.")
+    assert [p.actor for p in ex.positions][-1] == "Ahmed Farah"
+
+
+def test_hyphenated_title_before_the_name(nlp):
+    ex = run(nlp, "Prime Minister Lars Holm met with the Secretary-General of the Nordic Council Anna Berg today.")
+    berg = next(a for a in ex.actors if a.name == "Anna Berg")
+    assert berg.titles[0].startswith("Secretary-General")
+
+
+def test_a_dateline_is_not_a_speaker(nlp):
+    text = ("OSLO: Foreign Minister Anna Berg met Prime Minister Lars Holm on Monday.\n\n"
+            "BERGEN: The ferry link will not reopen before the winter storms have passed.\n")
+    ex = run(nlp, text)
+    assert {a.name for a in ex.actors if a.kind == "person"} == {"Anna Berg", "Lars Holm"}
+    assert not ex.positions
+
+
+def test_a_dateline_city_and_agency_do_not_act(nlp):
+    ex = run(nlp, "BERGEN (NTB) — Foreign Minister Anna Berg said the ferry link must reopen before the winter.")
+    assert [p.actor for p in ex.positions] == ["Anna Berg"]
+    assert not {"BERGEN", "NTB"} & {a.name for a in ex.actors}
+
+
+def test_a_speaker_pronoun_inside_a_report_is_the_reporter(nlp):
+    ex = run(nlp, "Prime Minister Lars Holm met Foreign Minister Anna Berg in Oslo on Monday.\n"
+                  "Spokesman Nils Dahl told reporters that Holm and Berg had a working lunch, "
+                  "though he stressed that the two would also speak alone.")
+    assert {p.actor for p in ex.positions} == {"Nils Dahl"}
+
+
+def test_a_mixed_case_dateline_is_not_an_actor(nlp):
+    ex = run(nlp, "Oslo, 6 November 2023 (NTB): Foreign Minister Anna Berg met Prime Minister Lars Holm today.")
+    assert {a.name for a in ex.actors} == {"Anna Berg", "Lars Holm"}
+    assert ex.meetings[0].place == "Oslo"
+
+
+def test_initials_stand_for_the_one_person_they_spell(nlp):
+    text = ("Foreign Minister Anna Berg met Crown Prince Harald Olav Nilsen, known by his initials HON, in Oslo.\n"
+            "King Erik Vogel met with HON during a trip to Norway in July 2022.")
+    assert meetings(nlp, text) == [["Anna Berg", "Harald Olav Nilsen"], ["Erik Vogel", "Harald Olav Nilsen"]]
+
+
+def test_an_honorific_before_the_name_is_not_part_of_the_title(nlp):
+    ex = run(nlp, "The meeting, which included Qatar’s Emir Sheikh Hamad bin Khalid Al Nasser, came hours after "
+                  "talks in Oslo were cancelled.")
+    assert [a.titles for a in ex.actors if "Hamad" in a.name] == [["Qatar’s Emir"]]

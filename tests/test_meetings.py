@@ -1,0 +1,165 @@
+"""Whether a sentence reports a meeting that happened, its attendees, topic and later sentences about it
+(digest/extract/meetings.py), with short sentences written for these tests."""
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from digest.extract import extract_doc
+from digest.models import Article
+
+from extraction import brief, meetings, run
+
+
+@pytest.mark.parametrize("sentence", [
+    "Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on Monday.",
+    "Foreign Minister Anna Berg held talks with Prime Minister Lars Holm in Oslo on Monday.",
+    "Prime Minister Lars Holm received Foreign Minister Anna Berg in Oslo on Monday.",
+    "Prime Minister Lars Holm hosted Foreign Minister Anna Berg in Oslo on Monday.",
+    "Foreign Minister Anna Berg sat down with Prime Minister Lars Holm in Oslo on Monday.",
+    "Foreign Minister Anna Berg and Prime Minister Lars Holm met in Oslo on Monday.",
+    "Foreign Minister Anna Berg was received by Prime Minister Lars Holm in Oslo on Monday.",
+])
+def test_meeting_forms(nlp, sentence):
+    found = run(nlp, sentence).meetings
+    assert [sorted(m.participants) for m in found] == [["Anna Berg", "Lars Holm"]]
+    assert found[0].place == "Oslo"
+    assert found[0].date.iso() == "2024-03-18"  # Monday before Wednesday 20 March
+
+
+def test_nominal_meeting_between(nlp):
+    found = run(nlp, "The talks between Foreign Minister Anna Berg and Prime Minister Lars Holm in Oslo "
+                     "lasted three hours.").meetings
+    assert sorted(found[0].participants) == ["Anna Berg", "Lars Holm"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Foreign Minister Anna Berg will meet Prime Minister Lars Holm in Oslo next week.",
+    "Foreign Minister Anna Berg plans to meet Prime Minister Lars Holm in Oslo.",
+    "Foreign Minister Anna Berg did not meet Prime Minister Lars Holm during the visit.",
+    "Foreign Minister Anna Berg refused to meet Prime Minister Lars Holm.",
+    "If Foreign Minister Anna Berg met Prime Minister Lars Holm, the deal could move forward.",
+    "Foreign Minister Anna Berg spoke by phone with Prime Minister Lars Holm on Monday.",
+    "Foreign Minister Anna Berg is expected to meet Prime Minister Lars Holm on Friday.",
+])
+def test_not_meetings(nlp, sentence):
+    assert meetings(nlp, sentence) == []
+
+
+def test_attendee_of_previous_meeting(nlp):
+    text = ("Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on Monday.\n"
+            "The meeting was also attended by Ambassador Erik Dahl.")
+    found = run(nlp, text).meetings
+    assert found[0].attendees == ["Erik Dahl"]
+
+
+def test_separate_bilateral_meetings_are_split(nlp):
+    found = meetings(nlp, "President Joseph Otieno held separate meetings with Foreign Minister Anna Berg "
+                          "and Prime Minister Lars Holm on Monday.")
+    assert found == [["Anna Berg", "Joseph Otieno"], ["Joseph Otieno", "Lars Holm"]]
+
+
+def test_one_party_mention_does_not_stand_alone(nlp):
+    b = brief(nlp, "Foreign Minister Anna Berg met with counterparts in Oslo on Monday.")
+    assert b.meetings == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Foreign Minister Anna Berg is due to meet Prime Minister Lars Holm in Oslo.",
+    "Foreign Minister Anna Berg held a video meeting with Prime Minister Lars Holm on Monday.",
+])
+def test_more_not_meetings(nlp, sentence):
+    assert meetings(nlp, sentence) == []
+
+
+def test_relative_clause_meeting_and_composite_place(nlp):
+    found = run(nlp, "Foreign Minister Anna Berg and Prime Minister Lars Holm, who met at the Royal Palace in Oslo "
+                     "on Tuesday evening, signed a fisheries accord.").meetings
+    assert sorted(found[0].participants) == ["Anna Berg", "Lars Holm"]
+    assert "Oslo" in found[0].place
+    assert found[0].date.iso() == "2024-03-19"
+
+
+def test_what_was_discussed(nlp):
+    found = run(nlp, "Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on Monday.\n"
+                     "The two ministers discussed fishing quotas in the Barents Sea.").meetings
+    assert found[0].topic == "fishing quotas in the Barents Sea"
+
+
+def test_discussed_with_is_a_meeting_but_not_by_phone(nlp):
+    assert meetings(nlp, "Foreign Minister Anna Berg discussed with Prime Minister Lars Holm ways of "
+                         "strengthening trade.") == [["Anna Berg", "Lars Holm"]]
+    assert meetings(nlp, "Foreign Minister Anna Berg discussed by phone with Prime Minister Lars Holm ways of "
+                         "strengthening trade.") == []
+    assert meetings(nlp, "The discussion held with Prime Minister Lars Holm focused on trade, Foreign Minister "
+                         "Anna Berg said.") != []
+
+
+def test_no_talks_is_not_a_meeting(nlp):
+    assert meetings(nlp, "There were no bilateral talks between Foreign Minister Anna Berg and "
+                         "Prime Minister Lars Holm.") == []
+
+
+def test_later_meetings_of_the_opening_occasion_take_its_day_and_place(nlp):
+    text = ("President Joseph Otieno held a series of bilateral meetings on Tuesday in Geneva.\n"
+            "Yesterday, he had a meeting with Chancellor Petra Vogel.\n"
+            "Afterwards, Otieno met with Foreign Minister Anna Berg.\n"
+            "Otieno also met with Prime Minister Lars Holm.\n"
+            "Otieno met with King Harald Olsen.")
+    found = {m.participants[-1] if m.participants[0] == "Joseph Otieno" else m.participants[0]:
+             (m.date.iso() if m.date else None, m.place) for m in run(nlp, text).meetings}
+    assert found == {"Petra Vogel": ("2024-03-19", None), "Anna Berg": ("2024-03-19", "Geneva"),
+                     "Lars Holm": (None, "Geneva"), "Harald Olsen": (None, None)}
+
+
+def test_place_from_where_a_participant_was_just_said_to_be(nlp):
+    text = ("Foreign Minister Anna Berg told reporters in Bergen that the ferry must run again.\n"
+            "During her visit, Berg met with Prime Minister Lars Holm.\n"
+            "Chancellor Petra Vogel was born in Hamburg.\n"
+            "Vogel met with Holm.")
+    assert [m.place for m in run(nlp, text).meetings] == ["Bergen", None]
+
+
+def test_joining_someones_meeting_makes_an_attendee(nlp):
+    b = brief(nlp, "Prime Minister Lars Holm met King Harald Olsen at the palace in Oslo on Monday.\n"
+                   "Foreign Minister Anna Berg joined him and also attended his meeting with the King at the palace in Oslo.")
+    names = {a.id: a.name for a in b.actors}
+    assert [(sorted(names[p] for p in m.participants), [names[p] for p in m.attendees]) for m in b.meetings] == \
+        [(["Anna Berg", "Harald Olsen", "Lars Holm"], ["Anna Berg"])]
+
+
+def test_a_later_date_for_the_meeting_dates_it(nlp):
+    ex = run(nlp, "Prime Minister Lars Holm has met with King Harald Olsen at the palace in Oslo.\n"
+                  "At the meeting on Monday evening, Olsen praised the work of the government.")
+    assert ex.meetings[0].date.iso() == "2024-03-18"
+
+
+def test_those_who_joined_the_two_leaders_attended(nlp):
+    ex = run(nlp, "Prime Minister Lars Holm and President Ahmed Farah opened their summit on Monday in Oslo.\n"
+                  "Holm said he was hopeful.\nFarah said he was hopeful too.\nThe talks went on all day.\n"
+                  "The two leaders were joined for dinner by Foreign Minister Anna Berg, "
+                  "Defence Minister Nils Dahl and the interpreters.")
+    assert ex.meetings[0].attendees == ["Anna Berg", "Nils Dahl"]
+
+
+def test_a_visit_where_he_asked_someone_is_a_meeting_with_them(nlp):
+    ex = run(nlp, "Prime Minister Lars Holm arrived in Oslo on Friday.\n"
+                  "Holm's visit to Oslo follows his surprise visit to Copenhagen on Tuesday where he asked "
+                  "Danish Prime Minister Anna Berg to consider a new ferry link.")
+    assert [(sorted(m.participants), m.date.iso()) for m in ex.meetings] == [(["Anna Berg", "Lars Holm"], "2024-03-19")]
+
+
+def test_the_title_repeated_as_first_line_is_not_a_report(nlp):
+    text = ("The meeting between Berg and Holm ended: \"I hope\"\n\n"
+            "Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on Monday.")
+    article = Article(path=Path("t.txt"), text=text, published=date(2024, 3, 20),
+                      title="The meeting between Berg and Holm ended: \"I hope\"")
+    found = extract_doc(article, nlp(text)).meetings
+    assert [m.evidence for m in found] == ["Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on Monday."]
+
+
+def test_started_a_meeting_and_taking_part(nlp):
+    ex = run(nlp, "Prime Minister Lars Holm and Foreign Minister Anna Berg have started a meeting in Oslo.\n"
+                  "Secretary General Nils Dahl is also taking part.")
+    assert [(sorted(m.participants), m.attendees, m.place) for m in ex.meetings] == \
+        [(["Anna Berg", "Lars Holm"], ["Nils Dahl"], "Oslo")]

@@ -1,0 +1,141 @@
+"""Where a meeting took place (digest/extract/places.py), with short sentences written for these tests,
+and without the model on parses built by hand."""
+import pytest
+
+from digest.extract.places import place_under
+
+from extraction import parsed, run
+
+
+def test_place_from_visit_context(nlp):
+    found = run(nlp, "During his visit to Nairobi, Foreign Minister Anna Berg met President Joseph Otieno.").meetings
+    assert found[0].place == "Nairobi"
+
+
+def test_place_from_dateline(nlp):
+    found = run(nlp, "NAIROBI (Reuters) - Foreign Minister Anna Berg met President Joseph Otieno on Monday.").meetings
+    assert found[0].place == "Nairobi"
+
+
+def test_a_kicker_is_not_a_dateline(nlp):
+    text = ("PRESS RELEASE : Berg meets Holm\n\nThe press release was issued on Monday.\n"
+            "Foreign Minister Anna Berg met Prime Minister Lars Holm on Monday.")
+    assert run(nlp, text).meetings[0].place is None
+
+
+def test_a_place_that_only_qualifies_a_title_is_not_the_venue(nlp):
+    found = run(nlp, "Foreign Minister Anna Berg met Prime Minister Lars Holm on Monday in her first visit "
+                     "to Denmark as the top Norwegian diplomat in Brussels.").meetings
+    assert found[0].place == "Denmark"
+
+
+def test_a_venue_of_a_city_is_the_place(nlp):
+    found = run(nlp, "President Joseph Otieno welcomed President Ahmed Farah to Nairobi's State House on Thursday.").meetings
+    assert found[0].place and "Nairobi" in found[0].place
+
+
+# ---- place_under on parses built by hand, no model --------------------------------------
+# Rows: (word, head, dep, pos, tag, lemma, entity); heads are token indices.
+
+MET_AT_THE_KREMLIN_IN_MOSCOW = [
+    ("Berg", 1, "nsubj", "PROPN", "NNP", "Berg", "B-PERSON"),
+    ("met", 1, "ROOT", "VERB", "VBD", "meet", "O"),
+    ("Holm", 1, "dobj", "PROPN", "NNP", "Holm", "B-PERSON"),
+    ("at", 1, "prep", "ADP", "IN", "at", "O"),
+    ("the", 5, "det", "DET", "DT", "the", "B-FAC"),
+    ("Kremlin", 3, "pobj", "PROPN", "NNP", "Kremlin", "I-FAC"),
+    ("in", 5, "prep", "ADP", "IN", "in", "O"),
+    ("Moscow", 6, "pobj", "PROPN", "NNP", "Moscow", "B-GPE"),
+]
+MET_IN_OSAKA_JAPAN = [
+    ("Berg", 1, "nsubj", "PROPN", "NNP", "Berg", "B-PERSON"),
+    ("met", 1, "ROOT", "VERB", "VBD", "meet", "O"),
+    ("Holm", 1, "dobj", "PROPN", "NNP", "Holm", "B-PERSON"),
+    ("in", 1, "prep", "ADP", "IN", "in", "O"),
+    ("Osaka", 3, "pobj", "PROPN", "NNP", "Osaka", "B-GPE"),
+    (",", 4, "punct", "PUNCT", ",", ",", "O"),
+    ("Japan", 4, "appos", "PROPN", "NNP", "Japan", "B-GPE"),
+]
+MET_AT_THE_UNION_BUILDINGS = [
+    ("Berg", 1, "nsubj", "PROPN", "NNP", "Berg", "B-PERSON"),
+    ("met", 1, "ROOT", "VERB", "VBD", "meet", "O"),
+    ("Holm", 1, "dobj", "PROPN", "NNP", "Holm", "B-PERSON"),
+    ("at", 1, "prep", "ADP", "IN", "at", "O"),
+    ("the", 6, "det", "DET", "DT", "the", "O"),
+    ("Union", 6, "compound", "PROPN", "NNP", "Union", "B-ORG"),
+    ("Buildings", 3, "pobj", "PROPN", "NNPS", "Buildings", "I-ORG"),
+]
+MET_AT_THE_UNITED_NATIONS = [
+    ("Berg", 1, "nsubj", "PROPN", "NNP", "Berg", "B-PERSON"),
+    ("met", 1, "ROOT", "VERB", "VBD", "meet", "O"),
+    ("Holm", 1, "dobj", "PROPN", "NNP", "Holm", "B-PERSON"),
+    ("at", 1, "prep", "ADP", "IN", "at", "O"),
+    ("the", 6, "det", "DET", "DT", "the", "O"),
+    ("United", 6, "compound", "PROPN", "NNP", "United", "B-ORG"),
+    ("Nations", 3, "pobj", "PROPN", "NNPS", "Nations", "I-ORG"),
+]
+MET_AT_TALKS_ENDING_THE_FIGHTING_IN_CONGO = [
+    ("Berg", 1, "nsubj", "PROPN", "NNP", "Berg", "B-PERSON"),
+    ("met", 1, "ROOT", "VERB", "VBD", "meet", "O"),
+    ("Holm", 1, "dobj", "PROPN", "NNP", "Holm", "B-PERSON"),
+    ("at", 1, "prep", "ADP", "IN", "at", "O"),
+    ("talks", 3, "pobj", "NOUN", "NNS", "talk", "O"),
+    ("ending", 4, "acl", "VERB", "VBG", "end", "O"),
+    ("the", 7, "det", "DET", "DT", "the", "O"),
+    ("fighting", 5, "dobj", "NOUN", "NN", "fighting", "O"),
+    ("in", 7, "prep", "ADP", "IN", "in", "O"),
+    ("Congo", 8, "pobj", "PROPN", "NNP", "Congo", "B-GPE"),
+]
+MET_WITH_HOLM_IN_DOHA = [
+    ("Berg", 1, "nsubj", "PROPN", "NNP", "Berg", "B-PERSON"),
+    ("met", 1, "ROOT", "VERB", "VBD", "meet", "O"),
+    ("with", 1, "prep", "ADP", "IN", "with", "O"),
+    ("Holm", 2, "pobj", "PROPN", "NNP", "Holm", "B-PERSON"),
+    ("in", 1, "prep", "ADP", "IN", "in", "O"),
+    ("Doha", 4, "pobj", "PROPN", "NNP", "Doha", "B-GPE"),
+]
+MET_ON_MONDAY = [
+    ("Berg", 1, "nsubj", "PROPN", "NNP", "Berg", "B-PERSON"),
+    ("met", 1, "ROOT", "VERB", "VBD", "meet", "O"),
+    ("Holm", 1, "dobj", "PROPN", "NNP", "Holm", "B-PERSON"),
+    ("on", 1, "prep", "ADP", "IN", "on", "O"),
+    ("Monday", 3, "pobj", "PROPN", "NNP", "Monday", "B-DATE"),
+]
+VISITED_CAIRO = [
+    ("Berg", 1, "nsubj", "PROPN", "NNP", "Berg", "B-PERSON"),
+    ("visited", 1, "ROOT", "VERB", "VBD", "visit", "O"),
+    ("Cairo", 1, "dobj", "PROPN", "NNP", "Cairo", "B-GPE"),
+]
+TOLD_REPORTERS_IN_BERGEN = [
+    ("Berg", 1, "nsubj", "PROPN", "NNP", "Berg", "B-PERSON"),
+    ("told", 1, "ROOT", "VERB", "VBD", "tell", "O"),
+    ("reporters", 1, "dobj", "NOUN", "NNS", "reporter", "O"),
+    ("in", 1, "prep", "ADP", "IN", "in", "O"),
+    ("Bergen", 3, "pobj", "PROPN", "NNP", "Bergen", "B-GPE"),
+]
+FLEW_TO_BERGEN = [
+    ("Berg", 1, "nsubj", "PROPN", "NNP", "Berg", "B-PERSON"),
+    ("flew", 1, "ROOT", "VERB", "VBD", "fly", "O"),
+    ("to", 1, "prep", "ADP", "IN", "to", "O"),
+    ("Bergen", 2, "pobj", "PROPN", "NNP", "Bergen", "B-GPE"),
+]
+
+
+@pytest.mark.parametrize("rows, head, preps, place", [
+    pytest.param(MET_AT_THE_KREMLIN_IN_MOSCOW, 1, None, "Kremlin, Moscow", id="most-specific-first"),
+    pytest.param(MET_IN_OSAKA_JAPAN, 1, None, "Osaka, Japan", id="city-and-country"),
+    pytest.param(MET_AT_THE_UNION_BUILDINGS, 1, None, "Union Buildings", id="a-building-tagged-org"),
+    pytest.param(MET_AT_THE_UNITED_NATIONS, 1, None, None, id="an-organisation-is-no-venue"),
+    pytest.param(MET_AT_TALKS_ENDING_THE_FIGHTING_IN_CONGO, 1, None, None, id="a-place-in-a-clause-of-its-own"),
+    pytest.param(MET_WITH_HOLM_IN_DOHA, 1, None, "Doha", id="after-the-partner"),
+    pytest.param(MET_WITH_HOLM_IN_DOHA, 3, None, None, id="not-under-that-head"),
+    pytest.param(MET_ON_MONDAY, 1, None, None, id="a-date-is-no-place"),
+    pytest.param(VISITED_CAIRO, 1, None, "Cairo", id="the-object-of-a-visit"),
+    pytest.param(TOLD_REPORTERS_IN_BERGEN, 1, {"in"}, "Bergen", id="in-only"),
+    pytest.param(FLEW_TO_BERGEN, 1, {"in"}, None, id="to-not-asked-for"),
+    pytest.param(FLEW_TO_BERGEN, 1, {"in", "at", "to"}, "Bergen", id="to-asked-for"),
+])
+def test_place_under(rows, head, preps, place):
+    doc = parsed(rows)
+    found = place_under(doc[head]) if preps is None else place_under(doc[head], preps)
+    assert found == place

@@ -10,7 +10,7 @@ import os
 import sys
 import threading
 import time
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -28,8 +28,10 @@ from .extract import EXTRACTOR_VERSION, MAX_CHARS, extract, load_model, model_id
 from .history import SENT, WRITTEN, has_new, load_seen, mark_new, save_seen
 from .lock import job_lock
 from .merge import merge
-from .models import Article, Config, Extraction, Skipped
+from .models import Article, Config, Extraction, InputEntry, Skipped
 from .render import check_templates, output_paths, packaged_templates, remove_leftovers, write_outputs
+from .web import preview, read_web
+from .window import FirstSeen, Window, window_for
 
 log = logging.getLogger("digest")
 
@@ -61,7 +63,9 @@ def config_option(f):
 def _load(config_path: Path | None, inputs: tuple[Path, ...] = (), output: Path | None = None) -> Config:
     config = load_config(config_path)
     if inputs:
+        # --inputs replaces every inputs entry, feeds and URLs too: each folder given is one folder entry
         config.inputs = [p.resolve() for p in inputs]
+        config.sources = [InputEntry("folder", str(p)) for p in config.inputs]
     if output is not None:
         config.output = output.resolve()
     problem = output_in_inputs(config.inputs, config.output)
@@ -133,15 +137,24 @@ def run_job(config: Config, briefing_date: date, send: bool = False, dry_run: bo
     check_templates(config)  # a template mistake fails now (exit 2), not after the extraction
     with job_lock(config.output):
         remove_leftovers(config.output, started)
-        stamp = RunStamp(config.output / ".cache" / f"briefing-{briefing_date.isoformat()}.stamp", config.inputs,
-                         briefing_date, config, model_id(config.model), [packaged_templates(), config.templates],
-                         __version__)
+        first_seen = FirstSeen(config.output, datetime.now(timezone.utc))
+        folders, web = _windows(config, briefing_date, first_seen)
+        # Pages are fetched before the run stamp is checked: only a conditional request can tell
+        # whether a page changed, and the archived copies are then inputs like any file.
+        fetched, skipped_web = read_web(web, config.fetch, config.output, _progress, MAX_CHARS) if web else ([], [])
+        first_seen.save()
+        stamp = RunStamp(config.output / ".cache" / f"briefing-{briefing_date.isoformat()}.stamp",
+                         config.inputs + [a.path for a in fetched], briefing_date, config, model_id(config.model),
+                         [packaged_templates(), config.templates], __version__)
         if not (send or dry_run or force) and stamp.matches():
             log.info("nothing changed since the last run: the briefing is up to date")
             return stamp.outputs()
         with _progress("collect", 1) as bar:
-            articles, skipped = collect(config.inputs, config.max_file_bytes, briefing_date, MAX_CHARS)
+            articles, skipped = collect(config.inputs, config.max_file_bytes, briefing_date, MAX_CHARS,
+                                        windows=folders, fetched=fetched)
             bar.update(1)
+        first_seen.save()
+        skipped = skipped_web + skipped
         for s in skipped:
             log.warning("skipped %s: %s", s.path, s.reason)
         _require_articles(articles, skipped, config)
@@ -178,12 +191,34 @@ def run_job(config: Config, briefing_date: date, send: bool = False, dry_run: bo
         return written
 
 
+def _windows(config: Config, briefing_date: date, first_seen: FirstSeen
+             ) -> tuple[dict[Path, Window], list[tuple[InputEntry, Window | None]]]:
+    """The `since:` windows: by folder for collect, and the web entries each with its own."""
+    zone = ZoneInfo(config.schedule.timezone) if config.schedule.timezone else None
+    now = first_seen.now
+    folders, web = {}, []
+    for entry in _entries(config):
+        window = window_for(entry.since, briefing_date, now, zone, first_seen) if entry.since else None
+        if entry.kind == "folder":
+            if window is not None:
+                folders[Path(entry.location)] = window
+        else:
+            web.append((entry, window))
+    return folders, web
+
+
+def _entries(config: Config) -> list[InputEntry]:
+    """The config's inputs entries; a Config built in code may give only folders."""
+    return config.sources or [InputEntry("folder", str(p)) for p in config.inputs]
+
+
 def _require_articles(articles: list[Article], skipped: list[Skipped], config: Config) -> None:
     """No readable article means no briefing: say plainly whether inputs were missing or all skipped."""
     if articles:
         return
     if not skipped:
-        raise DigestError(f"no article files in {', '.join(map(str, config.inputs))}; no briefing written")
+        where = ", ".join(e.location for e in _entries(config))
+        raise DigestError(f"no article files in {where}; no briefing written")
     raise DigestError(f"all {len(skipped)} input files were skipped (reasons above); no briefing written")
 
 
@@ -220,32 +255,46 @@ def _progress(stage: str, total: int):
 @config_option
 @click.option("--inputs", type=click.Path(path_type=Path), multiple=True,
               help="Check this folder instead (repeat for several).")
-def check(config_path, inputs) -> None:
+@click.option("--date", "briefing_date", callback=_parse_date,
+              help="Read datelines and count what the 'since' windows admit for this briefing date, "
+                   "YYYY-MM-DD (default: today).")
+def check(config_path, inputs, briefing_date) -> None:
     """Validate the config and templates and read every input, without extracting or rendering.
 
     Finds what `run` would stop at: config and template mistakes (exit 2), an
     output folder that cannot be written and inputs the language model would
-    refuse (exit 1 when the output cannot be written or nothing is readable).
+    refuse (exit 1 when the output cannot be written or nothing is readable,
+    in the folders or the feeds).
+
+    Feeds are fetched and their entries counted; the pages are not fetched.
 
     Example: digest check --config config/digest.yaml
     """
     try:
         config = _load(config_path, inputs)
         check_templates(config)
-        articles, skipped = collect(config.inputs, config.max_file_bytes, _today(config), MAX_CHARS)
+        day = briefing_date or _today(config)
+        # Read-only: first-seen times are looked at, not recorded, and nothing is archived.
+        first_seen = FirstSeen(config.output, datetime.now(timezone.utc))
+        folders, web = _windows(config, day, first_seen)
+        articles, skipped = collect(config.inputs, config.max_file_bytes, day, MAX_CHARS, windows=folders)
+        web_lines = preview(web, config.fetch)
     except DigestError as exc:
         _fail(exc)
     for a in articles:
         click.echo(f"ok       {a.path}  published {a.published or 'not stated'}")
     for s in skipped:
         click.echo(f"skipped  {s.path}: {s.reason}")
-    click.echo(f"{len(articles)} readable, {len(skipped)} skipped")
+    for kind, line in web_lines:
+        click.echo(f"{kind:<8} {line}")
+    click.echo(f"{len(articles)} readable, {len(skipped)} skipped"
+               + (f"; {len(web)} web input{'' if len(web) == 1 else 's'}" if web else ""))
     unwritable = _unwritable(config.output)
     if unwritable:
         click.echo(f"output   {config.output}: {unwritable}")
     for line in _settings_summary(config):
         click.echo(line)
-    if not articles or unwritable:
+    if unwritable or (not articles and all(kind == "skipped" for kind, _ in web_lines)):
         sys.exit(1)
 
 

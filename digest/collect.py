@@ -7,13 +7,14 @@ mtime or today's date: a wrong anchor would silently shift every "Tuesday".
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import os
 import re
 from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable, Mapping
 from urllib.parse import urlparse
 
 import yaml
@@ -22,6 +23,8 @@ from charset_normalizer import from_bytes
 from .boilerplate import CREDIT, split_boilerplate
 from .errors import SourceError
 from .models import Article, Skipped
+from .outlets import outlet_from_credits, outlet_from_url
+from .window import Window
 
 log = logging.getLogger(__name__)
 
@@ -30,8 +33,9 @@ HEADER_LINES = 6
 
 
 def collect(inputs: list[Path], max_bytes: int, briefing_date: date | None = None,
-            max_chars: int | None = None) -> tuple[list[Article], list[Skipped]]:
-    """Read every supported file under the input folders, in name order.
+            max_chars: int | None = None, windows: Mapping[Path, Window] | None = None,
+            fetched: Iterable[Article] = ()) -> tuple[list[Article], list[Skipped]]:
+    """Read every supported file under the input folders, in name order, then the `fetched` pages.
 
     A text longer than `max_chars` (the language model's limit) is skipped as
     soon as it is decoded: cutting boilerplate from 19 MB and comparing it with
@@ -39,30 +43,50 @@ def collect(inputs: list[Path], max_bytes: int, briefing_date: date | None = Non
 
     A text that repeats an earlier one (a wire story republished by several
     outlets) is not a second source of information: it is recorded in the first
-    article's `copies` and left out, so merge counts it once.
+    article's `copies` and left out, so merge counts it once. Fetched pages
+    (digest.web) are compared with the files, so a feed's copy of a saved
+    story is not a second source either. A folder with a `since:` window in
+    `windows` gives only its recent articles.
     """
     articles: list[Article] = []
     skipped: list[Skipped] = []
     copies = CopyFinder()
-    for path, root in _walk(inputs, skipped):
-        try:
-            article = read_article(path, root, max_bytes, max_chars)
-        except SourceError as exc:
-            # One line (YAML and OS messages may span several); the caller logs skipped files.
-            skipped.append(Skipped(str(path), " ".join(exc.message.split())))
-            continue
+    files = _read_files(inputs, max_bytes, max_chars, briefing_date, windows or {}, skipped)
+    pages = (_fill_in(article, briefing_date) for article in fetched)  # digest.web applied their windows
+    for article in itertools.chain(files, pages):
+        path = article.path
         original = copies.original_of(article)
         if original is not None:
             log.info("%s: copy of %s, counted once", path, original.path)
             original.copies.append(str(path))
             continue
-        _read_dateline(article, briefing_date)
         if briefing_date and article.published and article.published > briefing_date:
             # Kept, and its relative dates still read from its own date: "on Tuesday"
             # means the Tuesday before it was written, whatever day the briefing is for.
             log.warning("%s: published %s, after the briefing date %s", path, article.published, briefing_date)
         articles.append(article)
     return articles, skipped
+
+
+def _read_files(inputs: list[Path], max_bytes: int, max_chars: int | None, briefing_date: date | None,
+                windows: Mapping[Path, Window], skipped: list[Skipped]):
+    """Each file's Article; unreadable files go to `skipped`, those before their window are left out.
+
+    The dateline is read before the window is applied: it may be the only date an article has.
+    """
+    for path, root in _walk(inputs, skipped):
+        try:
+            article = _fill_in(read_article(path, root, max_bytes, max_chars), briefing_date)
+        except SourceError as exc:
+            # One line (YAML and OS messages may span several); the caller logs skipped files.
+            skipped.append(Skipped(str(path), " ".join(exc.message.split())))
+            continue
+        window = windows.get(root, windows.get(path))  # a folder's, or a single file's
+        if window is not None and not window.admits(article.published, f"file:{article.sha256}"):
+            log.info("%s: published %s, before the 'since' window of %s", path,
+                     article.published or "(undated) and first seen", root)
+            continue
+        yield article
 
 
 SHINGLE_WORDS = 5
@@ -354,8 +378,8 @@ def read_html_file(path: Path, raw: bytes, max_chars: int | None = None) -> Arti
     content, removed = split_boilerplate(data.get("text") or "")
     article = Article(path=path, text=content, boilerplate=removed)
     article.title = data.get("title")
-    article.outlet = data.get("sitename")
     article.url = _web_url(path, data.get("url"))
+    article.outlet = data.get("sitename")
     article.author = data.get("author")
     if data.get("date"):
         try:
@@ -474,6 +498,19 @@ def dateline(content: str) -> date | None:
 AGENCY_DATELINE = re.compile(r"^[A-Z][\w.'’ -]{1,30}(?:,\s*(?P<date>[^()\n]{3,30}?))?\s*"
                              r"\((?P<agency>[A-Z][\w .&-]{0,30})\)\s*[:—–-]")
 YEARLESS = re.compile(r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)")
+
+
+def _fill_in(article: Article, briefing_date: date | None) -> Article:
+    """Fill in what the article's metadata leaves open, and return it.
+
+    The outlet comes from the metadata (the readers), else an agency dateline,
+    else the address's host or a credit line (digest.outlets): "(Reuters)" at
+    the top names the story's outlet more surely than the site it was saved from.
+    """
+    _read_dateline(article, briefing_date)
+    if article.outlet is None:
+        article.outlet = outlet_from_url(article.url) or outlet_from_credits(article.boilerplate)
+    return article
 
 
 def _read_dateline(article: Article, briefing_date: date | None) -> None:

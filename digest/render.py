@@ -54,6 +54,7 @@ def briefing_data(briefing: Briefing) -> dict:
             "published": s.article.published.isoformat() if s.article.published else None,
             "published_from": s.article.published_from, "url": s.article.url, "author": s.article.author,
             "boilerplate": s.article.boilerplate, "copies": s.article.copies, "new": s.new,
+            "archive": s.article.archive, "fetched": s.article.fetched,
         } for s in briefing.sources],
         "actors": [asdict(a) for a in briefing.actors],
         "meetings": [asdict(m) for m in briefing.meetings],
@@ -124,10 +125,13 @@ def stylesheet(config: Config, scripts: list[str], fonts: bool) -> Markup:
 
 
 def render_html(briefing: Briefing, config: Config, created: datetime | None = None,
-                limits: Limits | None = None, fonts: bool = False) -> str:
+                limits: Limits | None = None, fonts: bool = False, archive_root: str = "") -> str:
     """The briefing as one HTML document; `limits` shortens it for print (default: everything).
 
     `fonts` adds the embedded fonts' @font-face rules, for the PDF (see stylesheet()).
+    Archived copies are linked relative to the output folder, where the HTML
+    lives; the PDF's links are resolved against the templates folder, so it
+    passes the output folder's own address as `archive_root`.
     """
     limits = limits or Limits()
     env = environment(config, briefing)
@@ -152,7 +156,7 @@ def render_html(briefing: Briefing, config: Config, created: datetime | None = N
         date_claims=summary.date_claims, timeline=charts.timeline(briefing, featured), matrix=charts.matrix(briefing),
         limits=limits, abridged=limits != Limits(), featured=featured, featured_ids={m.id for m in featured},
         shown_actors=summary.shown_actors(briefing, limits.actors),
-        full_html=f"briefing-{briefing.date.isoformat()}.html",
+        full_html=f"briefing-{briefing.date.isoformat()}.html", archive_root=archive_root,
     )
     try:
         return env.get_template("briefing.html").render(**context)
@@ -298,8 +302,9 @@ def output_paths(output: Path, day) -> dict[str, Path]:
     return {kind: output / f"{stem}.{kind}" for kind in ("json", "html", "pdf")}
 
 
-# Temporary files of write_outputs (and of the .eml and the run state), left by a killed run.
-LEFTOVERS = (".briefing-*.tmp", ".digest-state.json.*.tmp")
+# Temporary files of write_outputs (and of the .eml, the run state and the first-seen record), left by a
+# killed run.
+LEFTOVERS = (".briefing-*.tmp", ".digest-state.json.*.tmp", "..digest-first-seen.json.*.tmp")
 
 
 def remove_leftovers(output: Path, started: float) -> None:
@@ -328,7 +333,8 @@ def write_outputs(briefing: Briefing, config: Config, output: Path) -> dict[str,
     """
     created = datetime.now(timezone.utc)
     html = render_html(briefing, config, created)
-    pdf = render_pdf(render_html(briefing, config, created, limits_for(briefing), fonts=True), config)
+    pdf = render_pdf(render_html(briefing, config, created, limits_for(briefing), fonts=True,
+                                 archive_root=output.resolve().as_uri() + "/"), config)
     data = json.dumps(briefing_data(briefing), ensure_ascii=False, indent=2, default=str)
     try:
         output.mkdir(parents=True, exist_ok=True)

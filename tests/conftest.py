@@ -27,3 +27,13 @@ def project(tmp_path: Path) -> Path:
     (tmp_path / "config" / "digest.yaml").write_text(
         "title: Test briefing\ninputs: [../inputs]\noutput: ../output\n", encoding="utf-8")
     return tmp_path
+
+
+@pytest.fixture
+def site():
+    """A web server on 127.0.0.1 (tests/webserver.py), stopped after the test."""
+    from webserver import Site
+
+    server = Site().start()
+    yield server
+    server.stop()

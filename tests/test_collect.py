@@ -109,6 +109,70 @@ def test_an_author_box_near_the_top_is_cut(byline):
     assert "Jane Roe" not in content and "Jane Roe" in removed
 
 
+def test_outlets_from_metadata_address_and_credit_lines(tmp_path):
+    from conftest import INPUTS
+
+    shipped, _ = collect([INPUTS], 10**6)
+    assert [a.outlet for a in shipped] == [None, "CNN", None]  # "CNN's Nectar Gan ... contributed to this report."
+    (tmp_path / "a.md").write_text("---\nurl: https://www.example.org/2024/talks\n---\nThe ministers met.\n",
+                                   encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The ministers met in Rome on Monday, officials said.\n\n"
+                                    "© 2024 Example Wire. All rights reserved.\n", encoding="utf-8")
+    (tmp_path / "c.html").write_text(
+        '<html><head><meta property="og:site_name" content="Harbour Times"></head><body><article>'
+        "<p>The foreign ministers of Norway and Denmark met in Oslo on Monday to discuss fishing rights, "
+        "officials said after the talks ended in the evening.</p></article></body></html>", encoding="utf-8")
+    (tmp_path / "d.txt").write_text("The envoys met in Cairo.\n\nJane Roe contributed to this report.\n",
+                                    encoding="utf-8")
+    articles, skipped = collect([tmp_path], 10**6)
+    assert not skipped
+    assert [a.outlet for a in articles] == ["example.org", "Example Wire", "Harbour Times", None]
+
+
+def test_since_on_a_folder_leaves_out_old_articles_and_undated_ones_seen_long_ago(tmp_path):
+    import hashlib
+    from datetime import datetime, timedelta, timezone
+
+    from digest.window import FirstSeen, window_for
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_old.md").write_text("---\npublished: 2024-03-10\n---\nThe ministers met in Rome.\n", "utf-8")
+    (folder / "b_new.md").write_text("---\npublished: 2024-03-19\n---\nThe envoys met in Oslo.\n", "utf-8")
+    (folder / "c_undated.txt").write_text("The leaders met in Paris.\n", "utf-8")
+    (folder / "d_seen.txt").write_text("The diplomats met in Cairo.\n", "utf-8")
+    now = datetime(2024, 3, 20, 7, tzinfo=timezone.utc)
+    last_week = FirstSeen(tmp_path / "out", now - timedelta(days=5))
+    seen_key = "file:" + hashlib.sha256((folder / "d_seen.txt").read_bytes()).hexdigest()
+    last_week.get(seen_key)
+    last_week.save()
+    first_seen = FirstSeen(tmp_path / "out", now)
+    window = window_for(timedelta(days=1), date(2024, 3, 20), now, timezone.utc, first_seen)
+    articles, skipped = collect([folder], 10_000, date(2024, 3, 20), windows={folder: window})
+    assert [a.path.name for a in articles] == ["b_new.md", "c_undated.txt"] and not skipped
+    first_seen.save()
+    again = FirstSeen(tmp_path / "out", now + timedelta(days=2))  # two days on, the undated one is old too
+    later = window_for(timedelta(days=1), date(2024, 3, 22), again.now, timezone.utc, again)
+    articles, _ = collect([folder], 10_000, date(2024, 3, 22), windows={folder: later})
+    assert articles == []
+
+
+def test_check_applies_a_folders_since_window(project):
+    from click.testing import CliRunner
+
+    from digest.cli import main
+
+    (project / "config" / "digest.yaml").write_text(
+        "inputs:\n  - folder: ../inputs\n    since: 2 days\noutput: ../output\nschedule:\n  timezone: UTC\n",
+        encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--config", str(project / "config" / "digest.yaml"),
+                                       "--date", "2024-03-21"])
+    assert result.exit_code == 0, result.output
+    # 002 is dated 18 March by its dateline, before the window; 000 and 001 are undated and new here.
+    assert "2 readable, 0 skipped" in result.output and "002_" not in result.output
+    assert not (project / "output" / ".digest-first-seen.json").exists()  # a check records nothing
+
+
 @pytest.mark.parametrize("encoding, text", [
     ("latin-1", "Katrín Jakobsdóttir met Guðmundur Guðmundsson and François Hollande in Reykjavík."),
     ("latin-1", "Guðmundsdóttir met François."),

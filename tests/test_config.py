@@ -1,3 +1,4 @@
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -116,4 +117,63 @@ def test_bad_schedule_names_line_and_key(tmp_path, body, line, message):
 def test_subject_with_unknown_placeholder(tmp_path):
     path = write(tmp_path, "email:\n  subject: '{title} for {reader}'\n")
     with pytest.raises(ConfigError, match=rf"^{path}:2: 'email.subject' may use {{title}} and {{date}} only"):
+        load_config(path)
+
+
+def test_inputs_entries_of_every_kind(tmp_path):
+    config = load_config(write(tmp_path, """inputs:
+  - ../inputs
+  - folder: drop/
+    since: 36 hours
+  - feed: https://news.example/world/rss.xml
+    since: 1 day
+    match: [meet, talks]
+  - urls: links.txt
+  - url: https://news.example/2024/03/19/envoy-meets-leader
+fetch:
+  timeout: 5 seconds
+  per_host_delay: 0.5
+"""))
+    assert config.inputs == [(tmp_path / "../inputs").resolve(), tmp_path / "drop"]
+    assert [(e.kind, e.location, e.since, e.match, e.line) for e in config.sources] == [
+        ("folder", str((tmp_path / "../inputs").resolve()), None, [], 2),
+        ("folder", str(tmp_path / "drop"), timedelta(hours=36), [], 3),
+        ("feed", "https://news.example/world/rss.xml", timedelta(days=1), ["meet", "talks"], 5),
+        ("urls", str(tmp_path / "links.txt"), None, [], 8),
+        ("url", "https://news.example/2024/03/19/envoy-meets-leader", None, [], 9),
+    ]
+    assert (config.fetch.timeout, config.fetch.per_host_delay, config.fetch.allow_private_hosts) == (5, 0.5, False)
+
+
+def test_a_plain_path_is_still_a_folder(tmp_path):
+    config = load_config(write(tmp_path, "inputs: news\n"))
+    assert config.inputs == [tmp_path / "news"] and config.sources[0].kind == "folder"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("inputs:\n  - feed: http://x/rss\n    sinse: 1 day\n",
+     r":3: unknown key 'sinse' in inputs entry 1 \(did you mean 'since'\?\)"),
+    ("inputs:\n  - feed: http://x/rss\n    url: http://x/a\n",
+     ":2: inputs entry 1 must have exactly one of folder, feed, urls, url, not feed, url"),
+    ("inputs:\n  - in\n  - feed: ftp://x/rss\n", r":3: 'feed' in inputs entry 2 must start with http:// or https://"),
+    ("inputs:\n  - url: https:///path\n", ":2: 'url' in inputs entry 1 has no host name"),
+    ("inputs:\n  - url: http://x:port/a\n", ":2: 'url' in inputs entry 1 is not a valid URL"),
+    ("inputs:\n  - feed: http://x/rss\n    since: yesterday\n",
+     r":3: 'since' in inputs entry 1 \(feed\) must be a span like '1 day', '24 hours' or '2 weeks', "
+     "not 'yesterday'"),
+    ("inputs:\n  - folder: in\n    since: 0 days\n", ":3: 'since' in inputs entry 1 \\(folder\\) must be a span"),
+    ("inputs:\n  - url: http://x/a\n    match: [meet]\n",
+     ":3: 'match' in inputs entry 1 \\(url\\) applies to feeds only"),
+    ("inputs:\n  - feed: http://x/rss\n    match: [1]\n", ":3: 'match' in inputs entry 1 \\(feed\\) must be a word"),
+    ("inputs:\n  - [a, b]\n", ":2: inputs entry 1 must be a folder path or a mapping"),
+    ("fetch:\n  timeout: soon\n", ":2: 'fetch.timeout' must be a positive number of seconds or a span"),
+    ("fetch:\n  timeout: 0\n", ":2: 'fetch.timeout' must be a positive number"),
+    ("fetch:\n  per_host_delay: -1\n", ":2: 'fetch.per_host_delay' must be a number of seconds"),
+    ("fetch:\n  parallel: 0\n", ":2: 'fetch.parallel' must be between 1 and 32"),
+    ("fetch:\n  allow_private_hosts: 'yes'\n", ":2: 'fetch.allow_private_hosts' must be true/false"),
+    ("fetch:\n  max_byte: 5\n", r":2: unknown key 'fetch.max_byte' \(did you mean 'fetch.max_bytes'\?\)"),
+])
+def test_inputs_and_fetch_mistakes_name_line_and_key(tmp_path, text, message):
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError, match=f"^{path}{message}"):
         load_config(path)

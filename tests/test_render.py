@@ -326,6 +326,27 @@ def test_a_template_cannot_reach_the_delivery_settings(tmp_path):
         render_html(doha_briefing(), config)
 
 
+@pytest.mark.parametrize("outlets, header", [
+    (["CNN", None, None], "3 sources: 1 from 1 outlet, 2 not naming one"),
+    (["CNN", "cnn", "MEMRI"], "3 sources from 2 outlets"),
+    ([None, None, None], "3 sources, outlets not stated"),
+])
+def test_header_counts_only_outlets_the_sources_name(tmp_path, outlets, header):
+    briefing = replace(doha_briefing(), sources=[source(i + 1, o) for i, o in enumerate(outlets)])
+    html = render_html(briefing, make_config(tmp_path))
+    assert header in " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_a_fetched_source_links_its_page_and_its_archived_copy(tmp_path):
+    fetched = source(2, "CNN", url="https://edition.cnn.com/2024/03/19/china-hamas",
+                     archive="archive/edition.cnn.com/0f3a.html", fetched="2024-03-19T07:02:11+00:00")
+    briefing = replace(doha_briefing(), sources=[source(1, "Atlas News"), fetched, source(3, "MEMRI")])
+    html = render_html(briefing, make_config(tmp_path))
+    assert ('<a href="https://edition.cnn.com/2024/03/19/china-hamas">' in html
+            and '<a class="archived" href="archive/edition.cnn.com/0f3a.html">archived copy</a> '
+                "(fetched 19 March 2024)" in html)
+
+
 def test_a_source_without_headline_is_named_by_outlet_and_date(tmp_path):
     briefing = doha_briefing()
     for s in briefing.sources:

@@ -22,6 +22,9 @@ PROMPT = re.compile(
 )
 CREDIT = re.compile(
     r"\s*\((?i:photo|image|picture|credit|source|video)s?\s*[:|][^)]*\)"
+    # a caption's credit: "(Reuters: Ajeng Dinar Ulfiana/Kevin Lamarque)"
+    r"|\s*\([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}:\s*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}"
+    r"(?:\s*/\s*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3})*\)"
     r"|\s*\b(REUTERS|Reuters|AP Photo|AFP|EPA|Getty Images|Xinhua|Pool|Sputnik|Anadolu)\s*/\s*[^.]*$"
     r"|\s*(\b[A-Z][\w.-]+(\s+[A-Z][\w.-]+){0,3})?\s*[—/|-]\s*(Getty Images|AFP|AP|Reuters|EPA|Bloomberg|Pool)"
     r"(\s+via\s+[\w ]+)?\s*\.?$"

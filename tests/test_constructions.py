@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from digest.boilerplate import split_boilerplate
 from digest.extract import extract_doc
 from digest.models import Article
 
@@ -213,3 +214,21 @@ def test_a_dateline_parsed_as_a_second_subject_leaves_the_people_discussing(nlp)
             "bilateral relations during the minister's visit to Oslo on Feb. 18, the press service reported.")
     found = extract_doc(Article(path=Path("t.txt"), text=text, published=date(2024, 2, 19)), nlp(text))
     assert any({"Kari-Anne Holm", "Lars Berg"} <= set(m.participants) for m in found.meetings)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("European Commission chief Ursula von der Leyen hailed the deal as a new era.", "Ursula von der Leyen"),
+    ("The delegation was welcomed by Chief of State Protocol Faisal Jalali at the airport.", "Faisal Jalali"),
+])
+def test_names_whole_and_without_their_titles(nlp, text, person):
+    found = extract_doc(Article(path=Path("t.txt"), text=text, published=None), nlp(text))
+    assert person in {a.name for a in found.actors}
+
+
+def test_a_caption_credit_in_brackets_names_no_actor(nlp):
+    text = ("Prime Minister Lars Holm met President Joseph Otieno on Monday. "
+            "The two leaders have held talks. (Reuters: Ajeng Dinar Ulfiana/Kevin Lamarque)")
+    kept, cut = split_boilerplate(text)
+    assert cut == ["(Reuters: Ajeng Dinar Ulfiana/Kevin Lamarque)"]
+    found = extract_doc(Article(path=Path("t.txt"), text=kept, published=None), nlp(kept))
+    assert not {"Ajeng Dinar Ulfiana", "Kevin Lamarque"} & {a.name for a in found.actors}

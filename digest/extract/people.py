@@ -74,6 +74,15 @@ def _after_possessive(ent: Span) -> Span:
     return ent.doc[inner[-1] + 1:ent.end] if inner else ent
 
 
+def _completes_title(doc: Doc, i: int) -> bool:
+    """Token i is one of the capitalised words right after a title's "of/for/to"
+    ("Chief of State Protocol | Faisal Jalali")."""
+    j = i - 1
+    while j >= 0 and i - j <= 3 and doc[j].pos_ == "PROPN":
+        j -= 1
+    return j >= 0 and doc[j].lower_ in TITLE_COMPLEMENT_PREPS
+
+
 def _extend_left(ent: Span) -> Span:
     """"Sameh Hassan Shoukry" tagged as "Hassan Shoukry": take in capitalised name words before
     it, and the one after it that the name is parsed as modifying."""
@@ -83,8 +92,8 @@ def _extend_left(ent: Span) -> Span:
         if tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "PERSON") or not NAME_PART.match(tok.text) \
                 or tok.lower_ in TITLE_NOUNS or tok.lower_ in NOT_NAME_WORDS or tok.tag_ == "NNPS":
             break
-        if start >= 2 and doc[start - 2].lower_ in TITLE_COMPLEMENT_PREPS:
-            break  # "Archbishop of Canterbury Justin Welby": the word after "of" completes the title
+        if _completes_title(doc, start - 1):
+            break  # "Archbishop of Canterbury Justin Welby": words after "of" complete the title
         start -= 1
     # "President Qasym-Zhomart | Toqaev": between a title and the name, proper words are the
     # name's, whatever label the model gave them
@@ -188,9 +197,9 @@ def name_bounds(span: Span) -> tuple[int, int]:
         end -= 1
     # "Ursula von der | Leyen": the model may end a name on its particle; the surname follows
     doc = span.doc
-    if end > start and doc[end - 1].lower_ in PARTICLES and end < len(doc) and doc[end].text[:1].isupper() \
-            and doc[end].is_alpha and not doc[end - 1].whitespace_.count("\n"):
-        end += 1
+    while end > start and end < len(doc) and doc[end - 1].lower_ in PARTICLES and doc[end].is_alpha \
+            and (doc[end].text[:1].isupper() or doc[end].lower_ in PARTICLES) and "\n" not in doc[end - 1].whitespace_:
+        end += 1  # "von | der Leyen": particles run on to the surname
     return start, end
 
 

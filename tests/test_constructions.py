@@ -232,3 +232,9 @@ def test_a_caption_credit_in_brackets_names_no_actor(nlp):
     assert cut == ["(Reuters: Ajeng Dinar Ulfiana/Kevin Lamarque)"]
     found = extract_doc(Article(path=Path("t.txt"), text=kept, published=None), nlp(kept))
     assert not {"Ajeng Dinar Ulfiana", "Kevin Lamarque"} & {a.name for a in found.actors}
+
+
+def test_a_romanised_name_with_a_lower_case_syllable_after_its_hyphen(nlp):
+    text = ("The choir had sung for the guests. National Security Adviser Wi Sung-lac said in a briefing that "
+            "the summit had been cordial.")
+    assert speakers(nlp, text) and speakers(nlp, text)[0][0] == "Wi Sung-lac"

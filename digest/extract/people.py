@@ -105,6 +105,8 @@ def _extend_left(ent: Span) -> Span:
     if i < start and i > 0 and doc[i - 1].lower_ in TITLE_NOUNS and doc[i].text != "-":
         start = i
     end = ent.end
+    while end + 1 < len(doc) and _joining_hyphen(doc, end):
+        end += 2  # "Wi Sung | -lac": the name goes on across the hyphen
     # "Yoon Suk | Yeol": the parse makes the untagged word the head the name hangs on
     if end < len(doc) and doc[end - 1].head.i == end and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ \
             and NAME_PART.match(doc[end].text) and doc[end].lower_ not in TITLE_NOUNS | NOT_NAME_WORDS \
@@ -122,8 +124,11 @@ def _in_slug(tok: Token) -> bool:
 
 
 def _joining_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen with no space on either side joining two parts of one name ("Kassym-Jomart",
+    "Sung-lac": a romanised given name's second syllable is often lower case)."""
     return 0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
-        and NAME_PART.match(doc[i + 1].text) is not None
+        and (NAME_PART.match(doc[i + 1].text) is not None or doc[i + 1].is_alpha and doc[i + 1].is_lower
+             and doc[i - 1].text[:1].isupper())
 
 
 def _without_title_place(ent: Span) -> Span:
@@ -246,6 +251,7 @@ def _looks_like_name(span: Span) -> bool:
         if word in NOT_NAME_WORDS or word in TITLE_NOUNS and not inner or "." in tok.text \
                 or tok.text.isupper() and len(tok) > 1:
             return False
-        if word in lower_words:
+        hyphened = _joining_hyphen(tok.doc, tok.i + 1) or _joining_hyphen(tok.doc, tok.i - 1)
+        if word in lower_words and not hyphened:  # "Sung-lac": a syllable of a name, not the word "sung"
             return False
     return True

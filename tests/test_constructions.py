@@ -238,3 +238,9 @@ def test_a_romanised_name_with_a_lower_case_syllable_after_its_hyphen(nlp):
     text = ("The choir had sung for the guests. National Security Adviser Wi Sung-lac said in a briefing that "
             "the summit had been cordial.")
     assert speakers(nlp, text) and speakers(nlp, text)[0][0] == "Wi Sung-lac"
+
+
+def test_a_bare_surname_of_two_people_goes_to_the_titled_one(nlp):
+    text = ("Foreign Minister Anna Berg met the press. The gift was made by Tomas Berg, a silversmith. "
+            "Berg said the talks had gone very well for both countries.")
+    assert [a for a, _ in speakers(nlp, text)] == ["Anna Berg"]

@@ -241,6 +241,10 @@ def _resolve_bare(roster: Roster, fulls: list[str], name: str, span: Span, start
         titled = [f for f in fitting if words & _title_words(roster.actors[f])]
         if len(titled) == 1:
             return titled[0]
+    # of several, one holding a title (an official, the first lady) before others (an artisan)
+    titled = [f for f in fitting if roster.actors[f].titles]
+    if len(titled) == 1:
+        return titled[0]
     recent = [m for m in roster.mentions if m.name in fitting and m.end <= start]
     return max(recent, key=lambda m: m.start).name if recent else None
 

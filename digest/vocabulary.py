@@ -97,7 +97,7 @@ TITLE_NOUNS = Words("lower", {"minister", "ambassador", "envoy", "president", "v
                               "adviser", "advisor", "counselor", "counsellor", "consul", "deputy",
                               "undersecretary", "under-secretary", "negotiator", "mediator", "delegate", "member",
                               "lawmaker", "politician", "founder", "ceo", "executive", "prime", "crown", "pope",
-                              "emperor", "empress", "amir", "princess", "cardinal", "archbishop", "bishop",
+                              "emperor", "empress", "princess", "cardinal", "archbishop", "bishop",
                               "justice", "judge", "commissioner", "attaché", "coordinator", "officer", "aide",
                               "administrator", "lieutenant", "colonel", "major", "captain", "councillor",
                               "councilor", "mp", "legislator", "speaker", "dr", "dr.", "mr", "mr.", "mrs", "mrs.",
@@ -108,7 +108,7 @@ TITLE_NOUNS = Words("lower", {"minister", "ambassador", "envoy", "president", "v
                               "pm", "fm", "vp"})
 # Titles of people known by one name: "King Abdullah" is how English names him, so title and
 # name together are his full name.
-ONE_NAME_TITLES = Words("lower", {"king", "queen", "emir", "amir", "sultan", "pope", "prince", "princess",
+ONE_NAME_TITLES = Words("lower", {"king", "queen", "emir", "sultan", "pope", "prince", "princess",
                                   "emperor", "empress"})
 HONORIFICS = Words("lower", {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady", "madam"})
 # Descriptions that stand for an organisation already named ("the group said").
@@ -190,6 +190,9 @@ ACHIEVED_VERBS = Words("lemma", {"manage", "get", "go"})  # "managed to meet": i
 LIFE_EVENT_VERBS = Words("lemma", {"bear", "die", "grow", "study"})  # "was born in X" puts nobody at a meeting
 PRESENCE_WORDS = Words("lemma", {"present", "participate"})  # "X was present", "X participated"
 DEFINITE_DETS = Words("lower", {"the", "their", "that"})  # "the meeting": one already told of
+
+LEAD_VERBS = Words("lemma", {"lead", "head", "chair"})  # "Dar led the Pakistani delegation"
+DELEGATION_NOUNS = Words("lemma", {"delegation", "side", "team", "mission"})
 
 # ---- places --------------------------------------------------------------------------
 PLACE_PREPS = Words("lower", {"in", "at", "to", "inside", "near", "on", "during"})

@@ -244,3 +244,20 @@ def test_a_bare_surname_of_two_people_goes_to_the_titled_one(nlp):
     text = ("Foreign Minister Anna Berg met the press. The gift was made by Tomas Berg, a silversmith. "
             "Berg said the talks had gone very well for both countries.")
     assert [a for a, _ in speakers(nlp, text)] == ["Anna Berg"]
+
+
+def test_delegations_that_held_talks_are_their_leaders(nlp):
+    text = ("Norway and Kenya delegations held talks at the Foreign Ministry in Oslo on Monday. "
+            "Foreign Minister Anna Berg led the Norwegian delegation while Foreign Minister Joseph Otieno "
+            "led the Kenyan side.")
+    found = extract_doc(Article(path=Path("t.txt"), text=text, published=date(2024, 3, 20)), nlp(text))
+    assert any({"Anna Berg", "Joseph Otieno"} <= set(m.participants) for m in found.meetings)
+
+
+@pytest.mark.parametrize("text", [
+    "The delegation was welcomed by officials including Deputy Minister Anna Berg and Protocol Chief Lars Holm.",
+    "Minister Anna Berg said the visit would be the first of a range of engagements between Norway and Kenya.",
+])
+def test_hosts_alone_and_engagements_to_come_are_no_meetings(nlp, text):
+    found = extract_doc(Article(path=Path("t.txt"), text=text, published=None), nlp(text))
+    assert [m for m in found.meetings if len(m.participants) >= 2] == []

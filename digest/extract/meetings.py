@@ -25,11 +25,11 @@ from .parties import (CLAUSE_DEPS, copular_partner, find_parties, group_subject,
 from .places import PLACE_LABELS, Place, choose_place, find_dateline_place, find_place, place_under
 from .rules import Rule, load_rules, matches
 from .sentences import is_heading
-from ..vocabulary import (ACHIEVED_VERBS, ATTEND_VERBS, CONDITION_MARKS, DEFINITE_DETS,
-                          FOCUS_VERBS, GROUP_HEADS, LIFE_EVENT_VERBS, MEETING_NOUNS, MODAL_AUX, MODAL_HEADS, NEGATION_ADVERBS,
-                          NOT_MEETING_NOUN_MODS, PARTNER_PREPS, PHONE_WORDS, PRESENCE_WORDS, SAME_DAY_CUES, SAME_TRIP_CUES, SEPARATE_WORDS, SUBJECT_MATTER_VERBS, TIME_UNITS,
-                          TITLE_NOUNS, TOGETHER_WORDS, TOPIC_PREPS, TRAVEL_VERBS,
-                          TRIP_NOUNS)
+from ..vocabulary import (ACHIEVED_VERBS, ATTEND_VERBS, CONDITION_MARKS, DEFINITE_DETS, DELEGATION_NOUNS,
+                          FOCUS_VERBS, GROUP_HEADS, LEAD_VERBS, LIFE_EVENT_VERBS, MEETING_NOUNS, MODAL_AUX,
+                          MODAL_HEADS, NEGATION_ADVERBS, NOT_MEETING_NOUN_MODS, PARTNER_PREPS, PHONE_WORDS,
+                          PRESENCE_WORDS, SAME_DAY_CUES, SAME_TRIP_CUES, SEPARATE_WORDS, SUBJECT_MATTER_VERBS,
+                          TIME_UNITS, TITLE_NOUNS, TOGETHER_WORDS, TOPIC_PREPS, TRAVEL_VERBS, TRIP_NOUNS)
 
 
 def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[MeetingMention]:
@@ -106,6 +106,10 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
             if moved:
                 last.place = moved
                 filed_only.discard(len(out) - 1)
+        if last is not None and index - last.sentence_index <= 2 and _named_people(last, roster) < 2:
+            # "Pakistan and Afghanistan delegations held talks. Dar led the Pakistani delegation
+            # while Muttaqi led the Afghan side": the delegations' leaders met
+            last.participants += [n for n in _delegation_leaders(sent, roster) if n not in last.participants]
         if last is not None and last.date is None and index - last.sentence_index <= 4:
             last.date = _date_of_the_meeting(sent, published)  # "At the meeting on Monday evening, ..."
         if last is not None and index - last.sentence_index <= 2 and last.topic is None:
@@ -132,6 +136,24 @@ def _group_parties(trigger: Token, roster: Roster, parties: list[Mention], count
     latest = {m.name: m for m in sorted(roster.mentions, key=lambda m: m.start) if m.start < trigger.i}
     group = [latest[n] for n in named if n in latest]
     return group + [m for m in parties if m.name not in named] if len(group) >= 2 else parties
+
+
+def _named_people(meeting: MeetingMention, roster: Roster) -> int:
+    return sum(roster.actors[n].kind == "person" for n in meeting.participants if n in roster.actors)
+
+
+def _delegation_leaders(sent: Span, roster: Roster) -> list[str]:
+    """The people who "led the <country> delegation/side" in the sentence."""
+    found = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in LEAD_VERBS:
+            continue
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() in DELEGATION_NOUNS for c in tok.children):
+            continue
+        for c in tok.children:
+            if c.dep_ == "nsubj":
+                found += [m.name for m in roster.within(c.subtree) if m.kind == "person"]
+    return list(dict.fromkeys(found))
 
 
 def _whereabouts(sent: Span, roster: Roster):
@@ -206,7 +228,11 @@ def _down_particle(verb: Token, roster: Roster) -> bool:
 def _hosted_guest(verb: Token, roster: Roster) -> bool:
     """"received X": a guest as object; "both Putin and Lavrov have been greeted in Beijing"
     names guests only, not a meeting of theirs."""
-    return _has_person_object(verb) and not _hostless_passive(verb)
+    if _hostless_passive(verb):
+        return False
+    guest = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    # "The delegation was welcomed by officials X and Y": a guest nobody names leaves only the hosts
+    return _has_person_object(verb) and (guest is None or bool(roster.within(guest.subtree)))
 
 
 def _address_during_visit(verb: Token, roster: Roster) -> bool:
@@ -326,6 +352,9 @@ def _has_person_object(verb: Token) -> bool:
     return False
 
 
+EMBEDDING_STEPS = 7  # heads climbed from a trigger to find what embeds it: three nested phrases and a verb
+
+
 def _happened(trigger: Token) -> bool:
     """False for negated, modal, planned, hypothetical or phone meetings.
 
@@ -335,7 +364,7 @@ def _happened(trigger: Token) -> bool:
     meeting that happened.
     """
     tok = trigger
-    for _ in range(4):
+    for _ in range(EMBEDDING_STEPS):
         children = list(tok.children)
         if any(c.dep_ == "neg" or c.lower_ in NEGATION_ADVERBS and c.dep_ == "advmod" for c in children):
             return False
@@ -354,7 +383,7 @@ def _happened(trigger: Token) -> bool:
         if tok.i == trigger.i and any(c.dep_ == "dobj" and c.lower_ in MEETING_NOUNS and any(
                 m.lower_ in NOT_MEETING_NOUN_MODS for m in c.children) for c in children):
             return False  # "held a video meeting", "held a planned meeting"
-        if tok.dep_ in ("xcomp", "dobj", "pobj", "prep", "nsubjpass") or tok.dep_ == "ccomp" and infinitive:
+        if tok.dep_ in ("xcomp", "dobj", "pobj", "prep", "nsubjpass", "attr") or tok.dep_ == "ccomp" and infinitive:
             tok = tok.head
             continue
         break

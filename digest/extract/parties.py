@@ -250,7 +250,7 @@ def _group_slot(tok: Token, roster: Roster) -> bool:
     if _before_name(tok, roster):
         return False
     t = tok
-    while t.dep_ in ("compound", "conj", "amod", "poss") and t.head.i != t.i:
+    while t.dep_ in ("compound", "nmod", "conj", "amod", "poss") and t.head.i != t.i:
         if t.dep_ == "amod":
             return False  # "his Nigerian and Angolan counterparts": nationalities, not parties
         if t.head.lower_ in GROUP_HEADS or t.head.lemma_.lower() in GROUP_HEADS:

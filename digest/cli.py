@@ -18,6 +18,7 @@ import click
 import schedule as schedule_lib
 
 from . import __version__
+from .articlecache import ArticleCache
 from .cache import ExtractionCache, RunStamp
 from .collect import collect
 from .config import load_config, output_in_inputs
@@ -149,9 +150,9 @@ def run_job(config: Config, briefing_date: date, send: bool = False, dry_run: bo
         if not (send or dry_run or force) and stamp.matches():
             log.info("nothing changed since the last run: the briefing is up to date")
             return stamp.outputs()
-        with _progress("collect", 1) as bar:
+        with _progress("collect", 1) as bar, ArticleCache(config.output / ".cache" / "articles.sqlite") as cache:
             articles, skipped = collect(config.inputs, config.max_file_bytes, briefing_date, MAX_CHARS,
-                                        windows=folders, fetched=fetched)
+                                        windows=folders, fetched=fetched, cache=cache)
             bar.update(1)
         first_seen.save()
         skipped = skipped_web + skipped

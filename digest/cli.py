@@ -29,9 +29,7 @@ from .errors import ConfigError, DeliveryError, DigestError
 from .extract import EXTRACTOR_VERSION, MAX_CHARS, extract, load_model, model_id, processes_for
 from .history import SENT, WRITTEN, has_new, load_seen, mark_new, save_seen
 from .lock import job_lock
-from .merge import merge
 from .models import Article, Config, Extraction, InputEntry, Skipped
-from .render import check_templates, output_paths, packaged_templates, remove_leftovers, write_outputs
 from .web import preview, read_web
 from .window import FirstSeen, Window, window_for
 
@@ -145,6 +143,11 @@ def run_job(config: Config, briefing_date: date, send: bool = False, dry_run: bo
     reader the server refused while others got the mail fails the run (exit 1,
     naming the address) after the state is saved: the others are not mailed twice.
     """
+    # Here, not at the top: merge and render import rapidfuzz, Jinja and the charts, which
+    # `--help` never needs (a third of its start-up).
+    from .merge import merge
+    from .render import check_templates, output_paths, packaged_templates, remove_leftovers, write_outputs
+
     started = time.time()
     if send:
         email.check_ready(config.email)
@@ -308,6 +311,8 @@ def check(config_path, inputs, briefing_date) -> None:
 
     Example: digest check --config config/digest.yaml
     """
+    from .render import check_templates
+
     try:
         config = _load(config_path, inputs)
         check_templates(config)

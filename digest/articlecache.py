@@ -92,7 +92,7 @@ class ArticleCache:
         salt = fingerprint()
         stored = db.execute("SELECT value FROM meta WHERE name = 'fingerprint'").fetchone()
         if stored is None or stored[0] != salt:
-            db.executescript("DROP TABLE IF EXISTS texts; DROP TABLE IF EXISTS samples; "
+            db.executescript("DROP TABLE IF EXISTS texts; DROP TABLE IF EXISTS shingles; DROP TABLE IF EXISTS samples; "
                              "DROP TABLE IF EXISTS matches; DELETE FROM files; DELETE FROM contents;")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (salt,))
         return db

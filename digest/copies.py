@@ -33,11 +33,13 @@ MIN_SHINGLES = 20   # below this, only an identical text counts as a copy
 SAMPLE = 16
 MIN_SAMPLE = 8
 
+# The shingles (5 KB a text) have a table of their own: the candidate query joins `texts`
+# once per shared sample, and rows that small keep that join in a few pages.
 SCHEMA = """
-CREATE TABLE IF NOT EXISTS texts(key TEXT PRIMARY KEY, sample INTEGER NOT NULL, shingles BLOB NOT NULL)
-    WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS texts(key TEXT PRIMARY KEY, sample INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS shingles(key TEXT PRIMARY KEY, hashes BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS samples(hash INTEGER NOT NULL, key TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS samples_by_hash ON samples(hash);
+CREATE INDEX IF NOT EXISTS samples_by_hash ON samples(hash, key);
 CREATE TABLE IF NOT EXISTS matches(a TEXT NOT NULL, b TEXT NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;
 """
 
@@ -109,10 +111,11 @@ class CopyIndex:
             candidates = [k for k, n, size in shared if 2 * n >= min(len(sample), size)]
             candidates += [k for (k,) in self.db.execute("SELECT key FROM texts WHERE sample < ?", (MIN_SAMPLE,))]
         for other in candidates:
-            (blob,) = self.db.execute("SELECT shingles FROM texts WHERE key = ?", (other,)).fetchone()
+            (blob,) = self.db.execute("SELECT hashes FROM shingles WHERE key = ?", (other,)).fetchone()
             if same_story(mine, frozenset(array("q", blob))):
                 self.db.executemany("INSERT OR IGNORE INTO matches VALUES (?, ?)", [(key, other), (other, key)])
-        self.db.execute("INSERT INTO texts VALUES (?, ?, ?)", (key, len(sample), array("q", mine).tobytes()))
+        self.db.execute("INSERT INTO texts VALUES (?, ?)", (key, len(sample)))
+        self.db.execute("INSERT INTO shingles VALUES (?, ?)", (key, array("q", mine).tobytes()))
         self.db.executemany("INSERT INTO samples VALUES (?, ?)", [(h, key) for h in sample])
 
     def retain(self, keys: set[str]) -> None:
@@ -121,6 +124,7 @@ class CopyIndex:
         self.db.execute("DELETE FROM present")
         self.db.executemany("INSERT OR IGNORE INTO present VALUES (?)", [(k,) for k in keys])
         self.db.execute("DELETE FROM texts WHERE key NOT IN (SELECT key FROM present)")
+        self.db.execute("DELETE FROM shingles WHERE key NOT IN (SELECT key FROM present)")
         self.db.execute("DELETE FROM samples WHERE key NOT IN (SELECT key FROM present)")
         self.db.execute("DELETE FROM matches WHERE a NOT IN (SELECT key FROM present) "
                         "OR b NOT IN (SELECT key FROM present)")

@@ -87,6 +87,9 @@ class DaskEngine:
         except (OSError, TimeoutError) as exc:
             self.close()
             raise ExtractError(f"the Dask scheduler at {address} has no usable workers: {exc}") from exc
+        except ExtractError as exc:  # the model is missing on a worker
+            self.close()
+            raise ExtractError(f"on a Dask worker of {address}: {exc.message}") from exc
         except BaseException:
             self.close()
             raise

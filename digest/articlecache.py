@@ -38,10 +38,9 @@ from .models import Article
 log = logging.getLogger(__name__)
 
 # Libraries whose output is stored: a new version may decode, clean or date differently.
-LIBRARIES = ("charset-normalizer", "dateparser", "pyyaml", "trafilatura", "lxml_html_clean")
+LIBRARIES = ("charset-normalizer", "dateparser", "markdown-it-py", "pyyaml", "trafilatura", "lxml_html_clean")
 
 SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta(name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files(path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, ctime INTEGER,
                                  variant TEXT NOT NULL, content TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS contents(content TEXT PRIMARY KEY, article TEXT, reason TEXT, text TEXT) WITHOUT ROWID;
@@ -88,13 +87,17 @@ class ArticleCache:
 
     @staticmethod
     def _prepare(db: sqlite3.Connection) -> sqlite3.Connection:
-        db.executescript(SCHEMA)
+        """Open the tables, dropping all of them first when another digest wrote them: the
+        schema may have changed with the code, and so may what its articles would be."""
+        db.execute("CREATE TABLE IF NOT EXISTS meta(name TEXT PRIMARY KEY, value TEXT NOT NULL)")
         salt = fingerprint()
         stored = db.execute("SELECT value FROM meta WHERE name = 'fingerprint'").fetchone()
         if stored is None or stored[0] != salt:
-            db.executescript("DROP TABLE IF EXISTS texts; DROP TABLE IF EXISTS shingles; DROP TABLE IF EXISTS samples; "
-                             "DROP TABLE IF EXISTS matches; DELETE FROM files; DELETE FROM contents;")
+            tables = db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'meta'").fetchall()
+            for (table,) in tables:
+                db.execute(f'DROP TABLE "{table}"')
             db.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (salt,))
+        db.executescript(SCHEMA)
         return db
 
     def __enter__(self) -> ArticleCache:

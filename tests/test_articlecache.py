@@ -132,12 +132,15 @@ def test_an_unreadable_cache_file_is_replaced(tmp_path, inputs, caplog):
 
 
 def test_other_code_or_libraries_start_afresh(tmp_path, inputs, calls):
+    """Another version's file, even with tables of another shape, is emptied and used."""
     db = tmp_path / "articles.sqlite"
     cached_collect(inputs, db)
     with sqlite3.connect(db) as con:
         con.execute("UPDATE meta SET value = 'digest of another version' WHERE name = 'fingerprint'")
+        con.execute("DROP TABLE files")
+        con.execute("CREATE TABLE files(path TEXT PRIMARY KEY, content TEXT)")
     calls["parsed"].clear()
-    cached_collect(inputs, db)
+    assert len(cached_collect(inputs, db)[0]) == 3
     assert len(calls["parsed"]) == 3
 
 

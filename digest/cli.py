@@ -30,7 +30,6 @@ from .extract import EXTRACTOR_VERSION, MAX_CHARS, extract, load_model, model_id
 from .history import SENT, WRITTEN, has_new, load_seen, mark_new, save_seen
 from .lock import job_lock
 from .models import Article, Config, Extraction, InputEntry, Skipped
-from .web import preview, read_web
 from .window import FirstSeen, Window, window_for
 
 log = logging.getLogger("digest")
@@ -143,10 +142,11 @@ def run_job(config: Config, briefing_date: date, send: bool = False, dry_run: bo
     reader the server refused while others got the mail fails the run (exit 1,
     naming the address) after the state is saved: the others are not mailed twice.
     """
-    # Here, not at the top: merge and render import rapidfuzz, Jinja and the charts, which
-    # `--help` never needs (a third of its start-up).
+    # Here, not at the top: merge, render and web import rapidfuzz, Jinja, the charts and the
+    # HTTP and feed libraries, which `--help` never needs (most of its start-up).
     from .merge import merge
     from .render import check_templates, output_paths, packaged_templates, remove_leftovers, write_outputs
+    from .web import read_web
 
     started = time.time()
     if send:
@@ -321,7 +321,11 @@ def check(config_path, inputs, briefing_date) -> None:
         first_seen = FirstSeen(config.output, datetime.now(timezone.utc))
         folders, web = _windows(config, day, first_seen)
         articles, skipped = collect(config.inputs, config.max_file_bytes, day, MAX_CHARS, windows=folders)
-        web_lines = preview(web, config.fetch)
+        web_lines = []
+        if web:
+            from .web import preview  # the HTTP and feed libraries, only when there are feeds or pages
+
+            web_lines = preview(web, config.fetch)
     except DigestError as exc:
         _fail(exc)
     for a in articles:

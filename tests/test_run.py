@@ -93,9 +93,9 @@ def test_run_reads_every_inputs_option(project, monkeypatch):
 
 
 # What `--help` and `check` must not pay for: the language model, the PDF engine, Dask, the
-# merge's fuzzy matching (each tens of milliseconds to seconds); `--help` not the templates
-# either, which `check` renders to find their mistakes.
-HEAVY = {"spacy", "thinc", "weasyprint", "distributed", "dask", "rapidfuzz", "trafilatura"}
+# merge's fuzzy matching, the HTTP and feed libraries without feeds (each tens of milliseconds
+# to seconds); `--help` not the templates either, which `check` renders to find their mistakes.
+HEAVY = {"spacy", "thinc", "weasyprint", "distributed", "dask", "rapidfuzz", "trafilatura", "feedparser", "urllib3"}
 IMPORTED = ("import sys\nfrom digest.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
             "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})), file=sys.stderr)")
 

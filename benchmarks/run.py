@@ -8,12 +8,15 @@ each as a separate process:
   c  digest run again, nothing changed
   d  digest run after adding one article
   e  digest run with a warm cache but the outputs deleted (collect + merge + render)
+  f  digest run, cold, on a Dask LocalCluster of `cores` one-thread worker processes
+     (`--scheduler`; needs the dask extra; not in the default steps)
 
 and the peak memory of (b): the largest single process (ru_maxrss) and the
 whole process tree (sum of PSS, sampled, so shared pages count once).
 
     python benchmarks/run.py --sizes 30,300
     python benchmarks/run.py --sizes 1000 --steps abc --plain-template   # minutes
+    python benchmarks/run.py --sizes 1000 --steps bf                      # local pool vs Dask
 
 --plain-template renders a one-line briefing.html (a user override), which
 takes the briefing template's cost out of the run to show the rest on its own.
@@ -129,7 +132,7 @@ def bench(n: int, work: Path, seed: int, steps: str = "abcde", plain: bool = Fal
         config += "templates: ../plain\n"
     (project / "config" / "digest.yaml").write_text(config, encoding="utf-8")
     digest = [sys.executable, "-m", "digest", "run", "--date", BRIEFING_DATE, "--config", "config/digest.yaml"]
-    r = dict.fromkeys(["a", "a_pipe", "a_cpu", "b", "b_cpu", "rss", "pss", "c", "d", "e"], NAN)
+    r = dict.fromkeys(["a", "a_pipe", "a_cpu", "b", "b_cpu", "rss", "pss", "c", "d", "e", "f"], NAN)
     r["n"] = f"{n}{' (plain template)' if plain else ''}"
     if "a" in steps:
         bare = measure([sys.executable, "-c", BARE, str(project / "inputs")], project)
@@ -146,13 +149,29 @@ def bench(n: int, work: Path, seed: int, steps: str = "abcde", plain: bool = Fal
         for f in (project / "output").glob("briefing-*"):
             f.unlink()
         r["e"] = measure(digest, project)["wall"]
+    if "f" in steps:
+        r["f"] = on_dask(digest + ["--output", "output-dask"], project)
     return r
+
+
+def on_dask(digest: list[str], project: Path) -> float:
+    """Wall time of a cold run whose extraction goes to a fresh LocalCluster (workers started
+    and their model loaded before the clock starts, as on a cluster that is already up)."""
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=CORES, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        client.wait_for_workers(CORES)
+        return measure(digest + ["--scheduler", cluster.scheduler_address], project)["wall"]
 
 
 def table(rows: list[dict]) -> str:
     head = ("| articles | a: bare nlp.pipe (pipe only) | b: cold | c: rerun unchanged | d: +1 article "
             "| e: warm cache, re-render | b/a | CPU b/a | c/b | d/b | e/b "
             "| peak RSS (b): largest process / tree PSS |")
+    dask = any(r["f"] == r["f"] for r in rows)  # NaN != NaN: step f not run
+    if dask:
+        head += " f: cold on Dask | f/b |"
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     for r in rows:
         lines.append(
@@ -160,6 +179,8 @@ def table(rows: list[dict]) -> str:
             f"| {r['e']:.1f} s | {r['b'] / r['a']:.2f} | {r['b_cpu'] / r['a_cpu']:.2f} | {r['c'] / r['b']:.1%} "
             f"| {r['d'] / r['b']:.1%} "
             f"| {r['e'] / r['b']:.1%} | {r['rss']:.0f} MB / {r['pss']:.0f} MB |")
+        if dask:
+            lines[-1] += f" {r['f']:.1f} s | {r['f'] / r['b']:.2f} |"
     return "\n".join(lines)
 
 

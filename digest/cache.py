@@ -63,16 +63,27 @@ class ExtractionCache:
     def put(self, extraction: Extraction) -> None:
         """Store one extraction; a cache that cannot be written only costs time next run."""
         path = self._path(self.key(extraction.article))
-        payload = json.dumps({
-            "actors": [asdict(a) for a in extraction.actors],
-            "meetings": [asdict(m) for m in extraction.meetings],
-            "positions": [asdict(p) for p in extraction.positions],
-        }, ensure_ascii=False, separators=(",", ":"))
+        payload = dump_extraction(extraction)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             _atomic_write_text(path, payload)
         except OSError as exc:
             log.warning("%s: cannot write cache entry (%s)", path, exc.strerror or exc)
+
+
+def dump_extraction(extraction: Extraction) -> str:
+    """The JSON of an entry: the mentions only, since the article is collected afresh each run.
+    Dask workers send back this same text (digest/cluster.py)."""
+    return json.dumps({
+        "actors": [asdict(a) for a in extraction.actors],
+        "meetings": [asdict(m) for m in extraction.meetings],
+        "positions": [asdict(p) for p in extraction.positions],
+    }, ensure_ascii=False, separators=(",", ":"))
+
+
+def load_extraction(article: Article, payload: str) -> Extraction:
+    """An entry's JSON joined to the article it was extracted from."""
+    return _extraction(article, json.loads(payload))
 
 
 def _atomic_write_text(path: Path, payload: str) -> None:

@@ -10,6 +10,7 @@ import os
 import sys
 import threading
 import time
+from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -18,19 +19,17 @@ import click
 import schedule as schedule_lib
 
 from . import __version__
+from .articlecache import ArticleCache
 from .cache import ExtractionCache, RunStamp
 from .collect import collect
-from .config import load_config, output_in_inputs
+from .config import DASK_MISSING, dask_installed, load_config, output_in_inputs, scheduler_problem
 from .deliver import email
 from .deliver.schedule import loop, plan, stop_on_signals
 from .errors import ConfigError, DeliveryError, DigestError
 from .extract import EXTRACTOR_VERSION, MAX_CHARS, extract, load_model, model_id, processes_for
 from .history import SENT, WRITTEN, has_new, load_seen, mark_new, save_seen
 from .lock import job_lock
-from .merge import merge
 from .models import Article, Config, Extraction, InputEntry, Skipped
-from .render import check_templates, output_paths, packaged_templates, remove_leftovers, write_outputs
-from .web import preview, read_web
 from .window import FirstSeen, Window, window_for
 
 log = logging.getLogger("digest")
@@ -60,7 +59,13 @@ def config_option(f):
                         help="Config file (default: config/digest.yaml if present).")(f)
 
 
-def _load(config_path: Path | None, inputs: tuple[Path, ...] = (), output: Path | None = None) -> Config:
+def scheduler_option(f):
+    return click.option("--scheduler", help="Extract on the Dask cluster of this scheduler (tcp://host:8786) "
+                                            "instead of extract.engine in the config.")(f)
+
+
+def _load(config_path: Path | None, inputs: tuple[Path, ...] = (), output: Path | None = None,
+          scheduler: str | None = None) -> Config:
     config = load_config(config_path)
     if inputs:
         # --inputs replaces every inputs entry, feeds and URLs too: each folder given is one folder entry
@@ -68,6 +73,11 @@ def _load(config_path: Path | None, inputs: tuple[Path, ...] = (), output: Path 
         config.sources = [InputEntry("folder", str(p)) for p in config.inputs]
     if output is not None:
         config.output = output.resolve()
+    if scheduler is not None:
+        problem = scheduler_problem(scheduler) or (None if dask_installed() else DASK_MISSING)
+        if problem:
+            raise ConfigError(f"--scheduler {problem}")
+        config.extract = replace(config.extract, engine="dask", scheduler=scheduler.strip())
     problem = output_in_inputs(config.inputs, config.output)
     if problem:
         raise ConfigError(problem)
@@ -99,13 +109,14 @@ def main(verbose: bool) -> None:
 @click.option("--send", is_flag=True, help="Email the briefing to the configured readers.")
 @click.option("--dry-run", is_flag=True, help="Write the email as briefing-<date>.eml beside the PDF instead of sending.")
 @click.option("--force", is_flag=True, help="Render even if schedule.skip_unchanged is on and nothing is new.")
-def run(config_path, briefing_date, inputs, output, send, dry_run, force) -> None:
+@scheduler_option
+def run(config_path, briefing_date, inputs, output, send, dry_run, force, scheduler) -> None:
     """Collect, extract, merge and render one briefing; optionally email it.
 
     Example: digest run --date 2024-03-20 --output out/ --send
     """
     try:
-        config = _load(config_path, inputs, output)
+        config = _load(config_path, inputs, output, scheduler)
         written = run_job(config, briefing_date or _today(config), send=send, dry_run=dry_run, force=force)
     except DigestError as exc:
         _fail(exc)
@@ -131,6 +142,12 @@ def run_job(config: Config, briefing_date: date, send: bool = False, dry_run: bo
     reader the server refused while others got the mail fails the run (exit 1,
     naming the address) after the state is saved: the others are not mailed twice.
     """
+    # Here, not at the top: merge, render and web import rapidfuzz, Jinja, the charts and the
+    # HTTP and feed libraries, which `--help` never needs (most of its start-up).
+    from .merge import merge
+    from .render import check_templates, output_paths, packaged_templates, remove_leftovers, write_outputs
+    from .web import read_web
+
     started = time.time()
     if send:
         email.check_ready(config.email)
@@ -149,9 +166,9 @@ def run_job(config: Config, briefing_date: date, send: bool = False, dry_run: bo
         if not (send or dry_run or force) and stamp.matches():
             log.info("nothing changed since the last run: the briefing is up to date")
             return stamp.outputs()
-        with _progress("collect", 1) as bar:
+        with _progress("collect", 1) as bar, ArticleCache(config.output / ".cache" / "articles.sqlite") as cache:
             articles, skipped = collect(config.inputs, config.max_file_bytes, briefing_date, MAX_CHARS,
-                                        windows=folders, fetched=fetched)
+                                        windows=folders, fetched=fetched, cache=cache)
             bar.update(1)
         first_seen.save()
         skipped = skipped_web + skipped
@@ -166,7 +183,8 @@ def run_job(config: Config, briefing_date: date, send: bool = False, dry_run: bo
                 return {}
             log.warning("the briefing files of %s are not one complete set (an interrupted run): rendering again",
                         briefing_date)
-        extractions = _extract_cached(articles, config, nlp)
+        extractions = _extract_cached(articles, skipped, config, nlp)
+        _require_articles([x.article for x in extractions], skipped, config)  # all failed on the cluster
         briefing = merge(extractions, briefing_date, config.title, skipped)
         new = mark_new(briefing, seen)
         log.info("%d meetings, %d actors, %d positions; %d of %d sources new", len(briefing.meetings),
@@ -222,7 +240,7 @@ def _require_articles(articles: list[Article], skipped: list[Skipped], config: C
     raise DigestError(f"all {len(skipped)} input files were skipped (reasons above); no briefing written")
 
 
-def _extract_cached(articles: list[Article], config: Config, nlp=None) -> list[Extraction]:
+def _extract_cached(articles: list[Article], skipped: list[Skipped], config: Config, nlp=None) -> list[Extraction]:
     """Extract only the articles the cache lacks; the model is not even loaded when none are missing.
 
     Texts over the model's length limit never get here: collect skips them.
@@ -233,14 +251,37 @@ def _extract_cached(articles: list[Article], config: Config, nlp=None) -> list[E
     log.info("%d articles cached, %d to extract", len(articles) - len(missing), len(missing))
     if not missing:
         return found
-    nlp = nlp or load_model(config.model)
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    with _progress("extract", len(missing)) as bar:
-        new = extract(missing, nlp, processes_for(len(missing), cores), bar.update)
-    for x in new:
-        cache.put(x)
-    fresh = iter(new)
-    return [x or next(fresh) for x in found]
+    if config.extract.engine == "dask":
+        new = _extract_on_dask(missing, skipped, config, cache)
+    else:
+        nlp = nlp or load_model(config.model)
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        with _progress("extract", len(missing)) as bar:
+            extracted = extract(missing, nlp, processes_for(len(missing), cores), bar.update)
+        for x in extracted:
+            cache.put(x)
+        new = {id(x.article): x for x in extracted}
+    kept = (x or new.get(id(a)) for a, x in zip(articles, found))
+    return [x for x in kept if x is not None]  # None: failed on a Dask worker, already in `skipped`
+
+
+def _extract_on_dask(missing: list[Article], skipped: list[Skipped], config: Config,
+                     cache: ExtractionCache) -> dict[int, Extraction]:
+    """Extract on the cluster, caching each result as it arrives: a run cut short keeps what finished."""
+    from .cluster import DaskEngine  # needs the dask extra; only this engine imports it
+
+    new = {}
+    with DaskEngine(config.extract.scheduler, config.extract.timeout, config.model) as engine:
+        with _progress("extract", len(missing)) as bar:
+            for item in engine.extract(missing, cache.key):
+                if isinstance(item, Skipped):
+                    skipped.append(item)
+                    log.warning("skipped %s: %s", item.path, item.reason)
+                else:
+                    cache.put(item)
+                    new[id(item.article)] = item
+                bar.update(1)
+    return new
 
 
 def _progress(stage: str, total: int):
@@ -270,6 +311,8 @@ def check(config_path, inputs, briefing_date) -> None:
 
     Example: digest check --config config/digest.yaml
     """
+    from .render import check_templates
+
     try:
         config = _load(config_path, inputs)
         check_templates(config)
@@ -278,7 +321,11 @@ def check(config_path, inputs, briefing_date) -> None:
         first_seen = FirstSeen(config.output, datetime.now(timezone.utc))
         folders, web = _windows(config, day, first_seen)
         articles, skipped = collect(config.inputs, config.max_file_bytes, day, MAX_CHARS, windows=folders)
-        web_lines = preview(web, config.fetch)
+        web_lines = []
+        if web:
+            from .web import preview  # the HTTP and feed libraries, only when there are feeds or pages
+
+            web_lines = preview(web, config.fetch)
     except DigestError as exc:
         _fail(exc)
     for a in articles:
@@ -320,6 +367,8 @@ def _settings_summary(config: Config) -> list[str]:
     lines = [f"schedule: every {s.every}" + (f" at {s.at}" if s.at else "")
              + (f" ({s.timezone})" if s.timezone else "") + ("; skip unchanged" if s.skip_unchanged else "")]
     readers = len(email.recipients(m))
+    x = config.extract
+    lines.append(f"extract: on the Dask cluster at {x.scheduler}" if x.engine == "dask" else "extract: on this machine")
     lines.append(f"email: {'enabled' if m.enabled else 'disabled'}; {readers} reader{'' if readers == 1 else 's'} "
                  f"via {m.host}:{m.port} ({m.security})")
     if m.username:
@@ -332,7 +381,8 @@ def _settings_summary(config: Config) -> list[str]:
 @main.command()
 @config_option
 @click.option("--now", "run_now", is_flag=True, help="Also run once right away.")
-def schedule(config_path, run_now) -> None:
+@scheduler_option
+def schedule(config_path, run_now, scheduler) -> None:
     """Run the job on the config's schedule until stopped (SIGTERM or Ctrl-C, exit 0).
 
     Runs are mailed when email.enabled is true. A failed run is logged and the
@@ -341,8 +391,9 @@ def schedule(config_path, run_now) -> None:
     Example: digest schedule --config config/digest.yaml --now
     """
     try:
-        config = _load(config_path)
-        nlp = load_model(config.model)
+        config = _load(config_path, scheduler=scheduler)
+        # Loaded once for all runs; with the dask engine the workers hold it instead.
+        nlp = load_model(config.model) if config.extract.engine == "local" else None
     except DigestError as exc:
         _fail(exc)
     s = config.schedule

@@ -11,7 +11,6 @@ import itertools
 import logging
 import os
 import re
-from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
@@ -20,6 +19,7 @@ from urllib.parse import urlparse
 import yaml
 from charset_normalizer import from_bytes
 
+from .articlecache import ArticleCache
 from .boilerplate import CREDIT, split_boilerplate
 from .errors import SourceError
 from .models import Article, Skipped
@@ -34,7 +34,7 @@ HEADER_LINES = 6
 
 def collect(inputs: list[Path], max_bytes: int, briefing_date: date | None = None,
             max_chars: int | None = None, windows: Mapping[Path, Window] | None = None,
-            fetched: Iterable[Article] = ()) -> tuple[list[Article], list[Skipped]]:
+            fetched: Iterable[Article] = (), cache: ArticleCache | None = None) -> tuple[list[Article], list[Skipped]]:
     """Read every supported file under the input folders, in name order, then the `fetched` pages.
 
     A text longer than `max_chars` (the language model's limit) is skipped as
@@ -46,16 +46,17 @@ def collect(inputs: list[Path], max_bytes: int, briefing_date: date | None = Non
     article's `copies` and left out, so merge counts it once. Fetched pages
     (digest.web) are compared with the files, so a feed's copy of a saved
     story is not a second source either. A folder with a `since:` window in
-    `windows` gives only its recent articles.
+    `windows` gives only its recent articles. With a `cache`, files read by an
+    earlier run are not read again (articlecache.py).
     """
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    copies = CopyFinder()
-    files = _read_files(inputs, max_bytes, max_chars, briefing_date, windows or {}, skipped)
+    cache = cache or ArticleCache(None)
+    files = _read_files(inputs, max_bytes, max_chars, briefing_date, windows or {}, skipped, cache)
     pages = (_fill_in(article, briefing_date) for article in fetched)  # digest.web applied their windows
     for article in itertools.chain(files, pages):
         path = article.path
-        original = copies.original_of(article)
+        original = cache.copies.original_of(article)
         if original is not None:
             log.info("%s: copy of %s, counted once", path, original.path)
             original.copies.append(str(path))
@@ -69,14 +70,16 @@ def collect(inputs: list[Path], max_bytes: int, briefing_date: date | None = Non
 
 
 def _read_files(inputs: list[Path], max_bytes: int, max_chars: int | None, briefing_date: date | None,
-                windows: Mapping[Path, Window], skipped: list[Skipped]):
+                windows: Mapping[Path, Window], skipped: list[Skipped], cache: ArticleCache):
     """Each file's Article; unreadable files go to `skipped`, those before their window are left out.
 
     The dateline is read before the window is applied: it may be the only date an article has.
     """
     for path, root in _walk(inputs, skipped):
         try:
-            article = _fill_in(read_article(path, root, max_bytes, max_chars), briefing_date)
+            article = _fill_in(cache.read(path, lambda: read_bytes(path, root, max_bytes),
+                                          lambda raw: parse_article(path, raw, max_chars), f"max_chars={max_chars}"),
+                               briefing_date)
         except SourceError as exc:
             # One line (YAML and OS messages may span several); the caller logs skipped files.
             skipped.append(Skipped(str(path), " ".join(exc.message.split())))
@@ -87,69 +90,6 @@ def _read_files(inputs: list[Path], max_bytes: int, max_chars: int | None, brief
                      article.published or "(undated) and first seen", root)
             continue
         yield article
-
-
-SHINGLE_WORDS = 5
-COPY_OVERLAP = 0.8  # share of the shorter text's 5-word runs found in the other
-MIN_SHINGLES = 20   # below this, only an identical text counts as a copy
-
-
-def _shingles(text: str) -> frozenset[int]:
-    """Hashes of every run of five words, after case, punctuation and spacing are dropped."""
-    words = re.findall(r"\w+", text.lower())
-    if len(words) < SHINGLE_WORDS:
-        return frozenset([hash(" ".join(words))])
-    return frozenset(hash(" ".join(words[i:i + SHINGLE_WORDS])) for i in range(len(words) - SHINGLE_WORDS + 1))
-
-
-def _same_story(a: frozenset[int], b: frozenset[int]) -> bool:
-    """Near-identical texts: a copy may have a new headline, byline or a cut last paragraph."""
-    smaller = min(len(a), len(b))
-    if smaller < MIN_SHINGLES:
-        return a == b
-    return len(a & b) >= COPY_OVERLAP * smaller
-
-
-class CopyFinder:
-    """The first earlier article that a new one copies, without comparing it with every one.
-
-    Comparing each article with all earlier ones was quadratic (17 s of set
-    intersections at 1,000 articles). Instead an index of a fixed sample of
-    each text's shingles (those whose hash is 0 mod SAMPLE) finds the earlier
-    texts that share at least half of the smaller sample, a looser bar than the
-    80 % a copy needs, so sampling noise cannot hide one; only those are then
-    compared in full. Texts too short for a reliable sample are compared with
-    every other text, which is cheap because they are short.
-    """
-
-    SAMPLE = 16
-    MIN_SAMPLE = 8
-
-    def __init__(self) -> None:
-        self.kept: list[tuple[Article, frozenset[int], int]] = []  # article, shingles, sample size
-        self.index: dict[int, list[int]] = {}
-        self.short: list[int] = []
-
-    def original_of(self, article: Article) -> Article | None:
-        """The earlier article this one copies, or None; a new original is remembered."""
-        shingles = _shingles(article.text)
-        sample = [h for h in shingles if h % self.SAMPLE == 0]
-        if len(sample) < self.MIN_SAMPLE:
-            candidates = range(len(self.kept))
-        else:
-            shared = Counter(i for h in sample for i in self.index.get(h, ()))
-            candidates = sorted({i for i, n in shared.items() if 2 * n >= min(len(sample), self.kept[i][2])}
-                                | set(self.short))
-        match = next((i for i in candidates if _same_story(shingles, self.kept[i][1])), None)
-        if match is not None:
-            return self.kept[match][0]
-        number = len(self.kept)
-        self.kept.append((article, shingles, len(sample)))
-        if len(sample) < self.MIN_SAMPLE:
-            self.short.append(number)
-        for h in sample:
-            self.index.setdefault(h, []).append(number)
-        return None
 
 
 def _walk(inputs: list[Path], skipped: list[Skipped]):
@@ -183,8 +123,8 @@ def _walk(inputs: list[Path], skipped: list[Skipped]):
             yield path, root
 
 
-def read_article(path: Path, root: Path, max_bytes: int, max_chars: int | None = None) -> Article:
-    """Read one file into an Article, or raise SourceError naming what is wrong."""
+def read_bytes(path: Path, root: Path, max_bytes: int) -> bytes:
+    """The bytes of one input file, or SourceError naming what is wrong."""
     real = path.resolve()
     if root.resolve() not in real.parents:
         raise SourceError("points outside the inputs folder; not read", path)
@@ -197,6 +137,11 @@ def read_article(path: Path, root: Path, max_bytes: int, max_chars: int | None =
         raise SourceError(f"file is over the limit of {max_bytes} bytes (limits.max_file_bytes)", path)
     if not raw.strip():
         raise SourceError("empty file", path)
+    return raw
+
+
+def parse_article(path: Path, raw: bytes, max_chars: int | None = None) -> Article:
+    """One file's bytes as an Article, or SourceError naming what is wrong."""
     reader = READERS[path.suffix.lower()]
     article = reader(path, raw, max_chars)
     article.sha256 = hashlib.sha256(raw).hexdigest()

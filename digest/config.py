@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+import importlib.util
 import os
 import re
 from pathlib import Path
@@ -20,7 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from .errors import ConfigError
-from .models import Config, EmailConfig, FetchConfig, InputEntry, ScheduleConfig
+from .models import Config, EmailConfig, ExtractConfig, FetchConfig, InputEntry, ScheduleConfig
 
 DEFAULTS: dict[str, Any] = {
     "title": "Meetings briefing",
@@ -34,6 +35,7 @@ DEFAULTS: dict[str, Any] = {
     "render": {"allow_remote_assets": False},
     "fetch": {"timeout": "20 seconds", "per_host_delay": "1 second", "max_bytes": 5_000_000,
               "allow_private_hosts": False, "parallel": 4},
+    "extract": {"engine": "local", "scheduler": None, "timeout": "30 seconds"},
     "schedule": {"every": "day", "at": "07:00", "timezone": None, "skip_unchanged": False},
     "email": {
         "enabled": False,
@@ -65,10 +67,13 @@ TYPES: dict[str, tuple[type, ...]] = {
     "email.retry_delay": (int, float),
     "fetch.timeout": (str, int, float),
     "fetch.per_host_delay": (str, int, float),
+    "extract.scheduler": (str, type(None)),
+    "extract.timeout": (str, int, float),
 }
 CHOICES: dict[str, tuple[str, ...]] = {
     "page_size": ("A4", "Letter", "A5", "Legal"),
     "email.security": ("none", "starttls", "ssl"),
+    "extract.engine": ("local", "dask"),
 }
 DEFAULT_CONFIG_PATH = Path("config/digest.yaml")
 
@@ -253,7 +258,7 @@ def validate(data: dict, where: _Located, base: Path) -> Config:
         inputs=input_paths, output=output, templates=templates, page_size=data["page_size"],
         model=data["model"], max_file_bytes=data["limits"]["max_file_bytes"],
         allow_remote_assets=data["render"]["allow_remote_assets"], schedule=schedule, email=email,
-        sources=sources, fetch=_fetch(data["fetch"], where),
+        sources=sources, fetch=_fetch(data["fetch"], where), extract=_extract(data["extract"], where),
     )
 
 
@@ -357,6 +362,40 @@ def _fetch(fetch: dict, where: _Located) -> FetchConfig:
                        per_host_delay=_seconds(fetch["per_host_delay"], "fetch.per_host_delay", where, False),
                        max_bytes=fetch["max_bytes"], allow_private_hosts=fetch["allow_private_hosts"],
                        parallel=fetch["parallel"])
+
+
+# What Dask's Client accepts that digest can use: plain TCP (TLS needs certificates digest
+# has no settings for). IPv6 hosts in brackets.
+SCHEDULER = re.compile(r"tcp://(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9][A-Za-z0-9.-]*):\d{1,5}")
+DASK_MISSING = "needs Dask's distributed package: pip install 'digest[dask]'"
+
+
+def scheduler_problem(address: str) -> str | None:
+    """Why `address` cannot name a Dask scheduler, or None; shared with the --scheduler option."""
+    if not SCHEDULER.fullmatch(address.strip()):
+        return f"must be a Dask scheduler address like tcp://host:8786, not {address!r}"
+    return None
+
+
+def dask_installed() -> bool:
+    return importlib.util.find_spec("distributed") is not None
+
+
+def _extract(section: dict, where: _Located) -> ExtractConfig:
+    """The extraction engine. A dask engine without a well-formed scheduler address, or without
+    Dask installed, fails here and so at `digest check`, not at the first scheduled run."""
+    scheduler = section["scheduler"].strip() if section["scheduler"] else None
+    timeout = _seconds(section["timeout"], "extract.timeout", where, True)
+    if section["engine"] == "dask":
+        if not dask_installed():
+            raise where.error("extract.engine", f"'extract.engine: dask' {DASK_MISSING}")
+        if scheduler is None:
+            raise where.error("extract.engine", "'extract.engine: dask' needs 'extract.scheduler' "
+                                                "(tcp://host:8786)")
+        problem = scheduler_problem(scheduler)
+        if problem:
+            raise where.error("extract.scheduler", f"'extract.scheduler' {problem}")
+    return ExtractConfig(engine=section["engine"], scheduler=scheduler, timeout=timeout)
 
 
 def _schedule(sched: dict, where: _Located) -> ScheduleConfig:

@@ -62,6 +62,15 @@ class FetchConfig:
 
 
 @dataclass
+class ExtractConfig:
+    """Where per-article extraction runs: here (a pool of forked processes) or on a Dask cluster."""
+
+    engine: str = "local"  # local | dask
+    scheduler: str | None = None  # tcp://host:8786, for engine dask
+    timeout: float = 30.0  # seconds to reach the scheduler
+
+
+@dataclass
 class Config:
     path: Path | None
     title: str
@@ -79,6 +88,7 @@ class Config:
     # all that older callers and the output-folder check need. Empty: `inputs` as folders.
     sources: list[InputEntry] = field(default_factory=list)
     fetch: FetchConfig = field(default_factory=FetchConfig)
+    extract: ExtractConfig = field(default_factory=ExtractConfig)
 
 
 @dataclass

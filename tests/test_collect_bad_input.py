@@ -72,14 +72,14 @@ def test_text_over_the_model_limit_is_skipped(tmp_path):
 def test_file_vanishing_between_listing_and_reading(tmp_path, monkeypatch):
     for name, place in (("a.txt", "Rome"), ("b.txt", "Oslo"), ("c.txt", "Lima")):
         (tmp_path / name).write_text(f"The ministers met in {place}.", encoding="utf-8")
-    real_read = digest.collect.read_article
+    real_read = digest.collect.read_bytes
 
-    def read_and_delete_next(path, root, max_bytes, max_chars):
+    def read_and_delete_next(path, root, max_bytes):
         if path.name == "a.txt":
             (tmp_path / "b.txt").unlink()  # another process removes b.txt after the folder was listed
-        return real_read(path, root, max_bytes, max_chars)
+        return real_read(path, root, max_bytes)
 
-    monkeypatch.setattr(digest.collect, "read_article", read_and_delete_next)
+    monkeypatch.setattr(digest.collect, "read_bytes", read_and_delete_next)
     articles, skipped = collect([tmp_path], 10_000)
     assert [a.path.name for a in articles] == ["a.txt", "c.txt"]
     assert reasons(skipped) == {"b.txt": "cannot read: No such file or directory"}

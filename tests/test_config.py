@@ -177,3 +177,29 @@ def test_inputs_and_fetch_mistakes_name_line_and_key(tmp_path, text, message):
     path = write(tmp_path, text)
     with pytest.raises(ConfigError, match=f"^{path}{message}"):
         load_config(path)
+
+
+@pytest.mark.parametrize("text, line, message", [
+    ("extract:\n  engine: ray\n", 2, "'extract.engine' must be one of local, dask, not 'ray'"),
+    ("title: X\nextract:\n  engine: dask\n", 3, "'extract.engine: dask' needs 'extract.scheduler' (tcp://host:8786)"),
+    ("extract:\n  engine: dask\n  scheduler: http://host:8786\n", 3,
+     "'extract.scheduler' must be a Dask scheduler address like tcp://host:8786, not 'http://host:8786'"),
+    ("extract:\n  engine: dask\n  scheduler: tcp://host\n", 3,
+     "'extract.scheduler' must be a Dask scheduler address like tcp://host:8786, not 'tcp://host'"),
+    ("extract:\n  timeout: 0\n", 2,
+     "'extract.timeout' must be a positive number of seconds or a span like '20 seconds', not 0"),
+])
+def test_extract_engine_errors_name_file_line_and_key(tmp_path, text, line, message):
+    pytest.importorskip("distributed")  # without it, 'engine: dask' fails for that reason first
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    assert str(err.value) == f"{path}:{line}: {message}"
+
+
+def test_dask_engine_with_its_scheduler(tmp_path):
+    pytest.importorskip("distributed")
+    config = load_config(write(tmp_path, "extract:\n  engine: dask\n  scheduler: ' tcp://[::1]:8786'\n"
+                                         "  timeout: 1 minute\n"))
+    assert (config.extract.engine, config.extract.scheduler, config.extract.timeout) == ("dask", "tcp://[::1]:8786", 60)
+    assert load_config(write(tmp_path, "title: X\n")).extract.engine == "local"

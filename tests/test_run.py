@@ -1,7 +1,10 @@
 """End to end: the CLI on the shipped inputs writes a real PDF, HTML and JSON."""
 import json
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
@@ -87,3 +90,20 @@ def test_run_reads_every_inputs_option(project, monkeypatch):
     assert result.exit_code == 0, result.output
     data = json.loads((project / "output" / "briefing-2024-03-20.json").read_text(encoding="utf-8"))
     assert sorted(Path(s["path"]).parent.name for s in data["sources"]) == ["inputs", "inputs", "inputs", "more"]
+
+
+# What `--help` and `check` must not pay for: the language model, the PDF engine, Dask, the
+# merge's fuzzy matching, the HTTP and feed libraries without feeds (each tens of milliseconds
+# to seconds); `--help` not the templates either, which `check` renders to find their mistakes.
+HEAVY = {"spacy", "thinc", "weasyprint", "distributed", "dask", "rapidfuzz", "trafilatura", "feedparser", "urllib3"}
+IMPORTED = ("import sys\nfrom digest.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+            "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})), file=sys.stderr)")
+
+
+@pytest.mark.parametrize("args, heavy", [(["--help"], HEAVY | {"jinja2"}), (["run", "--help"], HEAVY | {"jinja2"}),
+                                         (["check"], HEAVY)])
+def test_help_and_check_start_without_heavy_imports(project, args, heavy):
+    done = subprocess.run([sys.executable, "-c", IMPORTED, *args], cwd=project, capture_output=True, text=True)
+    imported = set(done.stderr.split("\n")[-2].split())
+    assert "digest" in imported and "click" in imported
+    assert imported & heavy == set()

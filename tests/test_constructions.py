@@ -261,3 +261,9 @@ def test_delegations_that_held_talks_are_their_leaders(nlp):
 def test_hosts_alone_and_engagements_to_come_are_no_meetings(nlp, text):
     found = extract_doc(Article(path=Path("t.txt"), text=text, published=None), nlp(text))
     assert [m for m in found.meetings if len(m.participants) >= 2] == []
+
+
+def test_a_place_name_the_model_tags_only_in_part_stays_whole(nlp):
+    text = "President Nayib Bukele met Monday in Casa Rosada with his counterpart Javier Milei to discuss trade."
+    found = extract_doc(Article(path=Path("t.txt"), text=text, published=date(2024, 3, 20)), nlp(text))
+    assert [m.place for m in found.meetings] == ["Casa Rosada"]

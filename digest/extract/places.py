@@ -154,15 +154,20 @@ def _named_by(prep: Token, tok: Token) -> bool:
     ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
     t = ent.root
     while t.i != prep.i:
-        if t.dep_ not in ("pobj", "prep", "appos", "conj", "npadvmod", "poss") or t.head.i == t.i:
+        if t.dep_ not in ("pobj", "prep", "appos", "conj", "npadvmod", "poss", "compound") or t.head.i == t.i:
             return False
         t = t.head
     return True
 
 
 def _entity_text(tok: Token) -> str:
+    """The place's name, whole even where the model tagged only its first words ("Casa | Rosada")."""
     ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
-    return _strip_article(ent.text)
+    end = ent.end
+    while end < len(tok.doc) and tok.doc[end - 1].dep_ == "compound" and tok.doc[end - 1].head.i == end \
+            and tok.doc[end].pos_ == "PROPN" and not tok.doc[end].ent_type_:
+        end += 1
+    return _strip_article(tok.doc[ent.start:end].text)
 
 
 def _place_in_title(tok: Token) -> bool:

@@ -153,19 +153,16 @@ def _one_name_only(actor: ActorMention) -> bool:
 
 
 def extract_doc(article: Article, doc) -> Extraction:
+    """Run the rule components (components.py) on a parsed Doc with the article's context,
+    and gather what they wrote onto it."""
     # Imported here, not at the top: the rules import spaCy (1.3 s), which a
     # rerun served from the cache never needs.
-    from .actors import build_roster
-    from .meetings import find_meetings
-    from .positions import find_positions
-    from .references import resolve_descriptions
-    from .sentences import mark_headline
+    from .components import RULES
 
-    mark_headline(doc, article.title)
-    roster = build_roster(doc)
-    resolve_descriptions(doc, roster)
-    meetings = find_meetings(doc, roster, article.published)
-    positions = find_positions(doc, roster, meetings)
+    doc._.published, doc._.title = article.published, article.title
+    for component in RULES:
+        doc = component(doc)
+    roster, meetings, positions = doc._.roster, doc._.meetings, doc._.positions
     acting = {n for m in meetings for n in m.participants + m.attendees} | {p.actor for p in positions}
     # a monarch only mentioned ("King Charles's coronation") is context, not an actor
     actors: list[ActorMention] = [a for a in roster.actors.values()

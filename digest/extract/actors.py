@@ -190,8 +190,8 @@ def speaker_labels(doc: Doc) -> list[tuple[Span, list[str], list[str]]]:
     lines, and only labels with a title or nothing but a name, so that a dateline
     ("WASHINGTON:") is not a speaker. Read once per article: the roster and the
     positions both need them."""
-    if "speaker_labels" in doc.user_data:
-        return doc.user_data["speaker_labels"]
+    if doc._.speaker_labels is not None:
+        return doc._.speaker_labels
     found = []
     for match in SPEAKER_LABEL.finditer(doc.text):
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
@@ -201,8 +201,8 @@ def speaker_labels(doc: Doc) -> list[tuple[Span, list[str], list[str]]]:
         titles = [w for w in words if w.lower().strip(".") in TITLE_NOUNS | {"of", "state"}]
         names = [w.title() for w in words if w not in titles]
         found.append((span, titles, names))
-    doc.user_data["speaker_labels"] = found if len(found) >= 2 else []
-    return doc.user_data["speaker_labels"]
+    doc._.speaker_labels = found if len(found) >= 2 else []
+    return doc._.speaker_labels
 
 
 def _add_speaker_labels(doc: Doc, roster: Roster, fulls: list[str]) -> None:

@@ -222,11 +222,11 @@ def clean_name(span: Span) -> str:
 def common_words(doc: Doc) -> set[str]:
     """Words the article uses in lower case (and their lemmas): capitalised elsewhere, they
     are a headline's or kicker's words, not a name ("Xi Meet", "PRESS RELEASE")."""
-    found = doc.user_data.get("lower_words")
+    found = doc._.lower_words
     if found is None:
         found = {w for t in doc if t.is_alpha and t.text.islower() and t.pos_ in ("NOUN", "VERB", "ADJ")
                  and not _in_slug(t) for w in (t.text, t.lemma_)}
-        doc.user_data["lower_words"] = found
+        doc._.lower_words = found
     return found
 
 

@@ -154,7 +154,9 @@ def _named_by(prep: Token, tok: Token) -> bool:
     ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
     t = ent.root
     while t.i != prep.i:
-        if t.dep_ not in ("pobj", "prep", "appos", "conj", "npadvmod", "poss", "compound") or t.head.i == t.i:
+        # "Casa | Rosada": a name the model tagged only in part continues into its head
+        continued = t.dep_ == "compound" and t.head.pos_ == "PROPN" and t.head.i == t.i + 1
+        if t.dep_ not in ("pobj", "prep", "appos", "conj", "npadvmod", "poss") and not continued or t.head.i == t.i:
             return False
         t = t.head
     return True

@@ -122,11 +122,11 @@ def _antecedent(doc: Doc, roster: Roster, pronoun: Token, skip: set[int]) -> str
 def _antecedent_before(doc: Doc, roster: Roster, sent: Span, skip: set[int]) -> str | None:
     """The main-clause subject of the nearest of the three sentences before that names a
     person, else that sentence's first person."""
-    sentences = doc.user_data.get("sentences")
-    if sentences is None:
-        sentences = doc.user_data["sentences"] = list(doc.sents)
-        doc.user_data["sentence_index"] = {s.start: i for i, s in enumerate(sentences)}
-    index = doc.user_data["sentence_index"][sent.start]
+    if doc._.sentences is None:
+        doc._.sentences = list(doc.sents)
+        doc._.sentence_index = {s.start: i for i, s in enumerate(doc._.sentences)}
+    sentences = doc._.sentences
+    index = doc._.sentence_index[sent.start]
     for prev in reversed(sentences[max(0, index - 3):index]):
         people = [m for m in roster.mentions if m.kind == "person" and prev.start <= m.start < prev.end
                   and m.start not in skip]

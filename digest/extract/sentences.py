@@ -11,6 +11,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+# Facts about an article that several rules read, kept on its Doc once computed (None: not yet):
+# where its repeated title ends, its transcript speaker labels, the words it uses in lower
+# case, and its sentences with their index by first token.
+for _name in ("headline_end", "speaker_labels", "lower_words", "sentences", "sentence_index"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
 NAME = "paragraph_breaks"
 
 
@@ -81,13 +88,13 @@ def mark_headline(doc: Doc, title: str | None) -> None:
     wanted, at = " ".join(title.split()), 0
     for line in doc.text[:3000].split("\n")[:12]:
         if " ".join(line.split()) == wanted:
-            doc.user_data["headline_end"] = at + len(line)
+            doc._.headline_end = at + len(line)
         at += len(line) + 1
 
 
 def is_heading(sent) -> bool:
     """A headline, section title or kicker: short, no closing punctuation, mostly capitalised."""
-    if sent.start_char < sent.doc.user_data.get("headline_end", -1):
+    if sent.start_char < (sent.doc._.headline_end or -1):
         return True
     words = [t for t in sent if t.is_alpha]
     if not words or sent.text.strip()[-1:] in ".!?\"”’;)":

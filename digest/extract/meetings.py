@@ -100,28 +100,33 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                 out.append(mention)
                 last = mention
             continue
-        if last is not None and len(out) - 1 in filed_only and index - last.sentence_index <= 2:
+        if last is not None and len(out) - 1 in filed_only and index - last.sentence_index <= FOLLOW_UP:
             # "The meeting was held shortly after Mr Lee landed in Phnom Penh": the venue, not the dateline
             moved = next((p for n, (p, i) in here.items() if i == index and n in last.participants), None)
             if moved:
                 last.place = moved
                 filed_only.discard(len(out) - 1)
-        if last is not None and index - last.sentence_index <= 2 and _named_people(last, roster) < 2:
+        if last is not None and index - last.sentence_index <= FOLLOW_UP and _named_people(last, roster) < 2:
             # "Pakistan and Afghanistan delegations held talks. Dar led the Pakistani delegation
             # while Muttaqi led the Afghan side": the delegations' leaders met
             last.participants += [n for n in _delegation_leaders(sent, roster) if n not in last.participants]
-        if last is not None and last.date is None and index - last.sentence_index <= 4:
+        if last is not None and last.date is None and index - last.sentence_index <= DATED_LATER:
             last.date = _date_of_the_meeting(sent, published)  # "At the meeting on Monday evening, ..."
-        if last is not None and index - last.sentence_index <= 2 and last.topic is None:
+        if last is not None and index - last.sentence_index <= FOLLOW_UP and last.topic is None:
             last.topic = _subject_matter(sent)  # "The two discussed ..." right after the meeting
-        if last is not None and index - last.sentence_index <= 12:
+        if last is not None and index - last.sentence_index <= ATTENDEES_LATER:
             for attendee in _attendees(sent, roster, distance=index - last.sentence_index):
                 if attendee not in last.participants and attendee not in last.attendees:
                     last.attendees.append(attendee)
     return out
 
 
-GROUP_WINDOW = 3  # sentences after a meeting in which "the two leaders" still means its participants
+# How many sentences after a meeting a later sentence may still add to it:
+GROUP_WINDOW = 3  # "the two leaders" still means its participants
+FOLLOW_UP = 2  # its venue, its topic ("The two discussed ..."), the leaders of its delegations
+DATED_LATER = 4  # its date ("At the meeting on Monday evening, ...")
+ATTENDED_NEAR = 3  # "X also attended the meeting", "X was present"
+ATTENDEES_LATER = 12  # "the two leaders were joined for dinner by X", which names its meeting
 
 
 def _group_parties(trigger: Token, roster: Roster, parties: list[Mention], count: int,
@@ -438,7 +443,7 @@ def _attendees(sent: Span, roster: Roster, distance: int) -> list[str]:
             c.dep_ == "nsubjpass" and (c.lower_ in ("they", "both") or c.lemma_.lower() in GROUP_HEADS)
             for c in tok.children)
         present = taking_part and (about_meeting or distance == 1)
-        if not (distance <= 3 and (lemma in ATTEND_VERBS and about_meeting or present) or joined):
+        if not (distance <= ATTENDED_NEAR and (lemma in ATTEND_VERBS and about_meeting or present) or joined):
             continue
         if not _happened(tok):
             continue

@@ -65,6 +65,9 @@ def find_parties(trigger: Token, roster: Roster) -> list[Mention]:
     return out
 
 
+NAMED_REACH = 3  # sentences (the trigger's and two before) in which "the two leaders" finds its people
+
+
 def group_subject(trigger: Token) -> int | None:
     """How many people a counted group subject of the trigger stands for: "the two leaders
     held talks", "both sides met", "the top diplomats of the two nations held a meeting",
@@ -88,7 +91,7 @@ def group_subject(trigger: Token) -> int | None:
 
 def last_named(trigger: Token, roster: Roster, count: int) -> list[Mention]:
     """The `count` people named last before the trigger, in its sentence or the two before it."""
-    sentences = [s for s in trigger.doc.sents if s.end <= trigger.sent.end][-3:]
+    sentences = [s for s in trigger.doc.sents if s.end <= trigger.sent.end][-NAMED_REACH:]
     found: list[Mention] = []
     for m in sorted(roster.mentions, key=lambda m: -m.start):
         if m.kind == "person" and sentences[0].start <= m.start and m.end <= trigger.i \

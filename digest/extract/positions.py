@@ -157,6 +157,9 @@ def _declares(sent: Span) -> bool:
                or t.lemma_.lower() in ("have", "need") and t.nbor().lower_ == "to" for t in words[:-1])
 
 
+THEY_AFTER_MEETING = 2  # sentences after a meeting in which "they agreed" is its participants speaking
+
+
 def _joint_speakers(sent: Span, meetings: list[MeetingMention], index: int) -> tuple[list[str], Token] | None:
     """"The two leaders reaffirmed ...", "Both sides stressed ...", "They agreed ...": the people
     of the meeting just reported speak together. "They" only right after the meeting (within
@@ -173,7 +176,7 @@ def _joint_speakers(sent: Span, meetings: list[MeetingMention], index: int) -> t
         counted = any(c.lower_ in COUNT_WORDS for c in subject.children) or subject.lower_ == "both"
         definite = subject.tag_ == "NNS" and any(c.lower_ == "the" for c in subject.children)
         group = subject.lemma_.lower() in JOINT_NOUNS and (counted or definite)
-        pronoun = subject.lower_ == "they" and index - recent[-1].sentence_index <= 2
+        pronoun = subject.lower_ == "they" and index - recent[-1].sentence_index <= THEY_AFTER_MEETING
         if group or pronoun:
             return recent[-1].participants, tok
     return None

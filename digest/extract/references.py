@@ -21,6 +21,9 @@ from .sentences import quoted_tokens
 from ..vocabulary import GROUP_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, REPORTING_VERBS, TITLE_NOUNS
 
 
+PRONOUN_REACH = 3  # sentences back a he/she may point: further, a pronoun may mean anyone
+
+
 def resolve_descriptions(doc: Doc, roster: Roster) -> None:
     """Pronouns and title descriptions ("he", "the Chinese envoy", "the group") -> actors."""
     quoted = quoted_tokens(doc)
@@ -127,7 +130,7 @@ def _antecedent_before(doc: Doc, roster: Roster, sent: Span, skip: set[int]) -> 
         doc._.sentence_index = {s.start: i for i, s in enumerate(doc._.sentences)}
     sentences = doc._.sentences
     index = doc._.sentence_index[sent.start]
-    for prev in reversed(sentences[max(0, index - 3):index]):
+    for prev in reversed(sentences[max(0, index - PRONOUN_REACH):index]):
         people = [m for m in roster.mentions if m.kind == "person" and prev.start <= m.start < prev.end
                   and m.start not in skip]
         if not people:

@@ -205,6 +205,12 @@ SUFFIXES = Words("lower", {"jr", "sr", "ii", "iii", "iv"})
 PARTICLES = Words("lower", {"al", "el", "ul", "bin", "ibn", "bint", "abu", "de", "da", "di", "del", "van", "von",
                             "der", "le", "la"})
 PERSON_PRONOUNS = Words("lower", {"he", "she", "his", "her", "him"})
+FEMININE_PRONOUNS = Words("lower", {"she", "her"})
+# Title words that tell a person's gender, so that "she" never means a "Mr." nor "he" a "first lady".
+FEMININE_TITLES = Words("lower", {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady", "queen", "princess",
+                                  "empress", "chairwoman", "spokeswoman", "congresswoman", "businesswoman"})
+MASCULINE_TITLES = Words("lower", {"mr", "mr.", "sir", "lord", "king", "prince", "emperor", "chairman",
+                                   "spokesman", "congressman", "businessman"})
 PLURAL_PRONOUNS = Words("lower", {"they", "we"})
 
 # ---- positions -----------------------------------------------------------------------
@@ -230,6 +236,7 @@ CONTRADICTIONS = [
     ("PHONE_WORDS", "MEETING_NOUNS"),
     ("COURTESY", "STANCE_VERBS"),
     ("ACHIEVED_VERBS", "MODAL_HEADS"),
+    ("FEMININE_TITLES", "MASCULINE_TITLES"),
 ]
 # Lists that must lie inside another: a one-name monarch's title is a title.
 SUBSETS = [("ONE_NAME_TITLES", "TITLE_NOUNS"), ("HOSTING_VERBS", "MEETING_VERBS"), ("TITLE_NOUNS", "TITLE_WORDS")]

@@ -267,3 +267,9 @@ def test_a_place_name_the_model_tags_only_in_part_stays_whole(nlp):
     text = "President Nayib Bukele met Monday in Casa Rosada with his counterpart Javier Milei to discuss trade."
     found = extract_doc(Article(path=Path("t.txt"), text=text, published=date(2024, 3, 20)), nlp(text))
     assert [m.place for m in found.meetings] == ["Casa Rosada"]
+
+
+def test_she_is_never_a_mister_named_last(nlp):
+    text = ("First lady Anna Holm toured the museum. Its director, Mr. Lars Berg, showed the collection. "
+            "She said the exhibition was a wonderful gift to both countries.")
+    assert [a for a, _ in speakers(nlp, text)] == ["Anna Holm"]

@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import Mention, Roster
 from .sentences import quoted_tokens
-from ..vocabulary import GROUP_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, REPORTING_VERBS, TITLE_NOUNS
+from ..vocabulary import (FEMININE_PRONOUNS, FEMININE_TITLES, GROUP_NOUNS, MASCULINE_TITLES, PERSON_PRONOUNS,
+                          PLURAL_PRONOUNS, REPORTING_VERBS, TITLE_NOUNS)
 
 
 PRONOUN_REACH = 3  # sentences back a he/she may point: further, a pronoun may mean anyone
@@ -33,7 +34,16 @@ def resolve_descriptions(doc: Doc, roster: Roster) -> None:
         if tok.lower_ in PERSON_PRONOUNS:
             speaker = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in REPORTING_VERBS and tok.i not in quoted
             # '"We talked with Secretary X ...," she reported': not someone the quotation names
-            name = _antecedent(doc, roster, tok, quoted if speaker else set())
+            skip = set(quoted) if speaker else set()
+            name = _antecedent(doc, roster, tok, skip)
+            for _ in range(GENDER_RETRIES):
+                if name is None or _agrees(tok, roster.actors[name], doc, roster):
+                    break
+                # "she" is not the Mr. named last: the next who fits, or nobody
+                skip |= {m.start for m in roster.mentions if m.name == name}
+                name = _antecedent(doc, roster, tok, skip)
+            else:
+                name = None
             if name:
                 roster.add(Mention(tok.i, tok.i + 1, name, "person"))
         elif tok.lower_ in PLURAL_PRONOUNS and tok.dep_ == "nsubj":
@@ -54,6 +64,20 @@ def resolve_descriptions(doc: Doc, roster: Roster) -> None:
                 if name:
                     roster.add(Mention(tok.left_edge.i, tok.i + 1, name, "organization"))
     roster.mentions.sort(key=lambda m: m.start)
+
+
+GENDER_RETRIES = 3  # candidates of the wrong gender passed over before a pronoun stays unresolved
+
+
+def _agrees(pronoun: Token, actor, doc: Doc, roster: Roster) -> bool:
+    """False when the person's titles or honorifics ("Mrs.", "first lady", "Mr.", "King") say
+    a gender the pronoun does not have; unknown gender agrees with both."""
+    words = {w.lower().strip(",") for t in actor.titles for w in t.split()}
+    words |= {doc[m.start - 1].lower_ for m in roster.mentions if m.name == actor.name and m.start > 0}
+    feminine, masculine = bool(words & FEMININE_TITLES), bool(words & MASCULINE_TITLES)
+    if feminine == masculine:
+        return True
+    return feminine == (pronoun.lower_ in FEMININE_PRONOUNS)
 
 
 def _reporting_subject(verb: Token, roster: Roster) -> Mention | None:

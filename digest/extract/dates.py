@@ -25,7 +25,7 @@ from dateutil.relativedelta import relativedelta
 from dateutil.relativedelta import MO, TU, WE, TH, FR, SA, SU
 
 from ..models import DateValue
-from .places import DATELINE
+from .places import filed_end
 from ..vocabulary import MEETING_NOUNS, REPORTING_VERBS
 
 if TYPE_CHECKING:
@@ -166,13 +166,14 @@ def days_after(sent: Span, before: Span | None, published: date | None) -> DateV
     """"... the inauguration on June 1. Days later, Bullrich visited Bukele": a meeting days
     after the day the sentence before gives falls in that day's month, unless the days may
     run into the next one (then nothing: a month is not guessed)."""
-    if before is None or not LATER.search(sent.text):
+    later = LATER.search(sent.text) if before is not None else None
+    if later is None:
         return None
     days = [v for e in before.ents if e.label_ == "DATE" and (v := resolve_date(e.text, published)) is not None
             and v.year and v.day]
     if not days or days[-1].day > 21:
         return None
-    return DateValue(days[-1].year, days[-1].month, None, LATER.search(sent.text).group(0))
+    return DateValue(days[-1].year, days[-1].month, None, later.group(0))
 
 
 def find_date(trigger: Token, sent: Span, published: date | None) -> DateValue | None:
@@ -182,8 +183,7 @@ def find_date(trigger: Token, sent: Span, published: date | None) -> DateValue |
     is when the article was filed, already its publication date: never the meeting's.
     """
     best = None
-    dateline = DATELINE.match(sent.text)
-    filed = sent.start_char + dateline.end() if dateline else sent.start_char
+    filed = filed_end(sent)
     for ent in [*(e for e in sent.ents if e.label_ == "DATE"), *_untagged_days(sent)]:
         if ent.start_char < filed:
             continue

@@ -42,12 +42,12 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
     matched = matches(doc, "meetings", RULES)
     filed_only: set[int] = set()  # meetings (by index in `out`) placed only by the dateline
     body = 0  # sentences of the text proper, headings left out
-    before: Span | None = None  # the sentence before, for "Days later, ..."
+    previous: Span | None = None  # the sentence before, for "Days later, ..."
     for index, sent in enumerate(doc.sents):
         if is_heading(sent):
             continue
         body += 1
-        before, sent_before = sent, before
+        sent_before, previous = previous, sent
         here.update((name, (place, index)) for name, place in _whereabouts(sent, roster))
         triggers = [t for t in _triggers(sent, roster, matched) if _happened(t)]
         if lead is None and body <= 3:
@@ -290,8 +290,7 @@ def _spent_time_with(verb: Token, roster: Roster) -> bool:
     """"Witkoff spent almost five hours with Putin in Moscow": time spent with someone."""
     spans_time = any(c.dep_ == "dobj" and (c.lemma_.lower() in TIME_UNITS or c.ent_type_ == "TIME")
                      for c in verb.children)
-    return spans_time and any(c.dep_ == "prep" and c.lower_ == "with" for t in (verb, *verb.children)
-                              for c in t.children)
+    return spans_time and _with_partner(verb, roster)
 
 
 def _coordinated_people(verb: Token, roster: Roster) -> int:

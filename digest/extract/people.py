@@ -150,9 +150,7 @@ def _proper_runs(doc: Doc):
         while j < len(doc) and doc[j].pos_ == "PROPN" and NAME_PART.match(doc[j].text) and not doc[j].is_sent_start or (
                 j == i and j < len(doc) and doc[j].pos_ == "PROPN" and NAME_PART.match(doc[j].text)):
             j += 1
-            # "Díaz-Canel": a hyphen with no space on either side joins two name parts
-            if j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
-                    and NAME_PART.match(doc[j + 1].text):
+            if _joining_hyphen(doc, j):  # "Díaz-Canel"
                 j += 1
         start = i
         while start < j and doc[start].ent_type_ in ("GPE", "LOC", "NORP"):

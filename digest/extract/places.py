@@ -45,11 +45,17 @@ def choose_place(candidates: list[Place]) -> Place | None:
     return min(named, key=lambda c: PLACE_RANKING.index(c.source)) if named else None
 
 
+def filed_end(sent) -> int:
+    """Where the sentence's dateline ("TOKYO (AP) —", "Labuan Bajo (VNA) –") ends, as a
+    character offset; the sentence's start when it has none."""
+    match = DATELINE.match(sent.text)
+    return sent.start_char + match.end() if match else sent.start_char
+
+
 def in_dateline(span) -> bool:
-    """The span is a dateline's city or agency ("TOKYO (AP) —", "Labuan Bajo (VNA) –"):
-    it says where a text was filed, never who acts, whatever the model labels it."""
-    match = DATELINE.match(span.sent.text)
-    return bool(match) and span.start_char < span.sent.start_char + match.end()
+    """The span is a dateline's city or agency: it says where a text was filed, never who
+    acts, whatever the model labels it."""
+    return span.start_char < filed_end(span.sent)
 
 
 def find_dateline_place(doc: Doc) -> str | None:

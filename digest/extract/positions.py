@@ -22,9 +22,12 @@ from ..models import MeetingMention, PositionMention
 from .actors import Mention, Roster, speaker_labels
 from .rules import Rule, load_rules, matches
 from .sentences import is_heading, quoted_tokens
-from ..vocabulary import (COUNT_WORDS, COURTESY, JOINT_NOUNS, JOINT_VERBS, MODAL_AUX, NEGATIONS, REPORTING_VERBS, SAID_VERBS, STANCE_VERBS, TOPICS, VOICE_NOUNS)
+from ..vocabulary import (COUNT_WORDS, COURTESY, JOINT_NOUNS, JOINT_VERBS, MODAL_AUX, NEGATIONS, REPORTING_VERBS,
+                          SAID_VERBS, STANCE_VERBS, TOPICS, VOICE_NOUNS)
 
 QUOTES = "\"“”"
+
+
 def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> list[PositionMention]:
     out: list[PositionMention] = []
     labels = {span.start: span.end for span, _, _ in speaker_labels(doc)}
@@ -216,15 +219,12 @@ def _quotation_speakers(doc: Doc, roster: Roster, cues: dict[int, list[Rule]],
             continue
         paragraph = "\n" in doc.text[last_end:sent.start_char]
         last_end = sent.end_char
-        if paragraph:
-            if pending and previous:
-                out.update((i, previous) for i in pending)
-            pending, previous = [], []
         begins = first.text in ("“", '"') or first.i in quoted
-        if not begins:
-            if pending and previous:
-                out.update((i, previous) for i in pending)
+        if paragraph or not begins:
+            # the run of quoted sentences ends: what is still unattributed goes on the voice before
+            out.update((i, previous) for i in pending if previous)
             pending, previous = [], []
+        if not begins:
             continue
         found = _speaker(sent, roster, cues, quoted, outside_only=True)
         if found is not None and found[0].kind != "person":
@@ -239,8 +239,7 @@ def _quotation_speakers(doc: Doc, roster: Roster, cues: dict[int, list[Rule]],
             pending.append(index)
         else:
             out[index] = previous
-    if pending and previous:
-        out.update((i, previous) for i in pending)
+    out.update((i, previous) for i in pending if previous)
     return out
 
 

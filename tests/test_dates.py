@@ -208,3 +208,20 @@ def test_dates_compatible(cluster, new, strong, compatible):
 def test_last_weekday_written_on_that_weekday_is_the_week_before():
     assert resolve_date("last Monday", date(2024, 3, 18)).iso() == "2024-03-11"
     assert resolve_date("Monday", date(2024, 3, 18)).iso() == "2024-03-18"
+
+
+@pytest.mark.parametrize("text, written, expected", [
+    ("on Tuesday", (date(2023, 9, 19),), "2023-09-19"),  # the caption's day is a Tuesday
+    ("on Monday", (date(2023, 9, 19),), None),  # no written day is a Monday: not guessed
+    ("on Tuesday", (date(2023, 9, 19), date(2023, 9, 26)), None),  # two Tuesdays: which one?
+    ("last Tuesday", (date(2023, 9, 19),), None),  # "last" counts from a day nobody gave
+])
+def test_a_weekday_without_a_publication_date_is_a_written_day_only_when_one_fits(text, written, expected):
+    assert resolve_date(text, None, written).iso() == expected
+
+
+def test_an_undated_article_dates_a_weekday_by_the_full_date_it_writes(nlp):
+    text = ("Foreign Minister Anna Berg and Prime Minister Lars Holm meet in Oslo, Sept. 19, 2023. Photo: Ministry.\n"
+            "Foreign Minister Anna Berg met Prime Minister Lars Holm on Tuesday in Oslo.")
+    found = run(nlp, text, published=None).meetings
+    assert found and all(m.date is not None and m.date.iso() == "2023-09-19" for m in found)

@@ -139,3 +139,10 @@ def test_place_under(rows, head, preps, place):
     doc = parsed(rows)
     found = place_under(doc[head]) if preps is None else place_under(doc[head], preps)
     assert found == place
+
+
+@pytest.mark.parametrize("city", ["Kota Baru", "Tana Toraja"])  # the model tags them an organisation, a person
+def test_the_dateline_city_named_again_is_a_place_whatever_the_model_tags_it(nlp, city):
+    text = (f"{city} (VNA) – President Anna Berg on May 9 had a bilateral meeting with Prime Minister Lars Holm "
+            f"on the sidelines of the regional summit in {city}, East Sumba.")
+    assert run(nlp, text).meetings[0].place == f"{city}, East Sumba"

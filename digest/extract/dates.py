@@ -8,7 +8,9 @@ Rules, all relative to the article's own publication date (never today):
 - "last month", "late last month", "earlier this month" -> month precision;
 - "three weeks ago" / "N days earlier" -> day arithmetic, reported at month
   precision because such spans are approximate;
-- unknown publication date -> relative expressions stay unresolved.
+- unknown publication date -> relative expressions stay unresolved, except a
+  weekday that exactly one full date written in the article falls on ("on Tuesday"
+  beside a caption's "Sept. 19, 2023", a Tuesday): the article says which day that is.
 dateparser does the parsing; dateutil does the calendar arithmetic.
 
 find_date() picks which DATE entity in a meeting sentence is the meeting's own
@@ -50,8 +52,11 @@ VAGUE = re.compile(r"\b(years?|decades?|months|weeks|recent|past|since|ongoing|c
                    re.IGNORECASE)
 
 
-def resolve_date(text: str, published: date | None) -> DateValue | None:
-    """Best DateValue for one date expression, or None when it names no point in time."""
+def resolve_date(text: str, published: date | None, written: tuple[date, ...] = ()) -> DateValue | None:
+    """Best DateValue for one date expression, or None when it names no point in time.
+
+    `written` are the full dates the article itself gives; they name a weekday only when
+    the publication date is unknown and exactly one of them falls on it."""
     raw = " ".join(text.split())
     low = raw.lower().replace("’", "'")
     if not low:
@@ -65,7 +70,9 @@ def resolve_date(text: str, published: date | None) -> DateValue | None:
     core = re.sub(r"\s+(morning|afternoon|evening|night)$", "", core)
     if core in WEEKDAYS:
         if published is None:
-            return DateValue(text=raw)
+            same = {d for d in written if d.weekday() == WEEKDAYS[core].weekday}
+            day = same.pop() if len(same) == 1 and not re.search(r"\b(last|past|previous|next)\b", low) else None
+            return DateValue(day.year, day.month, day.day, raw) if day else DateValue(text=raw)
         # "last Monday" written on a Monday is the week before; a bare "Monday" is that day
         before = re.search(r"\b(last|past|previous)\b", low) is not None
         day = published - timedelta(days=1 if before else 0) + relativedelta(weekday=WEEKDAYS[core](-1))
@@ -199,7 +206,7 @@ def find_date(trigger: Token, sent: Span, published: date | None) -> DateValue |
         inside = BRACKET_DAY.search(text)  # the entity may swallow "(19th"
         if inside:
             text = text[:inside.start()]
-        value = resolve_date(text, published)
+        value = resolve_date(text, published, () if published else written_days(sent.doc))
         day = int(inside.group(1)) if inside else _day_in_brackets(sent.doc, ent.end)
         if value is not None and value.year and value.day is not None and day is not None:
             value = _nearest_with_day(value, day)
@@ -208,6 +215,16 @@ def find_date(trigger: Token, sent: Span, published: date | None) -> DateValue |
             if best is None or distance < best[0]:
                 best = (distance, value)
     return best[1] if best else None
+
+
+def written_days(doc) -> tuple[date, ...]:
+    """Every full date (day, month and year) the article writes, kept on the Doc: for an
+    article without a publication date they are the only calendar the text gives."""
+    if doc._.written_days is None:
+        values = (resolve_date(e.text, None) for e in doc.ents if e.label_ == "DATE")
+        doc._.written_days = tuple(dict.fromkeys(date(v.year, v.month, v.day) for v in values
+                                                 if v is not None and v.year and v.month and v.day))
+    return doc._.written_days
 
 
 def _untagged_days(sent: Span) -> list[Span]:

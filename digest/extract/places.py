@@ -137,7 +137,8 @@ def place_under(head: Token, preps: set[str] = PLACE_PREPS) -> str | None:
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             for n in c.subtree:
-                if (n.ent_type_ in PLACE_LABELS or _venue(n)) and n.ent_iob_ == "B" and not _place_in_title(n) \
+                if (n.ent_type_ in PLACE_LABELS or _venue(n) or _filed_from(n)) and n.ent_iob_ == "B" \
+                        and not _place_in_title(n) \
                         and _named_by(c, n):
                     names.append(_entity_text(n))
         if c.dep_ == "dobj" and head.lemma_.lower() in ("visit", "tour") and c.ent_type_ in PLACE_LABELS:
@@ -151,6 +152,15 @@ def _venue(tok: Token) -> bool:
         return False
     ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
     return ent[-1].lower_ in VENUE_NOUNS
+
+
+def _filed_from(tok: Token) -> bool:
+    """The city the article is filed from, wherever the text names it again, whatever the model
+    tags it ("Labuan Bajo (VNA) – ... the Summit in Labuan Bajo", tagged a person)."""
+    if not tok.ent_type_ or tok.ent_iob_ != "B":
+        return False
+    ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+    return ent.text.lower() == (find_dateline_place(tok.doc) or "").lower()
 
 
 def _named_by(prep: Token, tok: Token) -> bool:

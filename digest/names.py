@@ -115,6 +115,9 @@ def contains_part(full: str, single: str) -> bool:
 
 def same_stem(a: str, b: str) -> bool:
     """"Somali"/"Somalia", "Chinese"/"China", "Israeli"/"Israel": a nationality and its
-    country share a stem of at least four letters ("Iraqi" and "Iran" do not)."""
+    country share a stem of at least four letters ("Iraqi" and "Iran" do not); an "-ish"
+    nationality shares what is left of it ("Swedish"/"Sweden", "Turkish"/"Turkey")."""
     n = max(4, min(len(a), len(b)) - 1)
-    return len(a) >= 4 and len(b) >= 4 and a[:n] == b[:n]
+    if len(a) >= 4 and len(b) >= 4 and a[:n] == b[:n]:
+        return True
+    return any(w.endswith("ish") and len(w) >= 7 and o.startswith(w[:-3]) and o != w for w, o in ((a, b), (b, a)))

@@ -74,6 +74,15 @@ CONSTRUCTIONS = [
     ("a title completed by 'for <region>' before the name",
      "King Haakon on Monday received Coordinator for the Middle East Brett Cole at the palace.",
      [["Brett Cole", "King Haakon"]], {}),
+    ("parties described by their nations, one named person of each",
+     "The Norwegian foreign minister, Anna Berg, landed on Wednesday. Lars Holm of Sweden and the Danish "
+     "foreign minister, Maria Lund, were waiting.\nA trilateral meeting of the Norwegian, Swedish and Danish "
+     "foreign ministers took place in Bergen on Monday.",
+     [["Anna Berg", "Lars Holm", "Maria Lund"]], {"date": "2024-03-18", "place": "Bergen"}),
+    ("'the diplomats from A and B', each nation's one, not the nations",
+     "Chinese Foreign Minister Wang Lei arrived on Wednesday, and Secretary of State Anna Berg of Norway flew in."
+     "\nThe most senior diplomats from China and Norway began talks in Oslo on Monday.",
+     [["Anna Berg", "Wang Lei"]], {"date": "2024-03-18", "place": "Oslo"}),
 ]
 
 

@@ -225,3 +225,9 @@ def test_an_undated_article_dates_a_weekday_by_the_full_date_it_writes(nlp):
             "Foreign Minister Anna Berg met Prime Minister Lars Holm on Tuesday in Oslo.")
     found = run(nlp, text, published=None).meetings
     assert found and all(m.date is not None and m.date.iso() == "2023-09-19" for m in found)
+
+
+def test_telling_a_visiting_guest_dates_the_visit(nlp):
+    text = "Earlier this week, Foreign Minister Anna Berg told visiting Prime Minister Lars Holm that Norway backed the talks."
+    found = run(nlp, text).meetings
+    assert [m.date.iso() if m.date else None for m in found] == ["2024-03"]

@@ -4,7 +4,7 @@ name pairs."""
 import pytest
 
 from digest.extract import extract_doc
-from digest.names import contains_part, part_matches, plain, same_person
+from digest.names import contains_part, part_matches, plain, same_person, same_stem
 
 from extraction import brief, run
 
@@ -205,3 +205,12 @@ def test_plain(text, key):
                                                  ("Guðmundsdóttir", "gudmundsdottir")])
 def test_letters_without_an_accent_to_strip_are_transliterated(written, plain_form):
     assert plain(written) == plain_form
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("chinese", "china", True), ("somali", "somalia", True), ("iraqi", "iran", False),
+    ("swedish", "sweden", True), ("turkish", "turkey", True), ("british", "britain", True),
+    ("swedish", "swiss", False), ("danish", "dan", False),
+])
+def test_a_nationality_and_its_country_share_a_stem(a, b, same):
+    assert same_stem(a, b) is same

@@ -195,7 +195,8 @@ def find_date(trigger: Token, sent: Span, published: date | None) -> DateValue |
         if ent.start_char < filed:
             continue
         governor = _governor(ent.root)
-        if governor is not None and governor.lemma_.lower() in REPORTING_VERBS and governor.i != trigger.i:
+        if governor is not None and governor.lemma_.lower() in REPORTING_VERBS and governor.i != trigger.i \
+                and not _told_in_person(trigger, governor):
             continue
         if governor is not None and governor.i != trigger.i and not _related(governor, trigger):
             continue
@@ -267,6 +268,14 @@ def _governor(tok: Token) -> Token | None:
         if t.pos_ in ("VERB", "AUX") or t.lower_ in MEETING_NOUNS:
             return t
     return t if t.pos_ in ("VERB", "AUX") else None
+
+
+def _told_in_person(trigger: Token, governor: Token) -> bool:
+    """"Earlier this week, Wang told visiting minister Kuleba that ...": the one told is the
+    guest, so the telling happened at the meeting and its date is the meeting's (unlike
+    "said Tuesday that they met", where the saying comes after)."""
+    told = trigger.head if trigger.dep_ == "amod" else trigger
+    return told.head.i == governor.i and told.dep_ in ("xcomp", "dobj", "dative")
 
 
 def _related(governor: Token, trigger: Token) -> bool:

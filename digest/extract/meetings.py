@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..models import DateValue, MeetingMention
 from .actors import Mention, Roster
 from .dates import days_after, find_date
-from .parties import (CLAUSE_DEPS, copular_partner, find_parties, group_subject, held_with, inside_title,
+from .parties import (CLAUSE_DEPS, copular_partner, described_nationals, find_parties, group_subject, held_with, inside_title,
                       last_named)
 from .places import PLACE_LABELS, Place, choose_place, find_dateline_place, find_place, place_under
 from .rules import Rule, load_rules, matches
@@ -317,7 +317,8 @@ def _of_people(noun: Token, roster: Roster) -> bool:
     """"A meeting of President A and Prime Minister B took place": "of" names its parties
     when it coordinates people (not "a meeting of the council")."""
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    return of is not None and sum(m.kind == "person" for m in roster.within(of.subtree)) >= 2
+    return of is not None and (sum(m.kind == "person" for m in roster.within(of.subtree)) >= 2 or any(
+        described_nationals(n, roster) for n in of.children if n.dep_ == "pobj"))
 
 
 def _subject_matter(sent: Span) -> str | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .actors import Mention, Roster
+from ..names import same_stem
 from ..vocabulary import (COUNT_WORDS, GROUP_HEADS, HELD_VERBS, KEEP_CLAUSES, LIGHT_VERBS, MEETING_NOUNS,
                           OCCASION_NOUNS, PAIR_NOUNS, PARTNER_PREPS, SKIP_PREPS, TITLE_NOUNS, TITLE_WORDS,
                           VENUE_COPULAS)
@@ -47,6 +48,13 @@ def find_parties(trigger: Token, roster: Roster) -> list[Mention]:
                 and not _names_a_title(m, trigger.doc, roster) and not event:
             out.append(m)
     people = [m for m in out if m.kind == "person"]
+    described = next((t for t in scope if described_nationals(t, roster)), None) if len(people) < 2 else None
+    if described is not None:
+        # the nations that describe the people are not parties besides them
+        inside = {t.i for t in described.subtree}
+        out = [m for m in out if m.kind == "person" or m.start not in inside]
+        out += [m for m in described_nationals(described, roster) if all(o.name != m.name for o in out)]
+        people = [m for m in out if m.kind == "person"]
     subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None) if trigger.pos_ == "VERB" else None
     described = subject is not None and subject.i not in roster.by_token and subject.lower_ in TITLE_NOUNS \
         and any(c.lower_ == "the" for c in subject.children)
@@ -87,6 +95,57 @@ def group_subject(trigger: Token) -> int | None:
           if t.lower_ in COUNT_WORDS]  # "the leaders of the two countries"
     found = counted or of
     return COUNT_WORDS[found[0].lower_] if found else None
+
+
+def described_nationals(noun: Token, roster: Roster) -> list[Mention]:
+    """"the Russian, Ukrainian and Turkish foreign ministers", "the leaders of Azerbaijan and
+    Armenia": one person per nation, when the article gives exactly one person of each (by
+    a title, "Kuleba of Ukraine" or "Ukraine's Kuleba"); else nobody, never a guess."""
+    if noun.tag_ != "NNS" or noun.lemma_.lower() not in PAIR_NOUNS:
+        return []
+    nations = _nations(noun)
+    if len(nations) < 2:
+        return []
+    found: list[Mention] = []
+    for nation in nations:
+        fits = {m.name for m in roster.mentions if m.kind == "person" and _of_nation(m, nation, roster, noun.doc)}
+        if len(fits) > 1:  # "the Russian foreign ministers": the Russian whose title is a minister's
+            fits = {n for n in fits if any(w.rstrip("s") == noun.lemma_.lower() for t in roster.actors[n].titles
+                                           for w in t.lower().split())}
+        if len(fits) != 1 or fits & {f.name for f in found}:
+            return []
+        name = fits.pop()
+        found.append(min((m for m in roster.mentions if m.name == name), key=lambda m: abs(m.start - noun.i)))
+    return found
+
+
+def _nations(noun: Token) -> list[str]:
+    """The nations a plural description names: adjectives ("the Russian, Ukrainian and Turkish
+    ministers") or places after "of"/"from" ("the leaders of Azerbaijan and Armenia")."""
+    def chain(tok: Token) -> list[Token]:
+        return [tok, *(t for c in tok.children if c.dep_ == "conj" for t in chain(c))]
+    out = [t for c in noun.children if c.dep_ == "amod" and c.ent_type_ == "NORP" for t in chain(c)]
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+        out += [t for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "GPE" for t in chain(c)]
+    return [_entity_words(t) for t in out if t.ent_type_ in ("NORP", "GPE")]
+
+
+def _entity_words(tok: Token) -> str:
+    ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+    return " ".join(t.lower_ for t in ent if t.lower_ != "the")
+
+
+def _of_nation(m: Mention, nation: str, roster: Roster, doc: Doc) -> bool:
+    """The person is the nation's: a title says so ("Turkish foreign minister"), or the text
+    puts the nation right after or before the name ("Dmytro Kuleba of Ukraine", "Ukraine's")."""
+    def same(words: str) -> bool:
+        return words == nation or " " not in nation and any(same_stem(nation, w) for w in words.split())
+    titles = roster.actors[m.name].titles if m.name in roster.actors else []
+    if any(same(t.lower()) for t in titles):
+        return True
+    after = doc[m.end + 1] if m.end + 1 < len(doc) and doc[m.end].lower_ == "of" else None
+    before = doc[m.start - 2] if m.start >= 2 and doc[m.start - 1].text in ("'s", "’s") else None
+    return any(t is not None and t.ent_type_ == "GPE" and same(_entity_words(t)) for t in (after, before))
 
 
 def last_named(trigger: Token, roster: Roster, count: int) -> list[Mention]:

@@ -83,6 +83,13 @@ CONSTRUCTIONS = [
      "Chinese Foreign Minister Wang Lei arrived on Wednesday, and Secretary of State Anna Berg of Norway flew in."
      "\nThe most senior diplomats from China and Norway began talks in Oslo on Monday.",
      [["Anna Berg", "Wang Lei"]], {"date": "2024-03-18", "place": "Oslo"}),
+    ("a lead in the present perfect: what just happened, in the publication month",
+     "Foreign Minister Anna Berg and a delegation of MPs have met with Prime Minister Lars Holm in Oslo.",
+     [["Anna Berg", "Lars Holm"]], {"date": "2024-03", "place": "Oslo"}),
+    ("a meeting under way ('is meeting') is the occasion the article opens with",
+     "The two foreign ministers began talks in Oslo on Monday.\n"
+     "Foreign Minister Anna Berg is meeting her counterpart Lars Holm on the sidelines of the forum.",
+     [["Anna Berg", "Lars Holm"]], {"date": "2024-03-18"}),
 ]
 
 
@@ -105,6 +112,12 @@ def test_a_dateline_city_tagged_as_a_person_is_no_party(nlp):
     assert "Port Lindow" not in {a.name for a in found.actors}
     assert [sorted(m.participants) for m in found.meetings] == [["Joseph Otieno", "Maria Lund"],
                                                                ["Joseph Otieno", "Lars Holm"]]
+
+
+def test_an_experiential_perfect_gives_no_date(nlp):
+    text = "Foreign Minister Anna Berg has met Prime Minister Lars Holm several times in Oslo."
+    found = extract_doc(Article(path=Path("t.txt"), text=text, published=date(2024, 3, 20)), nlp(text))
+    assert all(m.date is None for m in found.meetings)
 
 
 @pytest.mark.parametrize("sentence", [

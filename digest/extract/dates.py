@@ -165,6 +165,33 @@ def _checked(year: int, month: int, day: int | None, raw: str) -> DateValue | No
     return DateValue(year, month, day, raw)
 
 
+# A present-perfect lead ("X and Y have met in Honiara") tells what has just happened: in
+# the publication month, when the publication day is this far into it.
+RECENT_DAYS = 7
+# Words that make a perfect experiential ("have met several times", "has never met"), not news.
+EXPERIENCE = {"times", "before", "never", "ever", "often", "repeatedly", "since", "previously", "twice"}
+
+
+def just_happened(trigger: Token, published: date | None) -> DateValue | None:
+    """"Winston Peters and a delegation have met with Prime Minister Manele": a lead in the
+    present perfect reports what happened in the days before publication, so the month is
+    known (never the day) unless those days may reach into the month before."""
+    if published is None or published.day <= RECENT_DAYS:
+        return None
+    verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+    if not perfect or any(t.lower_ in EXPERIENCE for t in trigger.sent):
+        return None
+    return DateValue(published.year, published.month, None, f"{verb.doc[verb.i - 1].text} {verb.text}")
+
+
+def under_way(trigger: Token) -> bool:
+    """"Blinken is meeting his Chinese counterpart": told in the present progressive, the
+    meeting is going on as the article is written, so it is the occasion the article opens
+    with ("The two diplomats began talks in Laos on Saturday") and has that occasion's day."""
+    return trigger.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are") for c in trigger.children)
+
+
 LATER = re.compile(r"\b(?:(?:a few|several|two|three|four|five|\d)\s+)?(?:days|a week) (?:later|afterwards|after that)\b",
                    re.I)
 

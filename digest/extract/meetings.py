@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import DateValue, MeetingMention
 from .actors import Mention, Roster
-from .dates import days_after, find_date
+from .dates import days_after, find_date, just_happened, under_way
 from .parties import (CLAUSE_DEPS, copular_partner, described_nationals, find_parties, group_subject, held_with, inside_title,
                       last_named)
 from .places import PLACE_LABELS, Place, choose_place, find_dateline_place, find_place, place_under
@@ -41,6 +41,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
     dateline_place = find_dateline_place(doc)
     matched = matches(doc, "meetings", RULES)
     filed_only: set[int] = set()  # meetings (by index in `out`) placed only by the dateline
+    undated: dict[int, DateValue] = {}  # the month a lead's present perfect gives, if nothing says more
     body = 0  # sentences of the text proper, headings left out
     previous: Span | None = None  # the sentence before, for "Days later, ..."
     for index, sent in enumerate(doc.sents):
@@ -84,6 +85,9 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                 same_day, same_trip = _continued(sent)
                 when = when or (told[0] if same_day else None)
                 places += [Place(told[1], "occasion")] if same_trip and told[1] else []
+            if when is None and lead is not None and index != occasion_index and under_way(trigger):
+                when = lead[0]  # "X is meeting Y" after "The two began talks on Saturday"
+            recent = just_happened(trigger, published) if when is None and body <= 3 else None
             for group in _separate(trigger, parties):
                 # "Bolton told reporters in Moscow ... During his visit, Bolton met Putin"; a meeting
                 # dated on its own ("Yesterday, he met ...") may have been elsewhere
@@ -99,6 +103,8 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                                          topic=_subject_matter(sent))
                 out.append(mention)
                 last = mention
+                if recent is not None:
+                    undated[len(out) - 1] = recent
             continue
         if last is not None and len(out) - 1 in filed_only and index - last.sentence_index <= FOLLOW_UP:
             # "The meeting was held shortly after Mr Lee landed in Phnom Penh": the venue, not the dateline
@@ -118,6 +124,8 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
             for attendee in _attendees(sent, roster, distance=index - last.sentence_index):
                 if attendee not in last.participants and attendee not in last.attendees:
                     last.attendees.append(attendee)
+    for i, month in undated.items():
+        out[i].date = out[i].date or month  # "have met": this month, unless a later sentence gave the day
     return out
 
 

@@ -90,6 +90,10 @@ CONSTRUCTIONS = [
      "The two foreign ministers began talks in Oslo on Monday.\n"
      "Foreign Minister Anna Berg is meeting her counterpart Lars Holm on the sidelines of the forum.",
      [["Anna Berg", "Lars Holm"]], {"date": "2024-03-18"}),
+    ("a country hosting in the meeting's sentence is its place",
+     "On Monday, Foreign Minister Anna Berg told visiting Prime Minister Lars Holm that trade mattered, the first "
+     "time Norway has hosted a Swedish leader in a decade.",
+     [["Anna Berg", "Lars Holm"]], {"date": "2024-03-18", "place": "Norway"}),
 ]
 
 

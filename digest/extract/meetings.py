@@ -22,7 +22,7 @@ from .actors import Mention, Roster
 from .dates import days_after, find_date, just_happened, under_way
 from .parties import (CLAUSE_DEPS, copular_partner, described_nationals, find_parties, group_subject, held_with, inside_title,
                       last_named)
-from .places import PLACE_LABELS, Place, choose_place, find_dateline_place, find_place, place_under
+from .places import PLACE_LABELS, Place, choose_place, find_dateline_place, find_place, host_country, place_under
 from .rules import Rule, load_rules, matches
 from .sentences import is_heading
 from ..vocabulary import (ACHIEVED_VERBS, ATTEND_VERBS, CONDITION_MARKS, DEFINITE_DETS, DELEGATION_NOUNS,
@@ -77,7 +77,8 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                 present = []
             when = next((d for t in triggers if (d := find_date(t, sent, published)) is not None), None) \
                 or days_after(sent, sent_before, published)
-            places = [Place(p, "clause") for t in triggers if (p := find_place(t))][:1]
+            places = [Place(p, "clause") for t in triggers if (p := find_place(t))][:1] \
+                or [Place(host_country(sent), "clause")]
             dated = when is not None
             # "Earlier in the day, X met Y": the day just told of, the last meeting's or the opening's
             told = (last.date, last.place) if last is not None and last.date is not None else lead

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .people import common_words
-from ..vocabulary import (MEETING_NOUNS, MEETING_VERBS, OCCASION_NOUNS, PARTNER_PREPS, PLACE_PREPS, TITLE_NOUNS,
+from ..vocabulary import (HOSTING_VERBS, MEETING_NOUNS, MEETING_VERBS, OCCASION_NOUNS, PARTNER_PREPS, PLACE_PREPS, TITLE_NOUNS,
                           TRAVEL_VERBS, TRIP_NOUNS, VENUE_NOUNS)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -111,6 +111,17 @@ def find_place(trigger: Token) -> str | None:
         if place:
             return place
     return _occasion_place(trigger)
+
+
+def host_country(sent) -> str | None:
+    """"... - the first time China has hosted a top Ukrainian official": a country that hosts
+    or receives in the meeting's sentence is where the meeting was, when nothing closer says."""
+    for tok in sent:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in HOSTING_VERBS:
+            host = next((c for c in tok.children if c.dep_ == "nsubj" and c.ent_type_ == "GPE"), None)
+            if host is not None:
+                return _entity_text(host)
+    return None
 
 
 def _occasion_place(trigger: Token) -> str | None:

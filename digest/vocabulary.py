@@ -78,7 +78,7 @@ REPORTING_VERBS = Words("lemma", {"say", "state", "tell", "stress", "emphasize",
 SAME_DAY_CUES = ["afterwards", "afterward", "then", "after that", "of the day", "same day", "that day",
                  "subsequently", "later that day", "later in the day", "earlier in the day", "in the day",
                  "hours earlier", "hours later", "that evening", "that morning", "that afternoon"]
-SAME_TRIP_CUES = Words("lower", {"also", "another", "further", "next"})
+SAME_TRIP_CUES = Words("lower", {"also", "another", "further", "next", "separate"})
 # What a speaker's own sentence takes a stance with (transcripts): "I believe", "we oppose".
 STANCE_VERBS = Words("lemma", {"believe", "think", "want", "hope", "value", "oppose", "support", "ensure", "urge",
                                "insist", "reject", "intend", "commit", "demand", "call", "expect", "remain",

@@ -94,6 +94,19 @@ CONSTRUCTIONS = [
      "On Monday, Foreign Minister Anna Berg told visiting Prime Minister Lars Holm that trade mattered, the first "
      "time Norway has hosted a Swedish leader in a decade.",
      [["Anna Berg", "Lars Holm"]], {"date": "2024-03-18", "place": "Norway"}),
+    ("a venue named without its city is in the city a participant just arrived in",
+     "President Joseph Otieno arrived in Bergen on Friday.\n"
+     "President Joseph Otieno met Monday at the Royal Palace with Prime Minister Lars Holm.",
+     [["Joseph Otieno", "Lars Holm"]], {"date": "2024-03-18", "place": "Royal Palace, Bergen"}),
+    ("'a separate meeting' on the same visit: in the occasion's city, not its building",
+     "President Joseph Otieno met Prime Minister Lars Holm on Monday at the Royal Palace in Bergen.\n"
+     "Chancellor Maria Lund held a separate meeting with Foreign Minister Anna Berg.",
+     [["Joseph Otieno", "Lars Holm"], ["Anna Berg", "Maria Lund"]], {"place": "Bergen"}),
+    ("'their meeting' with the pair named after it in the same sentence",
+     "Chancellor Maria Lund met Prime Minister Lars Holm in Oslo on Friday.\n"
+     "After their private meeting on Monday, President Joseph Otieno and Foreign Minister Anna Berg went out "
+     "to greet the crowd.",
+     [["Lars Holm", "Maria Lund"], ["Anna Berg", "Joseph Otieno"]], {}),
 ]
 
 

@@ -38,6 +38,8 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
     lead: tuple[DateValue | None, str | None] | None = None
     occasion_index = -1
     here: dict[str, tuple[str, int]] = {}  # where each person was last said to be, and when
+    cities: dict[str, tuple[str, int]] = {}  # ... the last time that was a city or country
+    gpes = {e.text.lower() for e in doc.ents if e.label_ == "GPE"}
     dateline_place = find_dateline_place(doc)
     matched = matches(doc, "meetings", RULES)
     filed_only: set[int] = set()  # meetings (by index in `out`) placed only by the dateline
@@ -49,7 +51,9 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
             continue
         body += 1
         sent_before, previous = previous, sent
-        here.update((name, (place, index)) for name, place in _whereabouts(sent, roster))
+        said = list(_whereabouts(sent, roster))
+        here.update((name, (place, index)) for name, place in said)
+        cities.update((name, (place, index)) for name, place in said if place.lower() in gpes)
         triggers = [t for t in _triggers(sent, roster, matched) if _happened(t)]
         if lead is None and body <= 3:
             # the occasion the article opens with, even with nobody named ("held a series of meetings")
@@ -85,7 +89,9 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
             if told is not None and index != occasion_index:
                 same_day, same_trip = _continued(sent)
                 when = when or (told[0] if same_day else None)
-                places += [Place(told[1], "occasion")] if same_trip and told[1] else []
+                # the occasion's city, not its building: another meeting of a visit may be elsewhere in town
+                town = ", ".join(part for part in (told[1] or "").split(", ") if part.lower() in gpes)
+                places += [Place(town, "occasion")] if same_trip and town else []
             if when is None and lead is not None and index != occasion_index and under_way(trigger):
                 when = lead[0]  # "X is meeting Y" after "The two began talks on Saturday"
             recent = just_happened(trigger, published) if when is None and body <= 3 else None
@@ -96,6 +102,13 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                         if m.name in here and index - here[m.name][1] <= 2 and not dated]
                 chosen = choose_place([*places, *near, Place(dateline_place, "dateline")])
                 place = chosen.name if chosen else None
+                if place is not None and chosen.source != "dateline" \
+                        and not any(part.lower() in gpes for part in place.split(", ")):
+                    # "in Casa Rosada" after "Bukele arrived in Buenos Aires": the venue in its city;
+                    # never the dateline's, as an article is often filed far from the venue
+                    city = next((cities[m.name][0] for m in group if m.name in cities
+                                 and index - cities[m.name][1] <= VENUE_CITY_REACH), None)
+                    place = f"{place}, {city}" if city else place
                 if chosen is not None and chosen.source == "dateline":
                     filed_only.add(len(out))  # the dateline's city stands in until the text says where
                 mention = MeetingMention(participants=[m.name for m in group if m.kind != "office"], attendees=present,
@@ -136,12 +149,17 @@ FOLLOW_UP = 2  # its venue, its topic ("The two discussed ..."), the leaders of 
 DATED_LATER = 4  # its date ("At the meeting on Monday evening, ...")
 ATTENDED_NEAR = 3  # "X also attended the meeting", "X was present"
 ATTENDEES_LATER = 12  # "the two leaders were joined for dinner by X", which names its meeting
+VENUE_CITY_REACH = 8  # "X arrived in Buenos Aires" still says which city a later "in Casa Rosada" is in
 
 
 def _group_parties(trigger: Token, roster: Roster, parties: list[Mention], count: int,
                    last: MeetingMention | None, index: int) -> list[Mention]:
     """A counted group ("the two leaders held talks", "they met") is the meeting just
-    reported when it is that close and that size, else the people named last before it."""
+    reported when it is that close and that size, else the people named last before it;
+    "After their meeting, Milei and Bukele went out": first the people its own clause names."""
+    own = _possessors_named_after(trigger, roster)
+    if len(own) >= 2:
+        return own + [m for m in parties if m.name not in {o.name for o in own}]
     if last is not None and index - last.sentence_index <= GROUP_WINDOW \
             and (count in (0, len(last.participants))) and len(last.participants) >= 2:
         named = last.participants
@@ -150,6 +168,19 @@ def _group_parties(trigger: Token, roster: Roster, parties: list[Mention], count
     latest = {m.name: m for m in sorted(roster.mentions, key=lambda m: m.start) if m.start < trigger.i}
     group = [latest[n] for n in named if n in latest]
     return group + [m for m in parties if m.name not in named] if len(group) >= 2 else parties
+
+
+def _possessors_named_after(noun: Token, roster: Roster) -> list[Mention]:
+    """"After their private meeting on Monday, Milei and Bukele went out": "their" is the
+    coordinated subject of the clause the meeting phrase belongs to."""
+    if noun.pos_ != "NOUN" or not any(c.dep_ == "poss" and c.lower_ == "their" for c in noun.children):
+        return []
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if subject is None or subject.i < noun.i:
+        return []
+    people = [m for m in roster.within(subject.subtree) if m.kind == "person"]
+    return people if len(people) >= 2 else []
 
 
 def _named_people(meeting: MeetingMention, roster: Roster) -> int:

@@ -231,3 +231,17 @@ def test_telling_a_visiting_guest_dates_the_visit(nlp):
     text = "Earlier this week, Foreign Minister Anna Berg told visiting Prime Minister Lars Holm that Norway backed the talks."
     found = run(nlp, text).meetings
     assert [m.date.iso() if m.date else None for m in found] == ["2024-03"]
+
+
+def test_a_weekday_and_a_yearless_day_take_the_one_nearby_year_they_fit(nlp):
+    text = ("Foreign Minister Anna Berg met Prime Minister Lars Holm on Thursday evening (Nov 10) in Oslo. "
+            "She backed Norway's chairmanship in 2023.\n"
+            "Berg also met Chancellor Maria Lund on Thursday afternoon.")
+    found = run(nlp, text, published=None).meetings
+    assert [m.date.iso() if m.date else None for m in found] == ["2022-11-10", "2022-11-10"]
+
+
+def test_a_weekday_and_a_yearless_day_stay_yearless_when_the_article_names_no_year(nlp):
+    text = "Foreign Minister Anna Berg met Prime Minister Lars Holm on Thursday evening (Nov 10) in Oslo."
+    found = run(nlp, text, published=None).meetings
+    assert found[0].date.year is None and (found[0].date.month, found[0].date.day) == (11, 10)

@@ -235,24 +235,50 @@ def find_date(trigger: Token, sent: Span, published: date | None) -> DateValue |
         if inside:
             text = text[:inside.start()]
         value = resolve_date(text, published, () if published else written_days(sent.doc))
+        if published is None and value is not None and value.year is None and value.month and value.day:
+            value = _year_by_weekday(value, sent.doc, ent.start)  # "on Thursday evening (Nov 10)"
         day = int(inside.group(1)) if inside else _day_in_brackets(sent.doc, ent.end)
         if value is not None and value.year and value.day is not None and day is not None:
             value = _nearest_with_day(value, day)
         if value is not None:
-            distance = abs(ent.root.i - trigger.i)
-            if best is None or distance < best[0]:
-                best = (distance, value)
+            # nearest first, but a date on the calendar beats a weekday nothing could resolve
+            rank = (value.month is None, abs(ent.root.i - trigger.i))
+            if best is None or rank < best[0]:
+                best = (rank, value)
     return best[1] if best else None
 
 
 def written_days(doc) -> tuple[date, ...]:
     """Every full date (day, month and year) the article writes, kept on the Doc: for an
-    article without a publication date they are the only calendar the text gives."""
+    article without a publication date they are the only calendar the text gives. A
+    yearless "Thursday (Nov 10)" counts once its weekday has fixed the year."""
     if doc._.written_days is None:
-        values = (resolve_date(e.text, None) for e in doc.ents if e.label_ == "DATE")
-        doc._.written_days = tuple(dict.fromkeys(date(v.year, v.month, v.day) for v in values
-                                                 if v is not None and v.year and v.month and v.day))
+        days = []
+        for ent in (e for e in doc.ents if e.label_ == "DATE"):
+            v = resolve_date(ent.text, None)
+            if v is not None and v.year is None and v.month and v.day:
+                v = _year_by_weekday(v, doc, ent.start)
+            if v is not None and v.year and v.month and v.day:
+                days.append(date(v.year, v.month, v.day))
+        doc._.written_days = tuple(dict.fromkeys(days))
     return doc._.written_days
+
+
+def _year_by_weekday(value: DateValue, doc, start: int) -> DateValue:
+    """"on Thursday evening (Nov 10)" in an article that gives no publication date but names
+    2023: a day of the month falls on a given weekday only once in five years, so the one
+    year near those the article names that fits is the year. None fitting, or two: no year."""
+    weekday = next((WEEKDAYS[t.lower_].weekday for t in doc[max(0, start - 4):start] if t.lower_ in WEEKDAYS), None)
+    if weekday is None:
+        return value
+    years = {y for w in written_years(doc) for y in range(w - 2, w + 3)
+             if _checked(y, value.month, value.day, "").day and date(y, value.month, value.day).weekday() == weekday}
+    return DateValue(years.pop(), value.month, value.day, value.text) if len(years) == 1 else value
+
+
+def written_years(doc) -> set[int]:
+    """The years the article writes in its dates ("its ASEAN Chairmanship in 2023")."""
+    return {int(y) for e in doc.ents if e.label_ == "DATE" for y in re.findall(r"\b(?:19|20)\d{2}\b", e.text)}
 
 
 def _untagged_days(sent: Span) -> list[Span]:

@@ -93,6 +93,8 @@ WEDNESDAY = date(2024, 3, 20)
     ("earlier this month", WEDNESDAY, (2024, 3, None)),
     ("this week", WEDNESDAY, (2024, 3, None)),  # Monday 18 to Wednesday 20: all March
     ("this week", date(2024, 5, 1), None),  # Monday 29 April to Wednesday 1 May: no one month
+    ("last week", WEDNESDAY, (2024, 3, None)),  # Monday 11 to Sunday 17 March
+    ("last week", date(2024, 5, 8), None),  # Monday 29 April to Sunday 5 May: no one month
     ("last year", WEDNESDAY, (2023, None, None)),
     ("two weeks ago", WEDNESDAY, (2024, 3, None)),
     ("three weeks ago", WEDNESDAY, None),  # about 28 February: the window straddles two months

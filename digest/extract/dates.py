@@ -101,6 +101,12 @@ def _relative_period(low: str, raw: str, published: date | None) -> DateValue | 
         return DateValue(published.year, None, None, raw)
     if "this month" in low:
         return DateValue(published.year, published.month, None, raw)
+    if "last week" in low or "previous week" in low:
+        start = published + relativedelta(weekday=MO(-1)) - timedelta(days=7)
+        end = start + timedelta(days=6)
+        # the week before publication's, when it lies within one month
+        return DateValue(start.year, start.month, None, raw) if (start.year, start.month) == (end.year, end.month) \
+            else None
     if "this week" in low:
         d = published + relativedelta(weekday=MO(-1))
         # a week that straddles two months cannot give a month either

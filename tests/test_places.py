@@ -146,3 +146,10 @@ def test_the_dateline_city_named_again_is_a_place_whatever_the_model_tags_it(nlp
     text = (f"{city} (VNA) – President Anna Berg on May 9 had a bilateral meeting with Prime Minister Lars Holm "
             f"on the sidelines of the regional summit in {city}, East Sumba.")
     assert run(nlp, text).meetings[0].place == f"{city}, East Sumba"
+
+
+def test_a_dateline_the_parser_splits_off_is_still_the_dateline(nlp):
+    text = ("BY ANNA KIM\n\nSEOUL — Korean President Lee Jae Myung was spotted taking a selfie with Chinese President "
+            "Xi Jinping during their state banquet on Monday.\n"
+            "The two presidents attended the state banquet after their bilateral summit.")
+    assert run(nlp, text).meetings[-1].place == "Seoul"

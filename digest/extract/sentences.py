@@ -26,10 +26,17 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """Every line break starts a sentence (hard-wrapped lines were joined by `unwrap`), and
     nothing inside or right after an editor's brackets does ("ministers of X [Name] and ...")."""
     depth = 0
+    line_start = 0
     for tok in doc[:-1]:
         if "\n" in tok.text or "\n" in tok.whitespace_:
             doc[tok.i + 1].is_sent_start = True
             depth = 0
+            line_start = tok.i + 1
+            continue
+        if tok.text in DATELINE_DASHES and _capitals(doc[line_start:tok.i]):
+            # "BEIJING — Korean President ...": the dateline and its sentence are one
+            tok.is_sent_start = False
+            doc[tok.i + 1].is_sent_start = False
             continue
         if tok.text == "[":
             depth += 1
@@ -39,6 +46,15 @@ def paragraph_breaks(doc: Doc) -> Doc:
         if depth or doc[tok.i + 1].text == "[":
             doc[tok.i + 1].is_sent_start = False
     return doc
+
+
+DATELINE_DASHES = ("—", "–", "-", "--")
+
+
+def _capitals(words) -> bool:
+    """A line's start in capitals only ("NEW YORK", "ST. PETERSBURG"), as datelines are set."""
+    alpha = [t for t in words if t.is_alpha]
+    return bool(alpha) and len(words) <= 6 and all(t.is_upper or not t.is_alpha for t in words)
 
 
 class UnwrappingTokenizer:

@@ -80,3 +80,15 @@ def test_an_honorific_before_the_name_is_not_part_of_the_title(nlp):
     ex = run(nlp, "The meeting, which included Qatar’s Emir Sheikh Hamad bin Khalid Al Nasser, came hours after "
                   "talks in Oslo were cancelled.")
     assert [a.titles for a in ex.actors if "Hamad" in a.name] == [["Qatar’s Emir"]]
+
+
+def test_a_counterpart_holds_the_subjects_office_in_his_own_nation(nlp):
+    ex = run(nlp, "Norwegian President Anna Berg met Monday in Oslo with her Swedish counterpart Lars Holm.")
+    titles = {a.name: a.titles for a in ex.actors if a.kind == "person"}
+    assert titles["Lars Holm"] == ["Swedish President"]
+
+
+def test_the_office_named_after_counterpart_is_the_title(nlp):
+    ex = run(nlp, "Envoy Anna Berg is meeting her Chinese counterpart Foreign Minister Wang Lei on the sidelines.")
+    titles = {a.name: a.titles for a in ex.actors if a.kind == "person"}
+    assert titles["Wang Lei"] == ["Chinese Foreign Minister"]

@@ -134,11 +134,35 @@ def build_roster(doc: Doc) -> Roster:
         for title in _titles(doc, start, end):
             if title not in actor.titles:
                 actor.titles.append(title)
+    _counterpart_titles(doc, roster)
     _add_initials(doc, roster, fulls)
     _add_speaker_labels(doc, roster, fulls)
     roster.mentions.sort(key=lambda m: m.start)
     _add_groups(doc, roster)
     return roster
+
+
+def _counterpart_titles(doc: Doc, roster: Roster) -> None:
+    """"Salvadoran President Nayib Bukele met with his Argentine counterpart Javier Milei":
+    a counterpart holds the same office as the subject whose counterpart he is, in his own
+    nation, so Milei is "Argentine President". Only for a person no title names otherwise."""
+    nations = {t.lower_ for t in doc if t.ent_type_ == "NORP"}
+    for m in list(roster.mentions):
+        actor = roster.actors.get(m.name)
+        counterpart = doc[m.start - 1] if m.start > 0 else None
+        if actor is None or actor.kind != "person" or actor.titles or counterpart is None \
+                or counterpart.lower_ != "counterpart":
+            continue
+        verb = next((a for a in counterpart.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+        holder = roster.by_token.get(subject.i) if subject is not None else None
+        if holder is None or holder.kind != "person" or not roster.actors[holder.name].titles:
+            continue
+        office = [w for w in roster.actors[holder.name].titles[0].split()
+                  if w.lower() not in nations and not w.endswith(("'s", "’s"))]
+        nation = [t.text for t in counterpart.children if t.dep_ == "amod" and t.ent_type_ == "NORP"]
+        if any(w.lower() in TITLE_NOUNS for w in office):
+            actor.titles.append(" ".join([*nation, *office]))
 
 
 def _one_name(span: Span, name: str) -> str:
@@ -269,6 +293,14 @@ def _pre_title(doc: Doc, start: int) -> str | None:
         words.pop(0)
     while words and words[-1].lower_ in HONORIFICS | {"sheikh", "sheik", "shaikh"}:
         words.pop()  # "Qatar's Emir Sheikh Tamim": the honorific belongs to the name
+    if any(w.lower_ == "counterpart" for w in words):
+        # "his Chinese counterpart Foreign Minister Wang Yi": the office after "counterpart",
+        # with the nationality before it ("Chinese Foreign Minister")
+        at = next(k for k, w in enumerate(words) if w.lower_ == "counterpart")
+        office = words[at + 1:]
+        if not any(w.lower_ in TITLE_NOUNS for w in office):
+            return None
+        return " ".join([*(w.text for w in words[:at] if w.ent_type_ == "NORP"), doc[office[0].i:office[-1].i + 1].text])
     if not any(w.lower_ in TITLE_NOUNS for w in words):
         return None
     return doc[words[0].i:words[-1].i + 1].text
@@ -293,7 +325,8 @@ def _titles(doc: Doc, start: int, end: int) -> list[str]:
             target = target.head
         if target.lower_ not in TITLE_NOUNS:
             target = head.head
-        out.append(_np_text(doc, target, exclude=range(start, end)))
+        if target.lower_ != "counterpart":  # "his Chinese counterpart Foreign Minister X": the title before X
+            out.append(_np_text(doc, target, exclude=range(start, end)))
     if not out and start >= 2 and doc[start - 1].text == ",":
         out.append(_preceding_title(doc, start - 1))
     return [t for t in out if t and any(w.lower().strip(",") in TITLE_NOUNS for w in re.split(r"[\s-]", t))]

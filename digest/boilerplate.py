@@ -36,6 +36,12 @@ GLUED = re.compile(r"[a-z][A-Z][a-z]")
 FOOTNOTE = re.compile(r"^\[\d+\]")
 NAME_LINE = re.compile(r"^(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3}$")
 TEASER_END = re.compile(r"(\.\.\.|…)\s*$")
+# The title of a list of other stories ("Related Articles", "More from Africa", "Most read"):
+# the whole line, since "Read more: ..." inside an article is followed by more of it.
+LIST_TITLE = re.compile(r"^(related( articles| stories| news| content| coverage| topics)?"
+                        r"|more (from|on|stories|news)\b.{0,40}|recommended( for you| stories| reading)?"
+                        r"|you (may|might) also like|most (read|popular|viewed)|(latest|top) (news|stories)"
+                        r"|trending( now)?|also read|see also)\s*:?$", re.IGNORECASE)
 
 
 def is_heading(line: str) -> bool:
@@ -70,6 +76,10 @@ def split_boilerplate(text: str) -> tuple[str, list[str]]:
             continue
         if NAME_LINE.match(line) and seen / total <= 0.5 and _is_byline(lines, i):
             removed.append(line)  # an author box near the top: "Jane Roe" then the same name or the time
+            continue
+        if LIST_TITLE.match(line) and seen / total > 0.5:
+            trailer = True  # the other stories listed under it are not this article's
+            removed.append(line)
             continue
         if LINK_LINE.search(line) or TIMESTAMP.search(line):
             # a list of links to other stories: everything from here on is navigation

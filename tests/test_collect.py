@@ -84,6 +84,18 @@ def test_boilerplate_bylines_bios_and_teasers():
     assert content.startswith("Leaders met in Paris")
 
 
+@pytest.mark.parametrize("title", ["Related Articles", "More from Europe", "You may also like"])
+def test_the_stories_listed_under_a_related_title_are_not_the_article(title):
+    text = ("OSLO — King Harald on Monday received Envoy Brett Cole at the palace to discuss energy and trade.\n"
+            "The meeting was attended by Crown Prince Olav and covered regional security and shipping.\n"
+            f"{title}\n"
+            "OSLO — King Harald on Sunday met with Secretary of State Mike Cole in New York on the sidelines of\n"
+            "OSLO — King Harald received on Wednesday at the palace Senior Adviser Jared Lund, who is vis\n")
+    content, removed = split_boilerplate(text)
+    assert "Mike Cole" not in content and "Jared Lund" not in content
+    assert content.startswith("OSLO — King Harald on Monday") and title in removed
+
+
 def test_photo_credit_run_into_the_text_is_cut():
     text = ("Anna Berg visited the harbour in Bergen. Source: NTB / Ola Hansen Berg later said the ferry "
             "must run again before the winter comes.\n")

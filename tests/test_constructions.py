@@ -327,3 +327,9 @@ NOT_THEIR_WORDS = [
 def test_not_their_words(nlp, construction, text, who, words):
     found = extract_doc(Article(path=Path("t.txt"), text=text, published=None), nlp(text)).positions
     assert not [p for p in found if p.actor == who and words in p.evidence]
+
+
+def test_first_lady_is_a_title_that_picks_the_bare_surname(nlp):
+    text = ("The banquet was attended by first lady Mia Kim and the mayor. The vase was crafted by Jon Kim, a potter "
+            "from the north. Kim told the guests that she had admired the potter's work for a long time.")
+    assert [a for a, _ in speakers(nlp, text)] == ["Mia Kim"]

@@ -267,8 +267,11 @@ def _pre_title(doc: Doc, start: int) -> str | None:
         break
     while words and words[0].lower_ in ("to", "of", "for", "the", "'s", "’s"):
         words.pop(0)
-    while words and words[-1].lower_ in HONORIFICS | {"sheikh", "sheik", "shaikh"}:
-        words.pop()  # "Qatar's Emir Sheikh Tamim": the honorific belongs to the name
+    # "Qatar's Emir Sheikh Tamim": the honorific belongs to the name; after an adjective
+    # ("first lady Kim") it is the title's own noun
+    while words and words[-1].lower_ in HONORIFICS | {"sheikh", "sheik", "shaikh"} \
+            and not (len(words) > 1 and words[-2].pos_ == "ADJ"):
+        words.pop()
     if not any(w.lower_ in TITLE_NOUNS for w in words):
         return None
     return doc[words[0].i:words[-1].i + 1].text

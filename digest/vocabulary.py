@@ -221,6 +221,8 @@ JOINT_NOUNS = Words("lemma", {"leader", "side", "president", "minister", "party"
 JOINT_VERBS = Words("lemma", {"commit", "agree", "review", "reaffirm", "discuss", "recognize", "recognise",
                               "deplore", "support", "intend", "stress", "underscore", "emphasize", "emphasise",
                               "welcome", "condemn", "express"})
+# "despite/with/without NP, V-ing": the participle's subject is NP (an absolute construction).
+ABSOLUTE_PREPS = Words("lower", {"despite", "with", "without"})
 SAID_VERBS = Words("lemma", {"say", "tell", "state", "add", "according"})  # plain report: no verb quoted with it
 # What a meeting was about: "discussed X", "focused on X", "talks on X".
 SUBJECT_MATTER_VERBS = Words("lemma", {"discuss", "review", "address", "exchange"})

@@ -312,3 +312,63 @@ def test_she_is_never_a_mister_named_last(nlp):
     text = ("First lady Anna Holm toured the museum. Its director, Mr. Lars Berg, showed the collection. "
             "She said the exhibition was a wonderful gift to both countries.")
     assert [a for a, _ in speakers(nlp, text)] == ["Anna Holm"]
+
+
+SPEAKERS_OF_THE_SUBJECT = [
+    ("the person in apposition to the subject, not its possessor, even hung on a nearer noun",
+     "Tom Clarke ran the firm for years. His former partner at the bank, Mark Dunn, called him a master at "
+     "closing deals.", {"Mark Dunn"}),
+    ("a signature after a no-break space",
+     '"Governor Tom Reed is ignorant of our culture. He makes blanket statements about people."\u00a0― Maria Lopez',
+     {"Maria Lopez"}),
+]
+
+
+@pytest.mark.parametrize("construction, text, who", SPEAKERS_OF_THE_SUBJECT,
+                         ids=[c[0] for c in SPEAKERS_OF_THE_SUBJECT])
+def test_who_the_speaker_is(nlp, construction, text, who):
+    assert {actor for actor, _ in speakers(nlp, text)} == who
+
+
+NOT_THEIR_WORDS = [
+    ("a quotation closed before its speaker does not run on into the next paragraph",
+     '"We will win. The plan is good for the ports," Governor Ann Lowe said.\n'
+     "Some critics, however, question the wisdom of the plan for the northern ports.", "Ann Lowe", "critics"),
+    ("a name before an imperative is the one addressed",
+     "At the rally, Governor Ann Lowe spoke to the crowd.\n"
+     "Senator Tom Reed, tell me what you are going to do for the farmers.", "Tom Reed", "tell me"),
+    ("a passive participle: the one asked does not speak",
+     "Prime Minister Lars Holm left the room calmly when asked to explain the plan for the ports.",
+     "Lars Holm", "asked"),
+    ("calling a meeting reports no words",
+     "The Nordic Council, which meets twice a year, called an emergency meeting to discuss the ferry link.",
+     "Nordic Council", "called"),
+    ("calling someone on a day is a telephone call",
+     "Governor Ann Lowe called Senator Tom Reed on Friday to discuss the farmers and their harvest.",
+     "Ann Lowe", "called"),
+    ("'what X called ...' names the words, it gives none",
+     "Norway denounced what Prime Minister Lars Holm called the reckless actions of the fishing fleet.",
+     "Lars Holm", "denounced"),
+    ("a participle after a reporting noun only describes it ('the speech titled')",
+     "The plan comes from a paper published before Governor Ann Lowe's speech titled 'A New Deal for Farmers' "
+     "by Tom Reed.", "Ann Lowe", "titled"),
+    ("'despite NP, now saying': the participle is NP's",
+     "Lars Holm and Anna Berg remain confident despite a few early critics of the plan, such as Senator Tom Reed, "
+     "now saying they think it should be changed.", "Lars Holm", "saying"),
+    ("a paragraph signed by a name the model does not tag is not the voice before",
+     '"We will win the vote in the north," Governor Ann Lowe said.\n'
+     '"I am so ashamed of the campaign. He thinks he is always right about everything." ― Reader In Ohio',
+     "Ann Lowe", "ashamed"),
+]
+
+
+@pytest.mark.parametrize("construction, text, who, words", NOT_THEIR_WORDS, ids=[c[0] for c in NOT_THEIR_WORDS])
+def test_not_their_words(nlp, construction, text, who, words):
+    found = extract_doc(Article(path=Path("t.txt"), text=text, published=None), nlp(text)).positions
+    assert not [p for p in found if p.actor == who and words in p.evidence]
+
+
+def test_first_lady_is_a_title_that_picks_the_bare_surname(nlp):
+    text = ("The banquet was attended by first lady Mia Kim and the mayor. The vase was crafted by Jon Kim, a potter "
+            "from the north. Kim told the guests that she had admired the potter's work for a long time.")
+    assert [a for a, _ in speakers(nlp, text)] == ["Mia Kim"]

@@ -291,8 +291,11 @@ def _pre_title(doc: Doc, start: int) -> str | None:
         break
     while words and words[0].lower_ in ("to", "of", "for", "the", "'s", "’s"):
         words.pop(0)
-    while words and words[-1].lower_ in HONORIFICS | {"sheikh", "sheik", "shaikh"}:
-        words.pop()  # "Qatar's Emir Sheikh Tamim": the honorific belongs to the name
+    # "Qatar's Emir Sheikh Tamim": the honorific belongs to the name; after an adjective
+    # ("first lady Kim") it is the title's own noun
+    while words and words[-1].lower_ in HONORIFICS | {"sheikh", "sheik", "shaikh"} \
+            and not (len(words) > 1 and words[-2].pos_ == "ADJ"):
+        words.pop()
     if any(w.lower_ == "counterpart" for w in words):
         # "his Chinese counterpart Foreign Minister Wang Yi": the office after "counterpart",
         # with the nationality before it ("Chinese Foreign Minister")

@@ -22,7 +22,7 @@ from ..models import MeetingMention, PositionMention
 from .actors import Mention, Roster, speaker_labels
 from .rules import Rule, load_rules, matches
 from .sentences import is_heading, quoted_tokens
-from ..vocabulary import (COUNT_WORDS, COURTESY, JOINT_NOUNS, JOINT_VERBS, MODAL_AUX, NEGATIONS, REPORTING_VERBS,
+from ..vocabulary import (ABSOLUTE_PREPS, COUNT_WORDS, COURTESY, JOINT_NOUNS, JOINT_VERBS, MODAL_AUX, NEGATIONS, REPORTING_VERBS,
                           SAID_VERBS, STANCE_VERBS, TOPICS, VOICE_NOUNS)
 
 QUOTES = "\"“”"
@@ -39,9 +39,10 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
     passages = _quotation_speakers(doc, roster, cues, quoted)
     for index, sent in enumerate(doc.sents):
         inside, quoting = quoting, []
-        signer = next((name for (start, end), name in signed.items() if start <= sent.start_char < end), None)
-        if signer is not None:
-            out.append(_own_words(signer, sent, end=min(sent.end_char, _signature_start(signed, sent))))
+        signature = next(((start, end) for start, end in signed if start <= sent.start_char < end), None)
+        if signature is not None:
+            if signed[signature] is not None:  # signed by someone we cannot name: nobody we know speaks
+                out.append(_own_words(signed[signature], sent, end=min(sent.end_char, _signature_start(signed, sent))))
             continue
         if index in passages:
             out.extend(_own_words(name, sent) for name in passages[index])
@@ -64,11 +65,11 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
         elif inside and len(sent.text.split()) >= 6:
             # the quotation a speaker opened goes on: '..., stating, "Met X. Relations are important."'
             out.extend(_own_words(name, sent) for name in inside)
-            quoting = inside if _open_quote(sent.text, True) else []
+            quoting = inside if _open_at_end(sent, quoted) else []
             continue
         else:
             continue
-        if _open_quote(sent.text, False):
+        if _open_at_end(sent, quoted):
             quoting = speakers
         text = _content(verb, sent)
         if len(text.split()) < 4:
@@ -104,22 +105,24 @@ def _own_words(name: str, sent: Span, end: int | None = None) -> PositionMention
     return PositionMention(actor=name, text=text, evidence=sent.text.strip(), topic=topic_of(text), direct=True)
 
 
-SIGNATURE = re.compile(r"^[ \t]*[“\"”].{20,}?[”\"][ \t]*[―—–][ \t]*([A-Z][^\n]{1,60}?)[ \t.]*$", re.M)
+# spaces of any kind but a line break: web text often puts a no-break space before the dash
+SIGNATURE = re.compile(r"^[^\S\n]*[“\"”].{20,}?[”\"][^\S\n]*[―—–][^\S\n]*([A-Z][^\n]{1,60}?)[^\S\n.]*$", re.M)
 
 
-def _testimonials(doc: Doc, roster: Roster) -> dict[tuple[int, int], str]:
+def _testimonials(doc: Doc, roster: Roster) -> dict[tuple[int, int], str | None]:
     """'"I'm so ashamed ..." ― Jacklyn Ashley': a quoted paragraph signed by a named person
-    is that person's, whoever it talks about. Character range of each such paragraph -> signer."""
+    is that person's, whoever it talks about; signed by a name the model did not tag, it is
+    nobody's, never the voice of the paragraph before. Character range of each such
+    paragraph -> signer (None: not one of the roster's people)."""
     out = {}
     for match in SIGNATURE.finditer(doc.text):
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         person = next((roster.by_token[t.i] for t in span or [] if t.i in roster.by_token), None)
-        if person is not None and person.kind == "person":
-            out[(match.start(), match.start(1))] = person.name
+        out[(match.start(), match.start(1))] = person.name if person is not None and person.kind == "person" else None
     return out
 
 
-def _signature_start(signed: dict[tuple[int, int], str], sent: Span) -> int:
+def _signature_start(signed: dict[tuple[int, int], str | None], sent: Span) -> int:
     """Where the signature begins, for the sentence that carries it (the quote closes before it)."""
     for start, end in signed:
         if start <= sent.start_char < end:
@@ -128,16 +131,18 @@ def _signature_start(signed: dict[tuple[int, int], str], sent: Span) -> int:
     return sent.end_char
 
 
-def _open_quote(text: str, opened: bool) -> bool:
-    """Whether a quotation is still open at the end of `text` (curly or straight quotes)."""
-    for ch in text:
-        if ch == "“":
-            opened = True
-        elif ch == "”":
-            opened = False
-        elif ch == '"':
-            opened = not opened
-    return opened
+def _open_at_end(sent: Span, quoted: set[int]) -> bool:
+    """Whether a quotation is still open where `sent` ends ('He said: "We will win.').
+
+    Read from the quoted tokens of the whole text, not by counting the marks of the
+    sentence alone: '... Congress," Rep. Lowe said.' closes a quotation opened a sentence
+    earlier, and its one mark must not reopen it for every paragraph that follows."""
+    words = [t for t in sent if not t.is_space]
+    if not words:
+        return False
+    last = words[-1]
+    return last.i in quoted or (len(words) > 1 and words[-2].i in quoted and last.is_punct
+                                and last.text not in QUOTES)
 
 
 def _as_written(verb: Token) -> str | None:
@@ -205,22 +210,20 @@ def _quotation_speakers(doc: Doc, roster: Roster, cues: dict[int, list[Rule]],
 
     '"Bryan already asserted his right. He was ready. ...," MacDougall said': the
     quotation's earlier sentences are MacDougall's, whoever they mention; '"...," Flynn
-    said. "Donald Trump has enormous respect ..."': a quotation that follows in the
-    same paragraph with no speaker of its own goes on in Flynn's voice. A quotation
-    closed by a speaker of its own is theirs. Sentence index -> speakers.
+    said. "Donald Trump has enormous respect ..."': a quotation that follows with no
+    speaker of its own goes on in Flynn's voice, in the same paragraph or as the next
+    one (news sets a long quotation out as paragraphs each opening with a quote mark).
+    A quotation closed by a speaker of its own is theirs. Sentence index -> speakers.
     """
     out: dict[int, list[str]] = {}
     pending: list[int] = []  # sentences of the open quotation still without a speaker
-    previous: list[str] = []  # the speaker of the quotation just before, in this paragraph
-    last_end = 0
+    previous: list[str] = []  # the speaker of the quotation just before
     for index, sent in enumerate(doc.sents):
         first = next((t for t in sent if not t.is_space), None)
         if first is None:
             continue
-        paragraph = "\n" in doc.text[last_end:sent.start_char]
-        last_end = sent.end_char
         begins = first.text in ("“", '"') or first.i in quoted
-        if paragraph or not begins:
+        if not begins:
             # the run of quoted sentences ends: what is still unattributed goes on the voice before
             out.update((i, previous) for i in pending if previous)
             pending, previous = [], []
@@ -229,8 +232,7 @@ def _quotation_speakers(doc: Doc, roster: Roster, cues: dict[int, list[Rule]],
         found = _speaker(sent, roster, cues, quoted, outside_only=True)
         if found is not None and found[0].kind != "person":
             found = None  # a quoted release relays its people: "...," according to the ministry
-        still_open = sent[-1].i in quoted or (len(sent) > 1 and sent[-2].i in quoted and sent[-1].is_punct
-                                             and sent[-1].text not in QUOTES)
+        still_open = _open_at_end(sent, quoted)
         if found is not None:
             names = [m.name for m in _with_conjuncts(found[0], found[1], roster)]
             out.update((i, names) for i in pending)
@@ -260,6 +262,10 @@ def _reporting_verb(tok: Token, roster: Roster) -> list[Cue]:
         return []
     if lemma == "ask" and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         return []  # "asked X to consider Y" is a stance; "asked about it" is not
+    if lemma == "call" and not _calls_something(tok):
+        return []  # "called an emergency meeting", "called her on Friday": no words reported
+    if tok.left_edge.tag_ in ("WP", "WDT") and tok.left_edge.dep_ == "dobj":
+        return []  # "what Holm called reckless", "whatever he says": the clause names the words, gives none
     subject = _subject(tok)
     m = _mention_of(subject, roster) if subject is not None else None
     named = roster.by_token.get(tok.i - 1)
@@ -273,8 +279,31 @@ def _reporting_verb(tok: Token, roster: Roster) -> list[Cue]:
     return [Cue(None, tok, 1, depth)] if _unresolved_speaker(tok, roster) else []
 
 
+def _calls_something(verb: Token) -> bool:
+    """"call" reports words when it calls for or on someone, calls someone something
+    ("called him a master", "called it reckless") or calls out; "called an emergency
+    meeting" or "called her on Friday" (a telephone call) reports none."""
+    for c in verb.children:
+        if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") or c.dep_ == "prt" and c.lower_ == "out":
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("for", "on") \
+                and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj"):
+            return True
+    return False
+
+
+def _states_content(clause: Token) -> bool:
+    """"her statement that ...", "his speech calling for ...", "a call to ...": a clause that
+    gives a reporting noun's content; a bare participle only describes the noun ("the speech
+    titled ...", "a statement issued by ...")."""
+    if clause.dep_ in ("ccomp", "appos"):
+        return True
+    return clause.dep_ == "acl" and (clause.tag_ == "VBG" or any(c.dep_ in ("mark", "nsubj", "aux")
+                                                               for c in clause.children))
+
+
 def _reporting_noun(tok: Token, roster: Roster) -> list[Cue]:
-    if not any(c.dep_ in ("acl", "ccomp", "appos") or c.text in QUOTES for c in tok.children):
+    if not any(_states_content(c) or c.text in QUOTES for c in tok.children):
         return []
     depth = sum(1 for _ in tok.ancestors)
     return [Cue(roster.by_token[c.i], tok, 0, depth) for c in tok.children
@@ -330,14 +359,39 @@ def _subject(verb: Token) -> Token | None:
     """The verb's subject; of two (a misparsed dateline "TOKYO (AP) — Kishida said"), the nearer."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects:
-        return subjects[-1]
+        return None if _addressed(subjects[-1], verb) else subjects[-1]
     for c in verb.children:
         if c.dep_ in ("nsubjpass", "auxpass"):
             return None  # "were confirmed": the speaker is not the subject
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"):
+        return None  # "when asked to do so, he left": the clause's subject is the one asked
     # "..., stating that ..." / "and stressed ..." continue the clause's subject
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head)
+        absolute = _absolute_subject(verb)
+        return absolute if absolute is not None else _subject(verb.head)
     return None
+
+
+def _absolute_subject(participle: Token) -> Token | None:
+    """"They remain confident despite a few supporters, such as Corker, now saying ...":
+    after "despite/with/without NP", a participle is that NP's, not the clause subject's."""
+    if participle.tag_ != "VBG" or participle.dep_ != "advcl":
+        return None
+    for prep in participle.head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ABSOLUTE_PREPS and prep.i < participle.i \
+                and all(t.is_punct or t.is_space or t.dep_ == "advmod"
+                        for t in participle.doc[prep.right_edge.i + 1:participle.i]):
+            return next((o for o in prep.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def _addressed(subject: Token, verb: Token) -> bool:
+    """"Mr. Trump, tell me what you will do": a name set off by a comma before an imperative
+    (a bare verb with no auxiliary, not even "to") is the one spoken to, not the speaker."""
+    doc = verb.doc
+    comma = subject.right_edge.i + 1
+    return verb.tag_ == "VB" and comma + 1 == verb.i and doc[comma].text == "," \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _mention_of(tok: Token, roster: Roster) -> Mention | None:
@@ -346,12 +400,28 @@ def _mention_of(tok: Token, roster: Roster) -> Mention | None:
     ("the Hamas statement", "a ministry spokesman")."""
     if tok.i in roster.by_token:
         return roster.by_token[tok.i]
+    named = _apposed_person(tok, roster)
+    if named is not None:
+        return named  # "his former partner, Lawrence Cummings, called": not the possessor
     near = [t for t in tok.children if t.i in roster.by_token and t.dep_ in ("compound", "poss", "nmod", "appos")]
     people = [roster.by_token[t.i] for t in near if roster.by_token[t.i].kind == "person"]
     if people:
         return people[0]
     if tok.lemma_.lower() in VOICE_NOUNS:
         return next((roster.by_token[t.i] for t in near), None)
+    return None
+
+
+def _apposed_person(tok: Token, roster: Roster) -> Mention | None:
+    """"Russia's envoy, Kirill Dmitriev", "His partner at Lenox, Lawrence Cummings, called":
+    the person in apposition to a subject is who it is, even where the parser hangs the
+    apposition on a nearer noun ("Lenox"), as long as it closes the subject's phrase."""
+    for t in tok.subtree:
+        m = roster.by_token.get(t.i)
+        if t.dep_ != "appos" or m is None or m.kind != "person":
+            continue
+        if t.head.i == tok.i or t.right_edge.i + 1 >= tok.right_edge.i:
+            return m
     return None
 
 

@@ -74,6 +74,11 @@ REPORTING_VERBS = Words("lemma", {"say", "state", "tell", "stress", "emphasize",
                                   "acknowledge", "admit", "confirm", "deny", "mention", "remark", "observe",
                                   "comment", "voice", "convey", "reaffirm", "stat", "ask", "advocate", "recall",
                                   "predict", "concede", "contend", "maintain", "stress", "blast", "slam"})
+# Reporting verbs that never take the person spoken to as their object, so a name right after
+# one, behind a quotation ("'...,' explained Macron"), is its subject inverted.
+INVERTING_VERBS = Words("lemma", {"say", "explain", "add", "stress", "note", "declare", "state", "remark",
+                                  "comment", "observe", "emphasize", "emphasise", "insist", "recall",
+                                  "acknowledge", "admit", "reply", "respond"})
 # A meeting told as the next step of the occasion the article opens with.
 SAME_DAY_CUES = ["afterwards", "afterward", "then", "after that", "of the day", "same day", "that day",
                  "subsequently", "later that day", "later in the day", "earlier in the day", "in the day",
@@ -241,4 +246,4 @@ CONTRADICTIONS = [
     ("FEMININE_TITLES", "MASCULINE_TITLES"),
 ]
 # Lists that must lie inside another: a one-name monarch's title is a title.
-SUBSETS = [("ONE_NAME_TITLES", "TITLE_NOUNS"), ("HOSTING_VERBS", "MEETING_VERBS"), ("TITLE_NOUNS", "TITLE_WORDS")]
+SUBSETS = [("INVERTING_VERBS", "REPORTING_VERBS"), ("ONE_NAME_TITLES", "TITLE_NOUNS"), ("HOSTING_VERBS", "MEETING_VERBS"), ("TITLE_NOUNS", "TITLE_WORDS")]

@@ -197,6 +197,14 @@ SPEECH = [
      'Mayor Ann Lowe met the press. "We talked about the plans of Secretary Paul Berg and our interest in '
      'them," she said.',
      {"Ann Lowe"}),
+    ("a name after a verb that never takes the one spoken to is its subject inverted",
+     'Prime Minister Ann Lowe met President Paul Berg. "It was a great discussion," she explained Berg at the '
+     'end of the meeting.',
+     {"Paul Berg"}),
+    ("an 'as'-clause names the report's source, not another speaker",
+     'Mrs. Ann Lowe met Mr. Paul Berg on Monday. Lowe praised the talks. "It was a great discussion," said Berg, '
+     'as she writes on her blog.',
+     {"Paul Berg"}),
 ]
 
 

@@ -22,8 +22,8 @@ from ..models import MeetingMention, PositionMention
 from .actors import Mention, Roster, speaker_labels
 from .rules import Rule, load_rules, matches
 from .sentences import is_heading, quoted_tokens
-from ..vocabulary import (ABSOLUTE_PREPS, COUNT_WORDS, COURTESY, JOINT_NOUNS, JOINT_VERBS, MODAL_AUX, NEGATIONS, REPORTING_VERBS,
-                          SAID_VERBS, STANCE_VERBS, TOPICS, VOICE_NOUNS)
+from ..vocabulary import (ABSOLUTE_PREPS, COUNT_WORDS, COURTESY, INVERTING_VERBS, JOINT_NOUNS, JOINT_VERBS, MODAL_AUX,
+                          NEGATIONS, REPORTING_VERBS, SAID_VERBS, STANCE_VERBS, TOPICS, VOICE_NOUNS)
 
 QUOTES = "\"“”"
 
@@ -264,6 +264,9 @@ def _reporting_verb(tok: Token, roster: Roster) -> list[Cue]:
         return []  # "asked X to consider Y" is a stance; "asked about it" is not
     if lemma == "call" and not _calls_something(tok):
         return []  # "called an emergency meeting", "called her on Friday": no words reported
+    if tok.dep_ == "advcl" and tok.head.lemma_.lower() in REPORTING_VERBS and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return []  # "'...,' said Macron, as the agency writes": the source of the report, not another
     if tok.left_edge.tag_ in ("WP", "WDT") and tok.left_edge.dep_ == "dobj":
         return []  # "what Holm called reckless", "whatever he says": the clause names the words, gives none
     subject = _subject(tok)
@@ -357,6 +360,9 @@ def _hypothetical(verb: Token) -> bool:
 
 def _subject(verb: Token) -> Token | None:
     """The verb's subject; of two (a misparsed dateline "TOKYO (AP) — Kishida said"), the nearer."""
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        return inverted
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects:
         return None if _addressed(subjects[-1], verb) else subjects[-1]
@@ -370,6 +376,16 @@ def _subject(verb: Token) -> Token | None:
         absolute = _absolute_subject(verb)
         return absolute if absolute is not None else _subject(verb.head)
     return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """"'It was a great discussion,' explained Macron" (or, machine-translated, "he explained
+    Macron"): a name after a verb that never takes the one spoken to, behind the quotation
+    it reports, is the speaker, whatever the parser made of it."""
+    if verb.lemma_.lower() not in INVERTING_VERBS or not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubj", "attr") and c.i > verb.i
+                 and c.ent_type_ == "PERSON"), None)
 
 
 def _absolute_subject(participle: Token) -> Token | None:

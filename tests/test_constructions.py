@@ -102,6 +102,10 @@ CONSTRUCTIONS = [
      "President Joseph Otieno met Prime Minister Lars Holm on Monday at the Royal Palace in Bergen.\n"
      "Chancellor Maria Lund held a separate meeting with Foreign Minister Anna Berg.",
      [["Joseph Otieno", "Lars Holm"], ["Anna Berg", "Maria Lund"]], {"place": "Bergen"}),
+    ("'our last meeting' in a participant's quotation: the pair just met, an earlier meeting",
+     "Foreign Minister Anna Berg also met Foreign Minister Lars Holm on Monday afternoon.\n"
+     'She wrote on Facebook: "Much has happened since our last meeting in September in New York."',
+     [["Anna Berg", "Lars Holm"], ["Anna Berg", "Lars Holm"]], {"date": "2023-09", "place": "New York"}),
     ("'their meeting' with the pair named after it in the same sentence",
      "Chancellor Maria Lund met Prime Minister Lars Holm in Oslo on Friday.\n"
      "After their private meeting on Monday, President Joseph Otieno and Foreign Minister Anna Berg went out "

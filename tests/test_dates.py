@@ -247,3 +247,11 @@ def test_a_weekday_and_a_yearless_day_stay_yearless_when_the_article_names_no_ye
     text = "Foreign Minister Anna Berg met Prime Minister Lars Holm on Thursday evening (Nov 10) in Oslo."
     found = run(nlp, text, published=None).meetings
     assert found[0].date.year is None and (found[0].date.month, found[0].date.day) == (11, 10)
+
+
+def test_an_undated_article_gives_an_earlier_yearless_month_the_year_of_its_latest_day(nlp):
+    text = ("Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on November 10, 2022.\n"
+            "Their last meeting in September in New York was short.\n"
+            "They will meet again in December in Bergen, Berg said.")
+    found = run(nlp, text, published=None).meetings
+    assert [m.date.iso() for m in found] == ["2022-11-10", "2022-09"]

@@ -153,3 +153,9 @@ def test_a_dateline_the_parser_splits_off_is_still_the_dateline(nlp):
             "Xi Jinping during their state banquet on Monday.\n"
             "The two presidents attended the state banquet after their bilateral summit.")
     assert run(nlp, text).meetings[-1].place == "Seoul"
+
+
+def test_a_region_is_no_venue_to_complete_with_a_city(nlp):
+    text = ("Envoy Wang Lei arrived in Cairo on Friday.\n"
+            "Wang then traveled to the West Bank and met with Foreign Minister Anna Berg on Monday.")
+    assert run(nlp, text).meetings[-1].place == "West Bank"

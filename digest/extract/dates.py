@@ -241,8 +241,8 @@ def find_date(trigger: Token, sent: Span, published: date | None) -> DateValue |
         if inside:
             text = text[:inside.start()]
         value = resolve_date(text, published, () if published else written_days(sent.doc))
-        if published is None and value is not None and value.year is None and value.month and value.day:
-            value = _year_by_weekday(value, sent.doc, ent.start)  # "on Thursday evening (Nov 10)"
+        if published is None and value is not None and value.year is None and value.month:
+            value = _year_of_written_days(value, sent.doc, ent.start)
         day = int(inside.group(1)) if inside else _day_in_brackets(sent.doc, ent.end)
         if value is not None and value.year and value.day is not None and day is not None:
             value = _nearest_with_day(value, day)
@@ -268,6 +268,24 @@ def written_days(doc) -> tuple[date, ...]:
                 days.append(date(v.year, v.month, v.day))
         doc._.written_days = tuple(dict.fromkeys(days))
     return doc._.written_days
+
+
+def _year_of_written_days(value: DateValue, doc, start: int) -> DateValue:
+    """A yearless date in an article with no publication date: its weekday may fix the year
+    ("on Thursday evening (Nov 10)"); else the latest full date the article gives, which
+    it was written on or after, is the year of a day earlier in that year ("since our last
+    meeting in September" beside "Nov 10, 2022"). A later day stays yearless: it may be the
+    year before or an occasion to come."""
+    if value.day:
+        fixed = _year_by_weekday(value, doc, start)
+        if fixed.year:
+            return fixed
+    if not written_days(doc):
+        return value
+    latest = max(written_days(doc))
+    if (value.month, value.day or 1) <= (latest.month, latest.day):
+        return DateValue(latest.year, value.month, value.day, value.text)
+    return value
 
 
 def _year_by_weekday(value: DateValue, doc, start: int) -> DateValue:

@@ -39,7 +39,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
     occasion_index = -1
     here: dict[str, tuple[str, int]] = {}  # where each person was last said to be, and when
     cities: dict[str, tuple[str, int]] = {}  # ... the last time that was a city or country
-    gpes = {e.text.lower() for e in doc.ents if e.label_ == "GPE"}
+    gpes = {re.sub(r"^the ", "", e.text.lower()) for e in doc.ents if e.label_ in ("GPE", "LOC")}  # towns, countries
     dateline_place = find_dateline_place(doc)
     matched = matches(doc, "meetings", RULES)
     filed_only: set[int] = set()  # meetings (by index in `out`) placed only by the dateline
@@ -163,6 +163,8 @@ def _group_parties(trigger: Token, roster: Roster, parties: list[Mention], count
     if last is not None and index - last.sentence_index <= GROUP_WINDOW \
             and (count in (0, len(last.participants))) and len(last.participants) >= 2:
         named = last.participants
+    elif any(c.dep_ == "poss" and c.lower_ == "our" for c in trigger.children):
+        return parties  # "our last meeting" with no meeting just told: whose "we" is not known
     else:
         named = [m.name for m in last_named(trigger, roster, count or 2)]
     latest = {m.name: m for m in sorted(roster.mentions, key=lambda m: m.start) if m.start < trigger.i}

@@ -80,8 +80,8 @@ def group_subject(trigger: Token) -> int | None:
     """How many people a counted group subject of the trigger stands for: "the two leaders
     held talks", "both sides met", "the top diplomats of the two nations held a meeting",
     "they held talks"; None when the subject is not such a group (0: "they", count unknown)."""
-    if trigger.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ == "their" for c in trigger.children):
-        return 0  # "to mark their second summit"
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in ("their", "our") for c in trigger.children):
+        return 0  # "to mark their second summit", "since our last meeting" (a participant speaking)
     verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubj", "nsubjpass") else trigger
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:

@@ -180,6 +180,7 @@ SKIP_PREPS = Words("lower", {"since", "before", "after", "amid", "despite", "for
 PARTNER_PREPS = Words("lower", {"with", "between"})  # "met with X", "talks between A and B"
 DISCUSS_VERBS = Words("lemma", {"discuss", "talk", "confer", "consult"})  # "discussed with X"
 TOGETHER_DISCUSS_VERBS = Words("lemma", {"discuss", "negotiate", "confer"})  # "A and B discussed"
+VIEW_NOUNS = Words("lemma", {"view", "opinion", "idea", "thought"})  # "A and B exchanged views"
 # "The meeting was/took place/was held with X": verbs a meeting noun names its partner after.
 VENUE_COPULAS = Words("lemma", {"be", "take", "occur", "follow", "hold"})
 HELD_VERBS = Words("lemma", {"hold", "conduct", "have"})  # "the discussion held with X"

@@ -106,6 +106,18 @@ CONSTRUCTIONS = [
      "Foreign Minister Anna Berg also met Foreign Minister Lars Holm on Monday afternoon.\n"
      'She wrote on Facebook: "Much has happened since our last meeting in September in New York."',
      [["Anna Berg", "Lars Holm"], ["Anna Berg", "Lars Holm"]], {"date": "2023-09", "place": "New York"}),
+    ("'paid a courtesy call on X' (in person, not a phone call)",
+     "Foreign Minister Anna Berg paid a courtesy call on Prime Minister Lars Holm in Oslo on Monday.",
+     [["Anna Berg", "Lars Holm"]], {"date": "2024-03-18", "place": "Oslo"}),
+    ("'paid a visit to X', a person",
+     "Foreign Minister Anna Berg paid a visit to Prime Minister Lars Holm in Oslo on Monday.",
+     [["Anna Berg", "Lars Holm"]], {"date": "2024-03-18", "place": "Oslo"}),
+    ("'A and B exchanged views'",
+     "Chancellor Maria Lund and President Joseph Otieno exchanged views on trade in Oslo on Monday.",
+     [["Joseph Otieno", "Maria Lund"]], {"date": "2024-03-18", "place": "Oslo"}),
+    ("'A joined B for talks'",
+     "Foreign Minister Anna Berg joined Prime Minister Lars Holm for talks on Monday.",
+     [["Anna Berg", "Lars Holm"]], {"date": "2024-03-18"}),
     ("'their meeting' with the pair named after it in the same sentence",
      "Chancellor Maria Lund met Prime Minister Lars Holm in Oslo on Friday.\n"
      "After their private meeting on Monday, President Joseph Otieno and Foreign Minister Anna Berg went out "
@@ -145,6 +157,10 @@ def test_an_experiential_perfect_gives_no_date(nlp):
     "President Anna Berg called on Lakeland to stop the war.",
     "President Anna Berg called on Chancellor Maria Lund to resign.",
     "Chancellor Maria Lund and President Joseph Otieno discussed trade by phone.",
+    "Foreign Minister Anna Berg paid tribute to Prime Minister Lars Holm.",
+    "Foreign Minister Anna Berg paid a visit to Oslo.",
+    "Chancellor Maria Lund and President Joseph Otieno exchanged letters on trade.",
+    "Foreign Minister Anna Berg joined Prime Minister Lars Holm in calling for peace.",
 ])
 def test_not_a_meeting(nlp, sentence):
     found = extract_doc(Article(path=Path("t.txt"), text=sentence, published=None), nlp(sentence))

@@ -29,7 +29,7 @@ from ..vocabulary import (ACHIEVED_VERBS, ATTEND_VERBS, CONDITION_MARKS, DEFINIT
                           FOCUS_VERBS, GROUP_HEADS, LEAD_VERBS, LIFE_EVENT_VERBS, MEETING_NOUNS, MODAL_AUX,
                           MODAL_HEADS, NEGATION_ADVERBS, NOT_MEETING_NOUN_MODS, PARTNER_PREPS, PHONE_WORDS,
                           PRESENCE_WORDS, SAME_DAY_CUES, SAME_TRIP_CUES, SEPARATE_WORDS, SUBJECT_MATTER_VERBS,
-                          TIME_UNITS, TITLE_NOUNS, TOGETHER_WORDS, TOPIC_PREPS, TRAVEL_VERBS, TRIP_NOUNS)
+                          TIME_UNITS, TITLE_NOUNS, TOGETHER_WORDS, TOPIC_PREPS, TRAVEL_VERBS, TRIP_NOUNS, VIEW_NOUNS)
 
 
 def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[MeetingMention]:
@@ -434,7 +434,9 @@ def _happened(trigger: Token) -> bool:
             tok = tok.head
             continue
         break
-    words = {t.lower_ for t in trigger.sent if t.i != trigger.i}  # "called on X" is no phone call
+    # "called on X", "paid a courtesy call on X": no phone call
+    words = {t.lower_ for t in trigger.sent
+             if t.i != trigger.i and not (t.i and trigger.doc[t.i - 1].lower_ == "courtesy")}
     if words & PHONE_WORDS and not (words & {"meeting", "met", "meet"}):
         return False
     return True
@@ -502,6 +504,30 @@ def _attendees(sent: Span, roster: Roster, distance: int) -> list[str]:
     return []
 
 
+def _paid_call(verb: Token, roster: Roster) -> bool:
+    """"paid a courtesy call on X", "paid a visit to X": a call or visit paid to a person."""
+    visit = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ("call", "visit")), None)
+    if visit is None:
+        return False
+    targets = [n for p in (*visit.children, *verb.children) if p.dep_ == "prep" and p.lower_ in ("on", "to")
+               for n in p.children if n.dep_ == "pobj"]
+    return any(roster.by_token.get(t.i) is not None and roster.by_token[t.i].kind == "person" or
+               t.lower_ in TITLE_NOUNS for t in targets)
+
+
+def _exchanged_views(verb: Token, roster: Roster) -> bool:
+    """"A and B exchanged views on trade": two people discussing (not "exchanged letters")."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in VIEW_NOUNS for c in verb.children) \
+        and _coordinated_people(verb, roster) >= 2
+
+
+def _joined_for_talks(verb: Token, roster: Roster) -> bool:
+    """"A joined B for talks": B, the one joined, is the partner of a meeting."""
+    talks = any(c.dep_ == "prep" and c.lower_ == "for" and any(n.lower_ in MEETING_NOUNS for n in c.children)
+                for c in verb.children)
+    return talks and _has_person_object(verb)
+
+
 CHECKS = {
     "always": lambda tok, roster: True,
     "meeting_noun_object": _meeting_noun_object,
@@ -515,5 +541,8 @@ CHECKS = {
     "discussed_together": _discussed_together,
     "at_the_meeting": _at_the_meeting,
     "spent_time_with": _spent_time_with,
+    "paid_call": _paid_call,
+    "exchanged_views": _exchanged_views,
+    "joined_for_talks": _joined_for_talks,
 }
 RULES = load_rules("meetings", set(CHECKS))

@@ -95,9 +95,11 @@ def find_place(trigger: Token) -> str | None:
             for n in c.children:
                 if n.lemma_.lower() in TRIP_NOUNS or n.lower_ in MEETING_NOUNS:
                     candidates.append(n)
-        # "met with Trump in Davos": the model hangs the place on the partner
-        if c.dep_ == "prep" and c.lower_ in ("with", "by") or c.dep_ == "agent":
-            candidates.extend(n for n in c.children if n.dep_ == "pobj")
+        # "met with Trump in Davos", "talks between A and B in Oslo": the model hangs the place
+        # on the partner, or on the last of them
+        if c.dep_ == "prep" and c.lower_ in ("with", "by", "between") or c.dep_ == "agent":
+            partners = [n for n in c.children if n.dep_ == "pobj"]
+            candidates.extend(partners + [t for n in partners for t in n.children if t.dep_ == "conj"])
         if c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in MEETING_NOUNS:
             candidates.append(c)
     if trigger.dep_ in ("advcl", "xcomp") and trigger.head.lemma_ == "be":

@@ -88,6 +88,10 @@ SAME_TRIP_CUES = Words("lower", {"also", "another", "further", "next", "separate
 STANCE_VERBS = Words("lemma", {"believe", "think", "want", "hope", "value", "oppose", "support", "ensure", "urge",
                                "insist", "reject", "intend", "commit", "demand", "call", "expect", "remain",
                                "stand"})
+# Verbs whose object alone is a stance taken in public ("condemned the attack", "welcomed the
+# deal", "rejected the plan"): a position however short the object.
+STANCE_OBJECT_VERBS = Words("lemma", {"condemn", "welcome", "reject", "praise", "hail", "criticize", "criticise",
+                                      "denounce", "applaud", "endorse", "oppose", "slam", "blast"})
 REPORTING_NOUNS = Words("lower", {"statement", "comments", "comment", "remarks", "remark", "readout", "release",
                                   "words", "view", "views", "position", "stance", "message", "speech", "address",
                                   "interview"})

@@ -220,12 +220,19 @@ SPEECH = [
      'Mayor Ann Lowe met the press. "We talked about the plans of Secretary Paul Berg and our interest in '
      'them," she said.',
      {"Ann Lowe"}),
+    ("a person's stance on an object, however short ('condemned the attack')",
+     "Foreign Minister Anna Berg condemned the attack.",
+     {"Anna Berg"}),
+    ("a stance inside what someone lays out is the content, not a country's own report",
+     "On trade, President Tom Reed laid out in detail that the plan has not changed, the United States opposes "
+     "any new tariffs, and the world has an interest in open markets.",
+     set()),
     ("a name after a verb that never takes the one spoken to is its subject inverted",
      'Prime Minister Ann Lowe met President Paul Berg. "It was a great discussion," she explained Berg at the '
      'end of the meeting.',
      {"Paul Berg"}),
     ("an 'as'-clause names the report's source, not another speaker",
-     'Mrs. Ann Lowe met Mr. Paul Berg on Monday. Lowe praised the talks. "It was a great discussion," said Berg, '
+     'Mrs. Ann Lowe met Mr. Paul Berg on Monday. Lowe left early. "It was a great discussion," said Berg, '
      'as she writes on her blog.',
      {"Paul Berg"}),
 ]

@@ -23,7 +23,8 @@ from .actors import Mention, Roster, speaker_labels
 from .rules import Rule, load_rules, matches
 from .sentences import is_heading, quoted_tokens
 from ..vocabulary import (ABSOLUTE_PREPS, COUNT_WORDS, COURTESY, INVERTING_VERBS, JOINT_NOUNS, JOINT_VERBS, MODAL_AUX,
-                          NEGATIONS, REPORTING_VERBS, SAID_VERBS, STANCE_VERBS, TOPICS, VOICE_NOUNS)
+                          NEGATIONS, REPORTING_VERBS, SAID_VERBS, STANCE_OBJECT_VERBS, STANCE_VERBS, TOPICS,
+                          VOICE_NOUNS)
 
 QUOTES = "\"“”"
 
@@ -72,8 +73,8 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
         if _open_at_end(sent, quoted):
             quoting = speakers
         text = _content(verb, sent)
-        if len(text.split()) < 4:
-            continue
+        if len(text.split()) < 4 and not (verb.lemma_.lower() in STANCE_OBJECT_VERBS and text):
+            continue  # "said this", "told him": no content; "condemned the attack" is a stance
         said = verb.lemma_.lower() in SAID_VERBS or text == sent.text.strip()
         for name in speakers:
             out.append(PositionMention(actor=name, text=text, evidence=sent.text.strip(), topic=topic_of(text),
@@ -319,7 +320,18 @@ def _according_to(tok: Token, roster: Roster) -> list[Cue]:
     return [Cue(m, tok.head, 0, -1)] if m else []
 
 
-CUES = {"reporting_verb": _reporting_verb, "reporting_noun": _reporting_noun, "according_to": _according_to}
+def _stance_verb(tok: Token, roster: Roster) -> list[Cue]:
+    """"Berg condemned the attack": a person's stance on an object is a position. Only in the
+    sentence's main clause, and only a person's: in "he laid out that the United States
+    opposes ...", the stance is the content he reports, not a report of its own."""
+    main = tok.dep_ == "ROOT" or tok.dep_ == "conj" and tok.head.dep_ == "ROOT"
+    if not main or not any(c.dep_ == "dobj" for c in tok.children):
+        return []
+    return [cue for cue in _reporting_verb(tok, roster) if cue.mention is not None and cue.mention.kind == "person"]
+
+
+CUES = {"reporting_verb": _reporting_verb, "reporting_noun": _reporting_noun, "according_to": _according_to,
+        "stance_verb": _stance_verb}
 RULES = load_rules("speech", set(CUES))
 
 

@@ -73,7 +73,8 @@ REPORTING_VERBS = Words("lemma", {"say", "state", "tell", "stress", "emphasize",
                                   "suggest", "explain", "reply", "respond", "write", "tweet", "report",
                                   "acknowledge", "admit", "confirm", "deny", "mention", "remark", "observe",
                                   "comment", "voice", "convey", "reaffirm", "stat", "ask", "advocate", "recall",
-                                  "predict", "concede", "contend", "maintain", "stress", "blast", "slam"})
+                                  "predict", "concede", "contend", "maintain", "stress", "blast", "slam", "assure",
+                                  "reassure", "promise"})
 # Reporting verbs that never take the person spoken to as their object, so a name right after
 # one, behind a quotation ("'...,' explained Macron"), is its subject inverted.
 INVERTING_VERBS = Words("lemma", {"say", "explain", "add", "stress", "note", "declare", "state", "remark",

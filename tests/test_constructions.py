@@ -220,6 +220,9 @@ SPEECH = [
      'Mayor Ann Lowe met the press. "We talked about the plans of Secretary Paul Berg and our interest in '
      'them," she said.',
      {"Ann Lowe"}),
+    ("'assured X that ...': the one who assures speaks, not the one assured",
+     "Prime Minister Lars Holm assured Chancellor Maria Lund that Sweden would send aid soon.",
+     {"Lars Holm"}),
     ("a person's stance on an object, however short ('condemned the attack')",
      "Foreign Minister Anna Berg condemned the attack.",
      {"Anna Berg"}),

@@ -62,6 +62,9 @@ OCCASION_NOUNS = Words("lemma", {"sideline", "sidelines", "margin", "margins", "
 VENUE_NOUNS = Words("lower", {"palace", "house", "buildings", "building", "hall", "hotel", "residence", "castle",
                               "complex", "villa", "mansion", "chancellery", "pavilion", "embassy", "kremlin",
                               "centre", "center"})
+# Common nouns that name a kind of place: "the resort island of Bali", "the southern city of Antalya".
+PLACE_NOUNS = Words("lemma", {"city", "town", "capital", "island", "village", "province", "region", "port",
+                              "resort", "district", "state", "country", "kingdom", "republic", "borough", "county"})
 PHONE_WORDS = Words("lower", {"phone", "telephone", "call", "called", "video", "videoconference", "virtual",
                               "online"})
 

@@ -159,3 +159,17 @@ def test_a_region_is_no_venue_to_complete_with_a_city(nlp):
     text = ("Envoy Wang Lei arrived in Cairo on Friday.\n"
             "Wang then traveled to the West Bank and met with Foreign Minister Anna Berg on Monday.")
     assert run(nlp, text).meetings[-1].place == "West Bank"
+
+
+def test_a_place_inside_a_topic_is_not_the_venue(nlp):
+    text = ("Prime Minister Lars Holm and President Anna Berg met again in Brussels in a bilateral meeting on the eve "
+            "of a crucial summit on the issues of enlargement to Ukraine.")
+    assert run(nlp, text).meetings[0].place == "Brussels"
+
+
+def test_a_meeting_dated_another_day_does_not_take_the_last_meetings_place(nlp):
+    text = ("Earlier this month, Envoy Wang Lei told visiting Foreign Minister Anna Berg that trade mattered, the first "
+            "time China has hosted her.\n"
+            "On Monday, Wang also met with Chancellor Maria Lund.")
+    found = run(nlp, text).meetings
+    assert [m.place for m in found] == ["China", None]

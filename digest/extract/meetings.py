@@ -91,7 +91,9 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                 when = when or (told[0] if same_day else None)
                 # the occasion's city, not its building: another meeting of a visit may be elsewhere in town
                 town = ", ".join(part for part in (told[1] or "").split(", ") if part.lower() in gpes)
-                places += [Place(town, "occasion")] if same_trip and town else []
+                # a meeting dated on its own, another day than the occasion's, may have been elsewhere
+                elsewhen = dated and told[0] is not None and when is not None and told[0].iso() != when.iso()
+                places += [Place(town, "occasion")] if same_trip and town and not elsewhen else []
             if when is None and lead is not None and index != occasion_index and under_way(trigger):
                 when = lead[0]  # "X is meeting Y" after "The two began talks on Saturday"
             recent = just_happened(trigger, published) if when is None and body <= 3 else None

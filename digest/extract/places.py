@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .people import common_words
-from ..vocabulary import (HOSTING_VERBS, MEETING_NOUNS, MEETING_VERBS, OCCASION_NOUNS, PARTNER_PREPS, PLACE_PREPS, TITLE_NOUNS,
-                          TRAVEL_VERBS, TRIP_NOUNS, VENUE_NOUNS)
+from ..vocabulary import (HOSTING_VERBS, MEETING_NOUNS, MEETING_VERBS, OCCASION_NOUNS, PARTNER_PREPS, PLACE_NOUNS,
+                          PLACE_PREPS, TITLE_NOUNS, TRAVEL_VERBS, TRIP_NOUNS, VENUE_NOUNS)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}?)(?:,[^:\n]{0,40}?\))?(?:\s*[:—–]|\s+-|\s*\(\w+\)\s*[—–-])"
@@ -170,7 +170,7 @@ def _venue(tok: Token) -> bool:
 def _filed_from(tok: Token) -> bool:
     """The city the article is filed from, wherever the text names it again, whatever the model
     tags it ("Labuan Bajo (VNA) – ... the Summit in Labuan Bajo", tagged a person)."""
-    if not tok.ent_type_ or tok.ent_iob_ != "B":
+    if not tok.ent_type_:
         return False
     ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
     return ent.text.lower() == (find_dateline_place(tok.doc) or "").lower()
@@ -188,6 +188,11 @@ def _named_by(prep: Token, tok: Token) -> bool:
         if t.dep_ not in ("pobj", "prep", "appos", "conj", "npadvmod", "poss") and not continued or t.head.i == t.i:
             return False
         t = t.head
+        if t.dep_ == "pobj" and t.head.i != prep.i and not (t.ent_type_ in PLACE_LABELS or _venue(t) or _filed_from(t)
+                                                             or t.lemma_.lower() in PLACE_NOUNS | OCCASION_NOUNS):
+            # "in a meeting ... on the issues of enlargement to Ukraine": a topic, not a place
+            # (but "the resort island of Bali", "the sidelines of the summit in Bali" are Bali)
+            return False
     return True
 
 

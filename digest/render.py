@@ -220,13 +220,17 @@ def _oneline(text: str) -> str:
     return " ".join(str(text).split())
 
 
-def _tie_ends(text: str) -> Markup:
-    """Join the first two and the last two words with no-break spaces, so no line of a short
-    item holds one word alone ("On" above its date, "Qatar." above nothing but citations)."""
+def _tie_ends(text: str, after: Markup = Markup("")) -> Markup:
+    """Join the first two words with a no-break space, and keep the last two with what
+    follows them (the first citation) in one unbreakable span, so no line of a short item holds
+    one word alone ("On" above its date, "Qatar." above nothing but citations). A span,
+    not a no-break space before the citations: WeasyPrint ignores one before an inline
+    element and breaks the line at its first chance instead ("On 25" alone)."""
     words = escape(str(text)).split(" ")
     if len(words) < 4:
-        return Markup("&nbsp;".join(words))
-    return Markup(" ".join(["&nbsp;".join(words[:2]), *words[2:-2], "&nbsp;".join(words[-2:])]))
+        return Markup('<span class="tail">{}&nbsp;{}</span>').format(Markup("&nbsp;".join(words)), after)
+    return Markup('{} {} <span class="tail">{} {}</span>').format(
+        Markup("&nbsp;".join(words[:2])), Markup(" ".join(words[2:-2])), Markup(" ".join(words[-2:])), after)
 
 
 def _cite_ids_for(briefing: Briefing):

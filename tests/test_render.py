@@ -407,6 +407,20 @@ def test_bottom_line_citations_wrap_inside_the_page_and_no_word_stands_alone(tmp
             assert before.endswith("]"), (line, lines)
 
 
+def test_a_bottom_line_item_breaks_at_its_last_chance_not_its_first(tmp_path):
+    """A no-break space before the citations made WeasyPrint break after the item's first
+    words ("On 25" alone above the rest): each line must be as full as the next word allows."""
+    briefing = doha_briefing()
+    briefing.actors[0] = replace(briefing.actors[0], name="Sergei Lavrov", title="Russian foreign minister")
+    briefing.actors[1] = replace(briefing.actors[1], name="Wang Yi", title="Chinese Foreign Minister")
+    briefing.meetings = [replace(briefing.meetings[1], date="2024-07-25", place=None, conflicts=[], date_reports=[],
+                                 sources=["s2"])]
+    briefing.positions = []
+    pdf = PdfReader(write_outputs(briefing, make_config(tmp_path), tmp_path / "out")["pdf"])
+    lines = [line for line in bottom_line_lines(pdf) if "Lavrov" in line or "Minister)" in line]
+    assert lines and "On 25 July 2024, Sergei Lavrov" in lines[0].replace("\xa0", " "), lines
+
+
 def test_bottom_line_says_how_many_meetings_it_leaves_out(tmp_path):
     pdf = PdfReader(write_outputs(wide_briefing(), make_config(tmp_path), tmp_path / "out")["pdf"])
     assert "2 more meetings in the Meetings section." in " ".join(bottom_line_lines(pdf))

@@ -107,10 +107,17 @@ def _part_or_initial(x: str, y: str) -> bool:
 @lru_cache(maxsize=65536)
 def contains_part(full: str, single: str) -> bool:
     """A bare "Haniya" or "Kejian" is one of the parts of `full`. A given name stands for
-    the full name only as spelled: "Melanie" is not "Melania Trump"."""
+    the full name only as spelled: "Melanie" is not "Melania Trump", and "Laura", a common
+    given name, is not a spelling of the surname in "Matt Lauer"."""
     ps, pf = parts(single), parts(full)
-    return len(ps) == 1 and any(ps[0] == p if i == 0 and len(pf) > 1 else part_matches(ps[0], p)
+    exact = len(ps) == 1 and is_given_name(ps[0])
+    return len(ps) == 1 and any(ps[0] == p if exact or i == 0 and len(pf) > 1 else part_matches(ps[0], p)
                                 for i, p in enumerate(pf))
+
+
+def is_given_name(part: str) -> bool:
+    """A common English given name, by the curated list of the `nicknames` package."""
+    return bool(NICKNAMES.nicknames_of(part) or NICKNAMES.canonicals_of(part))
 
 
 def same_stem(a: str, b: str) -> bool:

@@ -6,9 +6,11 @@ from pathlib import Path
 import pytest
 
 from digest.extract import extract_doc
+from digest.extract.actors import Roster
+from digest.extract.meetings import CHECKS
 from digest.models import Article
 
-from extraction import brief, meetings, run
+from extraction import brief, meetings, parsed, run
 
 
 @pytest.mark.parametrize("sentence", [
@@ -163,3 +165,16 @@ def test_started_a_meeting_and_taking_part(nlp):
                   "Secretary General Nils Dahl is also taking part.")
     assert [(sorted(m.participants), m.attendees, m.place) for m in ex.meetings] == \
         [(["Anna Berg", "Lars Holm"], ["Nils Dahl"], "Oslo")]
+
+
+def test_a_share_received_is_no_guest():
+    """"Trump received 38 percent, Gary Johnson 3 percent", parsed (as the model once did in a
+    poll story) with Johnson as the object: a share of a vote is received, not a guest."""
+    doc = parsed([("Trump", 1, "nsubj", "PROPN", "NNP", "Trump", "B-PERSON"),
+                  ("received", 1, "ROOT", "VERB", "VBD", "receive", "O"),
+                  ("38", 3, "nummod", "NUM", "CD", "38", "B-PERCENT"),
+                  ("percent", 1, "npadvmod", "NOUN", "NN", "percent", "I-PERCENT"),
+                  (",", 1, "punct", "PUNCT", ",", ",", "O"),
+                  ("Gary", 6, "compound", "PROPN", "NNP", "Gary", "B-PERSON"),
+                  ("Johnson", 1, "dobj", "PROPN", "NNP", "Johnson", "I-PERSON")])
+    assert CHECKS["hosted_guest"](doc[1], Roster()) is False

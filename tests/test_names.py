@@ -214,3 +214,8 @@ def test_letters_without_an_accent_to_strip_are_transliterated(written, plain_fo
 ])
 def test_a_nationality_and_its_country_share_a_stem(a, b, same):
     assert same_stem(a, b) is same
+
+
+def test_a_common_given_name_alone_is_no_spelling_of_a_surname():
+    assert not contains_part("Matt Lauer", "Laura")
+    assert contains_part("Ismail Haniyeh", "Haniya")  # a surname's spelling variant still is

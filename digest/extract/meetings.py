@@ -279,6 +279,8 @@ def _hosted_guest(verb: Token, roster: Roster) -> bool:
     names guests only, not a meeting of theirs."""
     if _hostless_passive(verb):
         return False
+    if any(t.ent_type_ in AMOUNTS for t in verb.doc[verb.i + 1:verb.i + 4]):
+        return False  # "Trump received 38 percent support, Johnson 3 percent": a share, not a guest
     guest = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     # "The delegation was welcomed by officials X and Y": a guest nobody names leaves only the hosts
     return _has_person_object(verb) and (guest is None or bool(roster.within(guest.subtree)))
@@ -400,6 +402,8 @@ def _has_person_object(verb: Token) -> bool:
                 return True
     return False
 
+
+AMOUNTS = {"PERCENT", "MONEY", "QUANTITY"}  # what one receives that is no guest
 
 EMBEDDING_STEPS = 7  # heads climbed from a trigger to find what embeds it: three nested phrases and a verb
 

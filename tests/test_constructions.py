@@ -121,6 +121,12 @@ CONSTRUCTIONS = [
     ("'A joined B for talks'",
      "Foreign Minister Anna Berg joined Prime Minister Lars Holm for talks on Monday.",
      [["Anna Berg", "Lars Holm"]], {"date": "2024-03-18"}),
+    ("'During their meeting, A and B discussed': the pair after the fronted phrase",
+     "During their meeting on Monday in Oslo, President Anna Berg and Prime Minister Lars Holm discussed trade.",
+     [["Anna Berg", "Lars Holm"]], {"date": "2024-03-18", "place": "Oslo"}),
+    ("'the two met again': the pair just told",
+     "President Anna Berg met Prime Minister Lars Holm. The two met again on Tuesday in Bergen.",
+     [["Anna Berg", "Lars Holm"], ["Anna Berg", "Lars Holm"]], {"date": "2024-03-19", "place": "Bergen"}),
     ("'their meeting' with the pair named after it in the same sentence",
      "Chancellor Maria Lund met Prime Minister Lars Holm in Oslo on Friday.\n"
      "After their private meeting on Monday, President Joseph Otieno and Foreign Minister Anna Berg went out "

@@ -180,10 +180,17 @@ def _possessors_named_after(noun: Token, roster: Roster) -> list[Mention]:
     if noun.pos_ != "NOUN" or not any(c.dep_ == "poss" and c.lower_ == "their" for c in noun.children):
         return []
     verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
-    if subject is None or subject.i < noun.i:
+    if verb is None or verb.i < noun.i:
         return []
-    people = [m for m in roster.within(subject.subtree) if m.kind == "person"]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.i > noun.i:
+        span = list(subject.subtree)
+    else:
+        # the parser often hangs "..., A and B discussed" on the fronted phrase: the names
+        # between that phrase's comma and the verb are the subject
+        comma = next((t.i for t in noun.doc[noun.i:verb.i] if t.text == ","), None)
+        span = list(noun.doc[comma + 1:verb.i]) if comma is not None and subject is None else []
+    people = [m for m in roster.within(span) if m.kind == "person"]
     return people if len(people) >= 2 else []
 
 

@@ -88,6 +88,8 @@ def group_subject(trigger: Token) -> int | None:
         return None
     if subject.lower_ in ("they", "both"):
         return 0 if subject.lower_ == "they" else 2
+    if subject.lower_ in COUNT_WORDS and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return COUNT_WORDS[subject.lower_]  # "The two met again on Tuesday"
     if subject.tag_ != "NNS" or subject.lemma_.lower() not in PAIR_NOUNS:
         return None
     counted = [c for c in subject.children if c.lower_ in COUNT_WORDS and c.dep_ in ("nummod", "det", "predet")]

@@ -77,7 +77,7 @@ REPORTING_VERBS = Words("lemma", {"say", "state", "tell", "stress", "emphasize",
                                   "acknowledge", "admit", "confirm", "deny", "mention", "remark", "observe",
                                   "comment", "voice", "convey", "reaffirm", "stat", "ask", "advocate", "recall",
                                   "predict", "concede", "contend", "maintain", "stress", "blast", "slam", "assure",
-                                  "reassure", "promise"})
+                                  "reassure", "promise", "post"})
 # Reporting verbs that never take the person spoken to as their object, so a name right after
 # one, behind a quotation ("'...,' explained Macron"), is its subject inverted.
 INVERTING_VERBS = Words("lemma", {"say", "explain", "add", "stress", "note", "declare", "state", "remark",

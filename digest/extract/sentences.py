@@ -57,6 +57,18 @@ def _capitals(words) -> bool:
     return bool(alpha) and len(words) <= 6 and all(t.is_upper or not t.is_alpha for t in words)
 
 
+# A quotation mark glued to the sentence before it ('... Murmu."Jaishankar expressed'), as
+# scraped pages often run paragraphs together: split off, so the quote opens and the name is one.
+GLUED_QUOTE = r'(?<=[.!?,])["“”]'
+
+
+def split_glued_quotes(nlp) -> None:
+    """Add the glued quotation mark to the tokenizer's infixes, keeping the model's own."""
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, GLUED_QUOTE]).finditer
+
+
 class UnwrappingTokenizer:
     """The model's tokenizer, on text whose hard wraps are joined first.
 

@@ -102,6 +102,9 @@ def find_place(trigger: Token) -> str | None:
             candidates.extend(partners + [t for n in partners for t in n.children if t.dep_ == "conj"])
         if c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in MEETING_NOUNS:
             candidates.append(c)
+            # "met President of the European Council Charles Michel in Brussels": the place
+            # hangs on the name that completes the partner's title
+            candidates.extend(t for t in c.subtree if t.dep_ == "pobj" and t.ent_type_ == "PERSON")
     if trigger.dep_ in ("advcl", "xcomp") and trigger.head.lemma_ == "be":
         candidates.append(trigger.head)  # "Ramaphosa is on Tuesday hosting X, ..., at the Union Buildings"
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass"):

@@ -201,6 +201,12 @@ SPEECH = [
      'Prime Minister Ann Lowe met President Paul Berg. "It was a great discussion," she explained Berg at the '
      'end of the meeting.',
      {"Paul Berg"}),
+    ("a person relaying what another person promised and said: the relaying person's account",
+     "Press secretary Ann Lowe says Senator Tom Reed promised to back the bill and said he would vote for it.",
+     {"Ann Lowe"}),
+    ("a person relaying a call for something",
+     "Spokesman Mark Dunn said on Monday that Governor Ann Lowe has long called for lower taxes on farms.",
+     {"Mark Dunn"}),
     ("an 'as'-clause names the report's source, not another speaker",
      'Mrs. Ann Lowe met Mr. Paul Berg on Monday. Lowe praised the talks. "It was a great discussion," said Berg, '
      'as she writes on her blog.',
@@ -217,9 +223,9 @@ def test_abbreviated_titles_lead_names(nlp):
     assert speakers(nlp, '"It is a dog whistle to all voters," Rep. Gwen Morton (D-Wis.) said.')[0][0] == "Gwen Morton"
 
 
-def test_a_person_relaying_a_person_both_speak(nlp):
+def test_a_person_relaying_a_person_speaks_alone(nlp):
     text = "Governor Ann Lowe said during a rally that Senator Tom Reed once described the trade deal as a gold standard."
-    assert {a for a, _ in speakers(nlp, text)} == {"Ann Lowe", "Tom Reed"}
+    assert speakers(nlp, text) == [("Ann Lowe", "that Senator Tom Reed once described the trade deal as a gold standard")]
 
 
 @pytest.mark.parametrize("text, absent", [

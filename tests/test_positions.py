@@ -41,6 +41,12 @@ def test_words_not_credited(nlp, text, not_speaking):
     assert all(p.actor != not_speaking for p in run(nlp, text).positions)
 
 
+def test_a_clause_beside_a_report_is_not_relayed_by_it(nlp):
+    """Only the content clause of a person's report relays another's words, not a 'when' clause beside it."""
+    ex = run(nlp, "When Senator Tom Reed said that farmers would suffer, Governor Ann Lowe argued that the plan was fair.")
+    assert all(p.actor == "Tom Reed" for p in ex.positions if "farmers" in p.text)
+
+
 def test_they_right_after_a_meeting_is_its_participants(nlp):
     ex = run(nlp, "Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on Monday.\n"
                   "They agreed that fishing quotas must be shared fairly.\n"

@@ -207,6 +207,10 @@ SPEECH = [
     ("a person relaying a call for something",
      "Spokesman Mark Dunn said on Monday that Governor Ann Lowe has long called for lower taxes on farms.",
      {"Mark Dunn"}),
+    ("'maintain', 'observe', 'add' with a direct object keep, watch or count: no words",
+     "The new ports help Prime Minister Lars Holm maintain the image of a strong leader that Governor Ann Lowe "
+     "admires. Governor Ann Lowe observed the ceasefire talks from Oslo.",
+     set()),
     ("an 'as'-clause names the report's source, not another speaker",
      'Mrs. Ann Lowe met Mr. Paul Berg on Monday. Lowe praised the talks. "It was a great discussion," said Berg, '
      'as she writes on her blog.',

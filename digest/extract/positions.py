@@ -24,8 +24,8 @@ from ..models import MeetingMention, PositionMention
 from .actors import Mention, Roster, speaker_labels
 from .rules import Rule, load_rules, matches
 from .sentences import is_heading, quoted_tokens
-from ..vocabulary import (ABSOLUTE_PREPS, COUNT_WORDS, COURTESY, INVERTING_VERBS, JOINT_NOUNS, JOINT_VERBS, MODAL_AUX,
-                          NEGATIONS, REPORTING_VERBS, SAID_VERBS, STANCE_VERBS, TOPICS, VOICE_NOUNS)
+from ..vocabulary import (ABSOLUTE_PREPS, CLAUSE_ONLY_VERBS, COUNT_WORDS, COURTESY, INVERTING_VERBS, JOINT_NOUNS,
+                          JOINT_VERBS, MODAL_AUX, NEGATIONS, REPORTING_VERBS, SAID_VERBS, STANCE_VERBS, TOPICS, VOICE_NOUNS)
 
 QUOTES = "\"“”"
 CONTENT_CLAUSES = {"ccomp", "xcomp"}  # what a reporting verb says
@@ -269,6 +269,9 @@ def _reporting_verb(tok: Token, roster: Roster) -> list[Cue]:
         return []
     if lemma == "ask" and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         return []  # "asked X to consider Y" is a stance; "asked about it" is not
+    if lemma in CLAUSE_ONLY_VERBS and any(c.dep_ == "dobj" for c in tok.children) \
+            and not any(c.dep_ == "ccomp" for c in tok.children):
+        return []  # "help Putin maintain the image", "observe the ceasefire": no words reported
     if lemma == "call" and not _calls_something(tok):
         return []  # "called an emergency meeting", "called her on Friday": no words reported
     if tok.dep_ == "advcl" and tok.head.lemma_.lower() in REPORTING_VERBS and any(

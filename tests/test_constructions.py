@@ -211,6 +211,10 @@ SPEECH = [
      "The new ports help Prime Minister Lars Holm maintain the image of a strong leader that Governor Ann Lowe "
      "admires. Governor Ann Lowe observed the ceasefire talks from Oslo.",
      set()),
+    ("a person's lawyer, aide or family speaks, not the person",
+     "Senator Tom Reed met Governor Ann Lowe. Reed's lawyer said the senator will refuse to answer any questions "
+     "from the panel. A Lowe aide said the governor had been misled by her staff.",
+     set()),
     ("an 'as'-clause names the report's source, not another speaker",
      'Mrs. Ann Lowe met Mr. Paul Berg on Monday. Lowe praised the talks. "It was a great discussion," said Berg, '
      'as she writes on her blog.',

@@ -436,12 +436,12 @@ def _mention_of(tok: Token, roster: Roster) -> Mention | None:
     if named is not None:
         return named  # "his former partner, Lawrence Cummings, called": not the possessor
     near = [t for t in tok.children if t.i in roster.by_token and t.dep_ in ("compound", "poss", "nmod", "appos")]
-    people = [roster.by_token[t.i] for t in near if roster.by_token[t.i].kind == "person"]
-    if people:
-        return people[0]
+    if tok.pos_ == "PROPN":
+        return next((roster.by_token[t.i] for t in near if roster.by_token[t.i].kind == "person"), None)
     if tok.lemma_.lower() in VOICE_NOUNS:
-        return next((roster.by_token[t.i] for t in near), None)
-    return None
+        people = [roster.by_token[t.i] for t in near if roster.by_token[t.i].kind == "person"]
+        return (people or [roster.by_token[t.i] for t in near] or [None])[0]
+    return None  # "Trump's lawyer said", "a Clinton aide said": someone else speaks
 
 
 def _apposed_person(tok: Token, roster: Roster) -> Mention | None:

@@ -428,8 +428,9 @@ def _addressed(subject: Token, verb: Token) -> bool:
 
 def _mention_of(tok: Token, roster: Roster) -> Mention | None:
     """The actor a subject refers to: its head, else a person named beside it
-    ("Russia's envoy, Kirill Dmitriev"), else the body whose voice it is
-    ("the Hamas statement", "a ministry spokesman")."""
+    ("Russia's envoy, Kirill Dmitriev"), else the person or body whose voice it is
+    ("the Hamas statement", "a ministry spokesman", "the Lowe campaign"). Any other noun is
+    someone else: "Pagliano's lawyer said" is not Pagliano speaking."""
     if tok.i in roster.by_token:
         return roster.by_token[tok.i]
     named = _apposed_person(tok, roster)

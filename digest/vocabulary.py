@@ -164,13 +164,15 @@ NOT_NAME_WORDS = Words("lower", {"league", "ministry", "department", "council", 
                                  "staff", "embassy", "consulate", "square", "street", "palace", "hall", "airport",
                                  "city", "province", "region"})
 # Nouns through which a body or a person speaks ("the ministry said", "a Hamas statement said",
-# "the Clinton campaign says", "his response was to say"); through any other noun someone else
+# "the Clinton campaign says", "his response was to say", "Trump's tweet said"); through any other noun someone else
 # speaks ("Pagliano's lawyer said", "a Clinton aide said").
 VOICE_NOUNS = Words("lemma", {"statement", "readout", "release", "spokesman", "spokeswoman", "spokesperson",
                               "ministry", "office", "government", "movement", "delegation", "embassy", "agency",
                               "communique", "communiqué", "announcement", "report", "media", "source", "sources",
                               "official", "officials", "campaign", "administration", "response", "reaction",
-                              "answer", "reply"})
+                              "answer", "reply", "tweet", "post", "letter", "email", "memo", "book", "column",
+                              "testimony", "website", "ad", "speech", "remark", "comment", "word", "message",
+                              "interview"})
 
 # ---- parties: who took part ------------------------------------------------------------
 TITLE_WORDS = Words("lower", TITLE_NOUNS | {"counterpart"})  # "his Congolese counterpart" stands where a title would

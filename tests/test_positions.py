@@ -11,6 +11,8 @@ from extraction import run
                  ["Anna Berg"], id="innermost-person-not-the-relaying-statement"),
     pytest.param("Governor Ann Lowe spoke in Oslo. The Lowe campaign says the ad will air on national cable stations.",
                  ["Ann Lowe"], id="a-campaign-speaks-for-its-candidate"),
+    pytest.param("Governor Ann Lowe spoke in Oslo. Lowe's tweet said the talks with the fishermen had failed.",
+                 ["Ann Lowe"], id="a-persons-tweet-speaks-for-them"),
     pytest.param("The Norwegian Foreign Ministry said that the talks would continue next month.",
                  ["Norwegian Foreign Ministry"], id="organisation-speaks-for-itself"),
     pytest.param("The plan, according to Nordic Council Secretary General Anna Berg, meets all the concerns of Norway.",

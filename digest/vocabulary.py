@@ -78,6 +78,10 @@ REPORTING_VERBS = Words("lemma", {"say", "state", "tell", "stress", "emphasize",
                                   "comment", "voice", "convey", "reaffirm", "stat", "ask", "advocate", "recall",
                                   "predict", "concede", "contend", "maintain", "stress", "blast", "slam", "assure",
                                   "reassure", "promise", "post"})
+# Reporting verbs that report words only with a clause or a quotation ("maintained that ...",
+# "'...,' she added"): with a direct object they keep, watch or count ("maintain the image",
+# "observe the ceasefire", "added 200 jobs").
+CLAUSE_ONLY_VERBS = Words("lemma", {"maintain", "observe", "add"})
 # Reporting verbs that never take the person spoken to as their object, so a name right after
 # one, behind a quotation ("'...,' explained Macron"), is its subject inverted.
 INVERTING_VERBS = Words("lemma", {"say", "explain", "add", "stress", "note", "declare", "state", "remark",
@@ -167,11 +171,16 @@ NOT_NAME_WORDS = Words("lower", {"league", "ministry", "department", "council", 
                                  "protests", "spring", "accords", "initiative", "plan", "doctrine", "games",
                                  "staff", "embassy", "consulate", "square", "street", "palace", "hall", "airport",
                                  "city", "province", "region"})
-# Nouns through which a body speaks ("the ministry said", "a Hamas statement said").
+# Nouns through which a body or a person speaks ("the ministry said", "a Hamas statement said",
+# "the Clinton campaign says", "his response was to say", "Trump's tweet said"); through any other noun someone else
+# speaks ("Pagliano's lawyer said", "a Clinton aide said").
 VOICE_NOUNS = Words("lemma", {"statement", "readout", "release", "spokesman", "spokeswoman", "spokesperson",
                               "ministry", "office", "government", "movement", "delegation", "embassy", "agency",
                               "communique", "communiqué", "announcement", "report", "media", "source", "sources",
-                              "official", "officials"})
+                              "official", "officials", "campaign", "administration", "response", "reaction",
+                              "answer", "reply", "tweet", "post", "letter", "email", "memo", "book", "column",
+                              "testimony", "website", "ad", "speech", "remark", "comment", "word", "message",
+                              "interview"})
 
 # ---- parties: who took part ------------------------------------------------------------
 TITLE_WORDS = Words("lower", TITLE_NOUNS | {"counterpart"})  # "his Congolese counterpart" stands where a title would

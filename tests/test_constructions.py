@@ -249,6 +249,20 @@ SPEECH = [
      'Prime Minister Ann Lowe met President Paul Berg. "It was a great discussion," she explained Berg at the '
      'end of the meeting.',
      {"Paul Berg"}),
+    ("a person relaying what another person promised and said: the relaying person's account",
+     "Press secretary Ann Lowe says Senator Tom Reed promised to back the bill and said he would vote for it.",
+     {"Ann Lowe"}),
+    ("a person relaying a call for something",
+     "Spokesman Mark Dunn said on Monday that Governor Ann Lowe has long called for lower taxes on farms.",
+     {"Mark Dunn"}),
+    ("'maintain', 'observe', 'add' with a direct object keep, watch or count: no words",
+     "The new ports help Prime Minister Lars Holm maintain the image of a strong leader that Governor Ann Lowe "
+     "admires. Governor Ann Lowe observed the ceasefire talks from Oslo.",
+     set()),
+    ("a person's lawyer, aide or family speaks, not the person",
+     "Senator Tom Reed met Governor Ann Lowe. Reed's lawyer said the senator will refuse to answer any questions "
+     "from the panel. A Lowe aide said the governor had been misled by her staff.",
+     set()),
     ("an 'as'-clause names the report's source, not another speaker",
      'Mrs. Ann Lowe met Mr. Paul Berg on Monday. Lowe left early. "It was a great discussion," said Berg, '
      'as she writes on her blog.',
@@ -265,9 +279,9 @@ def test_abbreviated_titles_lead_names(nlp):
     assert speakers(nlp, '"It is a dog whistle to all voters," Rep. Gwen Morton (D-Wis.) said.')[0][0] == "Gwen Morton"
 
 
-def test_a_person_relaying_a_person_both_speak(nlp):
+def test_a_person_relaying_a_person_speaks_alone(nlp):
     text = "Governor Ann Lowe said during a rally that Senator Tom Reed once described the trade deal as a gold standard."
-    assert {a for a, _ in speakers(nlp, text)} == {"Ann Lowe", "Tom Reed"}
+    assert speakers(nlp, text) == [("Ann Lowe", "that Senator Tom Reed once described the trade deal as a gold standard")]
 
 
 @pytest.mark.parametrize("text, absent", [

@@ -9,6 +9,10 @@ from extraction import run
                  ["Lars Holm"], id="quote-then-speaker"),
     pytest.param("The ministry statement said that Foreign Minister Anna Berg stressed the need for a ceasefire.",
                  ["Anna Berg"], id="innermost-person-not-the-relaying-statement"),
+    pytest.param("Governor Ann Lowe spoke in Oslo. The Lowe campaign says the ad will air on national cable stations.",
+                 ["Ann Lowe"], id="a-campaign-speaks-for-its-candidate"),
+    pytest.param("Governor Ann Lowe spoke in Oslo. Lowe's tweet said the talks with the fishermen had failed.",
+                 ["Ann Lowe"], id="a-persons-tweet-speaks-for-them"),
     pytest.param("The Norwegian Foreign Ministry said that the talks would continue next month.",
                  ["Norwegian Foreign Ministry"], id="organisation-speaks-for-itself"),
     pytest.param("The plan, according to Nordic Council Secretary General Anna Berg, meets all the concerns of Norway.",
@@ -39,6 +43,12 @@ def test_reported_speech_by_reporting_verb(nlp):
 ])
 def test_words_not_credited(nlp, text, not_speaking):
     assert all(p.actor != not_speaking for p in run(nlp, text).positions)
+
+
+def test_a_clause_beside_a_report_is_not_relayed_by_it(nlp):
+    """Only the content clause of a person's report relays another's words, not a 'when' clause beside it."""
+    ex = run(nlp, "When Senator Tom Reed said that farmers would suffer, Governor Ann Lowe argued that the plan was fair.")
+    assert all(p.actor == "Tom Reed" for p in ex.positions if "farmers" in p.text)
 
 
 def test_they_right_after_a_meeting_is_its_participants(nlp):

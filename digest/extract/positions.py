@@ -4,8 +4,10 @@ The speaker is the subject of a reporting verb ("said", "stressed", "urged"),
 of a participle that continues it ("..., stating that"), the possessor of a
 reporting noun ("Wang's comments that"), or the object of "according to".
 When a sentence nests speakers ("the statement said that Haniyeh stressed"),
-the innermost person speaks: the outer one only relays. An organisation
-speaks for itself only when no person does. A sentence's words go to one
+the innermost person speaks: the outer one only relays. A person who reports
+another ("Trump said that Clinton described the deal as ...") gives their own
+account, so the words are theirs alone. An organisation speaks for itself
+only when no person does. A sentence's words go to one
 speaker, or to several only when they speak together ("A and B reiterated",
 "the two leaders agreed" after their meeting). In a transcript, a labelled
 turn's stance-taking sentences are its speaker's; a quotation that runs on into
@@ -22,11 +24,13 @@ from ..models import MeetingMention, PositionMention
 from .actors import Mention, Roster, speaker_labels
 from .rules import Rule, load_rules, matches
 from .sentences import is_heading, quoted_tokens
-from ..vocabulary import (ABSOLUTE_PREPS, COUNT_WORDS, COURTESY, INVERTING_VERBS, JOINT_NOUNS, JOINT_VERBS, MODAL_AUX,
-                          NEGATIONS, REPORTING_VERBS, SAID_VERBS, STANCE_OBJECT_VERBS, STANCE_VERBS, TOPICS,
-                          VOICE_NOUNS)
+from ..vocabulary import (ABSOLUTE_PREPS, CLAUSE_ONLY_VERBS, COUNT_WORDS, COURTESY, INVERTING_VERBS, JOINT_NOUNS,
+                          JOINT_VERBS, MODAL_AUX, NEGATIONS, REPORTING_VERBS, SAID_VERBS, STANCE_OBJECT_VERBS,
+                          STANCE_VERBS, TOPICS, VOICE_NOUNS)
 
 QUOTES = "\"“”"
+CONTENT_CLAUSES = {"ccomp", "xcomp"}  # what a reporting verb says
+RELAYED_CLAUSES = CONTENT_CLAUSES | {"conj", "advcl"}  # ... and the clauses that go on inside it
 
 
 def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> list[PositionMention]:
@@ -79,25 +83,28 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
         for name in speakers:
             out.append(PositionMention(actor=name, text=text, evidence=sent.text.strip(), topic=topic_of(text),
                                        direct=any(q in text for q in QUOTES), verb=None if said else _as_written(verb)))
-        relay = _relaying_person(verb, roster, quoted)
-        if relay is not None and relay[0].name not in speakers:
-            # "Trump said that Clinton once described the deal as ...": both spoke, each their part
-            claim = _content(relay[1], sent)
-            out.append(PositionMention(actor=relay[0].name, text=claim, evidence=sent.text.strip(),
-                                       topic=topic_of(claim), direct=any(q in claim for q in QUOTES)))
     return out
 
 
-def _relaying_person(verb: Token, roster: Roster, quoted: set[int]) -> tuple[Mention, Token] | None:
-    """The person whose report embeds the speaker's verb, outside any quotation."""
-    for outer in verb.ancestors:
-        if outer.pos_ == "VERB" and outer.lemma_.lower() in REPORTING_VERBS and outer.i not in quoted \
-                and not _negated(outer) and not _hypothetical(outer):
-            subject = _subject(outer)
-            m = _mention_of(subject, roster) if subject is not None else None
-            if m is not None and m.kind == "person":
-                return m, outer
-    return None
+def _relaying_person(speaker: Mention, verb: Token, roster: Roster, quoted: set[int]) -> tuple[Mention, Token] | None:
+    """Another person who reports the speaker's words, outside any quotation: the outermost.
+
+    Only up through the clauses a report governs ("Trump said that Clinton described ...",
+    "Merrill says Machado promised ... and said ..."): the last step must be the reporting
+    verb's content clause, so a clause beside it ("When Reed spoke, Lowe argued ...",
+    "Lowe attacked Reed, and Reed said ...") or a relative clause is no report of it."""
+    found = None
+    tok = verb
+    while tok.dep_ in RELAYED_CLAUSES and tok.head.i != tok.i:
+        last_step, tok = tok.dep_, tok.head
+        if last_step not in CONTENT_CLAUSES or tok.pos_ != "VERB" or tok.lemma_.lower() not in REPORTING_VERBS \
+                or tok.i in quoted or _negated(tok) or _hypothetical(tok):
+            continue
+        subject = _subject(tok)
+        m = _mention_of(subject, roster) if subject is not None else None
+        if m is not None and m.kind == "person" and m.name != speaker.name:
+            found = m, tok
+    return found
 
 
 def _own_words(name: str, sent: Span, end: int | None = None) -> PositionMention:
@@ -263,6 +270,9 @@ def _reporting_verb(tok: Token, roster: Roster) -> list[Cue]:
         return []
     if lemma == "ask" and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         return []  # "asked X to consider Y" is a stance; "asked about it" is not
+    if lemma in CLAUSE_ONLY_VERBS and any(c.dep_ == "dobj" for c in tok.children) \
+            and not any(c.dep_ == "ccomp" for c in tok.children):
+        return []  # "help Putin maintain the image", "observe the ceasefire": no words reported
     if lemma == "call" and not _calls_something(tok):
         return []  # "called an emergency meeting", "called her on Friday": no words reported
     if tok.dep_ == "advcl" and tok.head.lemma_.lower() in REPORTING_VERBS and any(
@@ -353,6 +363,12 @@ def _speaker(sent: Span, roster: Roster, cues: dict[int, list[Rule]], quoted: se
     best = max(candidates, key=lambda c: (c.mention.kind == "person", c.verbal, c.depth))
     if any(d >= best.depth for d in unknown_depths):
         return None
+    if best.mention.kind == "person":
+        # "Trump said Clinton once described the deal as ...": the words are the reporter's
+        # account; an organisation relaying a person ("the ministry said Berg stressed") is not
+        relay = _relaying_person(best.mention, best.verb, roster, quoted)
+        if relay is not None:
+            return relay
     return best.mention, best.verb
 
 
@@ -428,20 +444,21 @@ def _addressed(subject: Token, verb: Token) -> bool:
 
 def _mention_of(tok: Token, roster: Roster) -> Mention | None:
     """The actor a subject refers to: its head, else a person named beside it
-    ("Russia's envoy, Kirill Dmitriev"), else the body whose voice it is
-    ("the Hamas statement", "a ministry spokesman")."""
+    ("Russia's envoy, Kirill Dmitriev"), else the person or body whose voice it is
+    ("the Hamas statement", "a ministry spokesman", "the Lowe campaign"). Any other noun is
+    someone else: "Pagliano's lawyer said" is not Pagliano speaking."""
     if tok.i in roster.by_token:
         return roster.by_token[tok.i]
     named = _apposed_person(tok, roster)
     if named is not None:
         return named  # "his former partner, Lawrence Cummings, called": not the possessor
     near = [t for t in tok.children if t.i in roster.by_token and t.dep_ in ("compound", "poss", "nmod", "appos")]
-    people = [roster.by_token[t.i] for t in near if roster.by_token[t.i].kind == "person"]
-    if people:
-        return people[0]
+    if tok.pos_ == "PROPN":
+        return next((roster.by_token[t.i] for t in near if roster.by_token[t.i].kind == "person"), None)
     if tok.lemma_.lower() in VOICE_NOUNS:
-        return next((roster.by_token[t.i] for t in near), None)
-    return None
+        people = [roster.by_token[t.i] for t in near if roster.by_token[t.i].kind == "person"]
+        return (people or [roster.by_token[t.i] for t in near] or [None])[0]
+    return None  # "Trump's lawyer said", "a Clinton aide said": someone else speaks
 
 
 def _apposed_person(tok: Token, roster: Roster) -> Mention | None:

@@ -255,3 +255,9 @@ def test_an_undated_article_gives_an_earlier_yearless_month_the_year_of_its_late
             "They will meet again in December in Bergen, Berg said.")
     found = run(nlp, text, published=None).meetings
     assert [m.date.iso() for m in found] == ["2022-11-10", "2022-09"]
+
+
+def test_a_relative_clauses_date_is_not_the_main_meetings(nlp):
+    found = run(nlp, "President Anna Berg and Prime Minister Lars Holm, who first met in Oslo in 2018, held talks in "
+                     "Bergen on Monday.").meetings
+    assert [(m.date.iso(), m.place) for m in found if m.place == "Bergen"] == [("2024-03-18", "Bergen")]

@@ -233,6 +233,8 @@ def find_date(trigger: Token, sent: Span, published: date | None) -> DateValue |
             continue
         if governor is not None and governor.i != trigger.i and not _related(governor, trigger):
             continue
+        if governor is not None and governor.i != trigger.i and governor.dep_ == "relcl" and trigger in governor.ancestors:
+            continue  # "A and B, who first met in 2018, held talks on Monday": the clause's own date
         text = ent.text
         nxt = ent.end < len(sent.doc) and sent.doc[ent.end]
         if nxt is not False and nxt.lower_ in ("ago", "earlier", "after", "before", "later"):
@@ -248,7 +250,7 @@ def find_date(trigger: Token, sent: Span, published: date | None) -> DateValue |
             value = _nearest_with_day(value, day)
         if value is not None:
             # nearest first, but a date on the calendar beats a weekday nothing could resolve
-            rank = (value.month is None, abs(ent.root.i - trigger.i))
+            rank = (value.year is None and value.month is None, abs(ent.root.i - trigger.i))
             if best is None or rank < best[0]:
                 best = (rank, value)
     return best[1] if best else None

@@ -64,63 +64,65 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                 occasion_index = index
         if triggers:
             # one sentence, one event: "greeted each other when they met ... and held talks on
-            # Monday" dates the meeting from whichever trigger carries the date or place
-            trigger = triggers[0]
-            parties = find_parties(trigger, roster)
-            count = group_subject(trigger)
-            if count is not None and sum(m.kind == "person" for m in parties) < 2:
-                parties = _group_parties(trigger, roster, parties, count, last, index)
-            joined = _joined_meeting(trigger, roster)
-            if joined is not None:
-                # "Wong and Fletcher joined him and attended his meeting with the President":
-                # the meeting is the possessor's; its joiners were present
-                parties, present = joined, [m.name for m in parties if m.kind == "person"
-                                            and sent.doc[m.start].pos_ != "PRON"
-                                            and m.name not in {p.name for p in joined}]
-            else:
-                present = []
-            when = next((d for t in triggers if (d := find_date(t, sent, published)) is not None), None) \
-                or days_after(sent, sent_before, published)
-            places = [Place(p, "clause") for t in triggers if (p := find_place(t))][:1] \
-                or [Place(host_country(sent), "clause")]
-            dated = when is not None
-            # "Earlier in the day, X met Y": the day just told of, the last meeting's or the opening's
-            told = (last.date, last.place) if last is not None and last.date is not None else lead
-            if told is not None and index != occasion_index:
-                same_day, same_trip = _continued(sent)
-                when = when or (told[0] if same_day else None)
-                # the occasion's city, not its building: another meeting of a visit may be elsewhere in town
-                town = ", ".join(part for part in (told[1] or "").split(", ") if part.lower() in gpes)
-                # a meeting dated on its own, another day than the occasion's, may have been elsewhere
-                elsewhen = dated and told[0] is not None and when is not None and told[0].iso() != when.iso()
-                places += [Place(town, "occasion")] if same_trip and town and not elsewhen else []
-            if when is None and lead is not None and index != occasion_index and under_way(trigger):
-                when = lead[0]  # "X is meeting Y" after "The two began talks on Saturday"
-            recent = just_happened(trigger, published) if when is None and body <= 3 else None
-            for group in _separate(trigger, parties):
-                # "Bolton told reporters in Moscow ... During his visit, Bolton met Putin"; a meeting
-                # dated on its own ("Yesterday, he met ...") may have been elsewhere
-                near = [Place(here[m.name][0], "whereabouts") for m in group
-                        if m.name in here and index - here[m.name][1] <= 2 and not dated]
-                chosen = choose_place([*places, *near, Place(dateline_place, "dateline")])
-                place = chosen.name if chosen else None
-                if place is not None and chosen.source != "dateline" \
-                        and not any(part.lower() in gpes for part in place.split(", ")):
-                    # "in Casa Rosada" after "Bukele arrived in Buenos Aires": the venue in its city;
-                    # never the dateline's, as an article is often filed far from the venue
-                    city = next((cities[m.name][0] for m in group if m.name in cities
-                                 and index - cities[m.name][1] <= VENUE_CITY_REACH), None)
-                    place = f"{place}, {city}" if city else place
-                if chosen is not None and chosen.source == "dateline":
-                    filed_only.add(len(out))  # the dateline's city stands in until the text says where
-                mention = MeetingMention(participants=[m.name for m in group if m.kind != "office"], attendees=present,
-                                         unnamed=[m.name for m in group if m.kind == "office"], date=when, place=place,
-                                         evidence=sent.text.strip(), sentence_index=index,
-                                         topic=_subject_matter(sent))
-                out.append(mention)
-                last = mention
-                if recent is not None:
-                    undated[len(out) - 1] = recent
+            # Monday" dates the meeting from whichever trigger carries the date or place; unless
+            # a clause tells another, dated otherwise ("A and B, who first met in 2018, held talks")
+            for triggers in _events(triggers, sent, published):
+                trigger = triggers[0]
+                parties = find_parties(trigger, roster)
+                count = group_subject(trigger)
+                if count is not None and sum(m.kind == "person" for m in parties) < 2:
+                    parties = _group_parties(trigger, roster, parties, count, last, index)
+                joined = _joined_meeting(trigger, roster)
+                if joined is not None:
+                    # "Wong and Fletcher joined him and attended his meeting with the President":
+                    # the meeting is the possessor's; its joiners were present
+                    parties, present = joined, [m.name for m in parties if m.kind == "person"
+                                                and sent.doc[m.start].pos_ != "PRON"
+                                                and m.name not in {p.name for p in joined}]
+                else:
+                    present = []
+                when = next((d for t in triggers if (d := find_date(t, sent, published)) is not None), None) \
+                    or days_after(sent, sent_before, published)
+                places = [Place(p, "clause") for t in triggers if (p := find_place(t))][:1] \
+                    or [Place(host_country(sent), "clause")]
+                dated = when is not None
+                # "Earlier in the day, X met Y": the day just told of, the last meeting's or the opening's
+                told = (last.date, last.place) if last is not None and last.date is not None else lead
+                if told is not None and index != occasion_index:
+                    same_day, same_trip = _continued(sent)
+                    when = when or (told[0] if same_day else None)
+                    # the occasion's city, not its building: another meeting of a visit may be elsewhere in town
+                    town = ", ".join(part for part in (told[1] or "").split(", ") if part.lower() in gpes)
+                    # a meeting dated on its own, another day than the occasion's, may have been elsewhere
+                    elsewhen = dated and told[0] is not None and when is not None and told[0].iso() != when.iso()
+                    places += [Place(town, "occasion")] if same_trip and town and not elsewhen else []
+                if when is None and lead is not None and index != occasion_index and under_way(trigger):
+                    when = lead[0]  # "X is meeting Y" after "The two began talks on Saturday"
+                recent = just_happened(trigger, published) if when is None and body <= 3 else None
+                for group in _separate(trigger, parties):
+                    # "Bolton told reporters in Moscow ... During his visit, Bolton met Putin"; a meeting
+                    # dated on its own ("Yesterday, he met ...") may have been elsewhere
+                    near = [Place(here[m.name][0], "whereabouts") for m in group
+                            if m.name in here and index - here[m.name][1] <= 2 and not dated]
+                    chosen = choose_place([*places, *near, Place(dateline_place, "dateline")])
+                    place = chosen.name if chosen else None
+                    if place is not None and chosen.source != "dateline" \
+                            and not any(part.lower() in gpes for part in place.split(", ")):
+                        # "in Casa Rosada" after "Bukele arrived in Buenos Aires": the venue in its city;
+                        # never the dateline's, as an article is often filed far from the venue
+                        city = next((cities[m.name][0] for m in group if m.name in cities
+                                     and index - cities[m.name][1] <= VENUE_CITY_REACH), None)
+                        place = f"{place}, {city}" if city else place
+                    if chosen is not None and chosen.source == "dateline":
+                        filed_only.add(len(out))  # the dateline's city stands in until the text says where
+                    mention = MeetingMention(participants=[m.name for m in group if m.kind != "office"], attendees=present,
+                                             unnamed=[m.name for m in group if m.kind == "office"], date=when, place=place,
+                                             evidence=sent.text.strip(), sentence_index=index,
+                                             topic=_subject_matter(sent))
+                    out.append(mention)
+                    last = mention
+                    if recent is not None:
+                        undated[len(out) - 1] = recent
             continue
         if last is not None and len(out) - 1 in filed_only and index - last.sentence_index <= FOLLOW_UP:
             # "The meeting was held shortly after Mr Lee landed in Phnom Penh": the venue, not the dateline
@@ -172,6 +174,25 @@ def _group_parties(trigger: Token, roster: Roster, parties: list[Mention], count
     latest = {m.name: m for m in sorted(roster.mentions, key=lambda m: m.start) if m.start < trigger.i}
     group = [latest[n] for n in named if n in latest]
     return group + [m for m in parties if m.name not in named] if len(group) >= 2 else parties
+
+
+def _events(triggers: list[Token], sent: Span, published: date | None) -> list[list[Token]]:
+    """The sentence's triggers by event: one, unless a relative or adverbial clause reports a
+    meeting dated otherwise than the main one ("A and B, who first met in Oslo in 2018, held
+    talks in Bergen on Monday"), which is an event of its own."""
+    main = [t for t in triggers if not _in_other_clause(t)]
+    other = [t for t in triggers if _in_other_clause(t)]
+    if not main or not other:
+        return [triggers]
+    main_date = next((d for t in main if (d := find_date(t, sent, published)) is not None), None)
+    apart = [t for t in other if (d := find_date(t, sent, published)) is not None and main_date is not None
+             and d.iso() != main_date.iso()]
+    return [[t for t in triggers if t not in apart], *([t] for t in apart)]
+
+
+def _in_other_clause(trigger: Token) -> bool:
+    """The trigger is (in) a relative or adverbial clause of the sentence's main one."""
+    return any(t.dep_ in ("relcl", "advcl") for t in (trigger, *trigger.ancestors) if t.pos_ in ("VERB", "AUX"))
 
 
 def _possessors_named_after(noun: Token, roster: Roster) -> list[Mention]:

@@ -202,7 +202,8 @@ def _cluster_meetings(sources, extractions, local, by_id) -> list[_Cluster]:
     by_party: dict[str, list[int]] = defaultdict(list)  # a cluster can only fit a mention it shares a party with
     for sid, m, persons, groups, attendees in items:
         near = sorted({i for p in persons | groups for i in by_party[p]})
-        fits = [i for i in near if _fits(clusters[i], m, persons, groups, by_id)]
+        fits = [i for i in near if _fits(clusters[i], m, persons, groups, by_id)
+                and not _told_apart(clusters[i], sid, m)]
         if len(fits) > 1:
             strong = [i for i in fits if len(clusters[i].persons & persons) >= 2]
             fits = strong if len(strong) == 1 else ([] if len(persons) < 2 else fits[:1])
@@ -222,6 +223,12 @@ def _cluster_meetings(sources, extractions, local, by_id) -> list[_Cluster]:
             if index not in by_party[p]:
                 by_party[p].append(index)
     return clusters
+
+
+def _told_apart(c: _Cluster, sid: str, m: MeetingMention) -> bool:
+    """One source tells this meeting as an earlier one than a meeting of the cluster ("held
+    talks on Monday. The two last met in March"): two meetings, whatever their dates allow."""
+    return any(s == sid and x.earlier != m.earlier for s, x in c.items)
 
 
 def _fits(c: _Cluster, m: MeetingMention, persons: set[str], groups: set[str], by_id) -> bool:

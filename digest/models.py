@@ -174,6 +174,7 @@ class MeetingMention:
     evidence: str = ""
     topic: str | None = None
     sentence_index: int = 0
+    earlier: bool = False  # told as a meeting before the one reported ("the two last met in March")
 
 
 @dataclass

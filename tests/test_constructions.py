@@ -130,6 +130,10 @@ CONSTRUCTIONS = [
     ("a relative clause telling an earlier meeting is an event of its own, with its own date and place",
      "President Anna Berg and Prime Minister Lars Holm, who first met in Oslo in 2018, held talks in Bergen on Monday.",
      [["Anna Berg", "Lars Holm"], ["Anna Berg", "Lars Holm"]], {"place": "Oslo"}),
+    ("'the two last met in March': an earlier meeting, kept apart from the one reported",
+     "President Anna Berg held talks with Prime Minister Lars Holm in Bergen on Monday. The two last met in Oslo "
+     "in March.",
+     [["Anna Berg", "Lars Holm"], ["Anna Berg", "Lars Holm"]], {"date": "2024-03", "place": "Oslo"}),
     ("'the two met again': the pair just told",
      "President Anna Berg met Prime Minister Lars Holm. The two met again on Tuesday in Bergen.",
      [["Anna Berg", "Lars Holm"], ["Anna Berg", "Lars Holm"]], {"date": "2024-03-19", "place": "Bergen"}),

@@ -20,3 +20,14 @@ def test_merge_leaves_its_inputs_as_they_were():
     briefing = merge(given, date(2024, 3, 21), "t")
     assert [m.date for m in briefing.meetings] == ["2024-03-17"]  # the yearless one was anchored ...
     assert given == before  # ... in merge's own copy, and the bare "Holm" joined Lars Holm there too
+
+
+def test_a_meeting_its_source_tells_as_an_earlier_one_stays_apart():
+    people = [ActorMention("Anna Berg", "person"), ActorMention("Lars Holm", "person")]
+    now = MeetingMention(participants=["Anna Berg", "Lars Holm"], date=DateValue(2024, 3, 18, "Monday"), place="Bergen")
+    before = MeetingMention(participants=["Anna Berg", "Lars Holm"], date=DateValue(2024, 3, None, "in March"),
+                            place="Oslo", earlier=True)
+    one = Extraction(Article(path=Path("a.txt"), text="", published=date(2024, 3, 20)), actors=people,
+                     meetings=[now, before])
+    briefing = merge([one], date(2024, 3, 21), "t")
+    assert sorted((m.date, m.place) for m in briefing.meetings) == [("2024-03", "Oslo"), ("2024-03-18", "Bergen")]

@@ -118,7 +118,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                     mention = MeetingMention(participants=[m.name for m in group if m.kind != "office"], attendees=present,
                                              unnamed=[m.name for m in group if m.kind == "office"], date=when, place=place,
                                              evidence=sent.text.strip(), sentence_index=index,
-                                             topic=_subject_matter(sent))
+                                             topic=_subject_matter(sent), earlier=_told_as_earlier(trigger))
                     out.append(mention)
                     last = mention
                     if recent is not None:
@@ -174,6 +174,13 @@ def _group_parties(trigger: Token, roster: Roster, parties: list[Mention], count
     latest = {m.name: m for m in sorted(roster.mentions, key=lambda m: m.start) if m.start < trigger.i}
     group = [latest[n] for n in named if n in latest]
     return group + [m for m in parties if m.name not in named] if len(group) >= 2 else parties
+
+
+def _told_as_earlier(trigger: Token) -> bool:
+    """"The two last met in March", "their previous meeting", "had previously met": a meeting
+    before the one the article reports ("first" is not: "met for the first time on Tuesday")."""
+    # "The two last met" is often parsed with "last" as the subject
+    return any(c.dep_ in ("advmod", "amod", "nsubj") and c.lower_ in EARLIER_WORDS for c in trigger.children)
 
 
 def _events(triggers: list[Token], sent: Span, published: date | None) -> list[list[Token]]:
@@ -432,6 +439,7 @@ def _has_person_object(verb: Token) -> bool:
 
 
 AMOUNTS = {"PERCENT", "MONEY", "QUANTITY"}  # what one receives that is no guest
+EARLIER_WORDS = {"last", "previous", "previously", "prior", "earlier"}  # "last met", "their previous meeting"
 
 EMBEDDING_STEPS = 7  # heads climbed from a trigger to find what embeds it: three nested phrases and a verb
 

@@ -90,6 +90,10 @@ def group_subject(trigger: Token) -> int | None:
         return 0 if subject.lower_ == "they" else 2
     if subject.lower_ in COUNT_WORDS and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
         return COUNT_WORDS[subject.lower_]  # "The two met again on Tuesday"
+    if subject.lower_ == "last":  # "The two last met in March", parsed as "the two last (ones)"
+        number = next((c for c in subject.children if c.dep_ == "nummod" and c.lower_ in COUNT_WORDS), None)
+        if number is not None:
+            return COUNT_WORDS[number.lower_]
     if subject.tag_ != "NNS" or subject.lemma_.lower() not in PAIR_NOUNS:
         return None
     counted = [c for c in subject.children if c.lower_ in COUNT_WORDS and c.dep_ in ("nummod", "det", "predet")]

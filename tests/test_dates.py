@@ -100,6 +100,13 @@ WEDNESDAY = date(2024, 3, 20)
     ("three weeks ago", WEDNESDAY, None),  # about 28 February: the window straddles two months
     ("last month", None, (None, None, None)),
     ("next month", WEDNESDAY, None),
+    ("over the weekend", WEDNESDAY, (2024, 3, None)),  # Saturday 16 and Sunday 17 March
+    ("last weekend", date(2024, 6, 3), (2024, 6, None)),  # 1 and 2 June
+    ("last weekend", date(2024, 9, 2), None),  # 31 August and 1 September: no one month
+    ("last night", WEDNESDAY, (2024, 3, 19)),
+    ("on the 18th", WEDNESDAY, (2024, 3, 18)),  # the latest 18th on or before publication
+    ("on the 25th", WEDNESDAY, (2024, 2, 25)),
+    ("the 31st", date(2024, 3, 5), (2024, 1, 31)),  # February has none
     # absolute dates keep the precision given
     ("March 10th", WEDNESDAY, (2024, 3, 10)),
     ("March 10th", None, (None, 3, 10)),  # yearless stays yearless; merge may anchor it

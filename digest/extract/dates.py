@@ -5,7 +5,9 @@ Rules, all relative to the article's own publication date (never today):
 - a yearless "March 10th" takes the year that puts it on or before publication,
   or stays yearless when publication is unknown (merge may anchor it later);
 - a weekday is the most recent such day on or before publication;
-- "last month", "late last month", "earlier this month" -> month precision;
+- "last month", "late last month", "earlier this month", "last week", "over the weekend"
+  -> month precision (when the span lies in one month); "last night" -> the day before;
+  a bare "the 18th" -> the latest such day on or before publication;
 - "three weeks ago" / "N days earlier" -> day arithmetic, reported at month
   precision because such spans are approximate;
 - unknown publication date -> relative expressions stay unresolved, except a
@@ -19,6 +21,7 @@ type checking only, so the rest of this module loads without it.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -77,6 +80,26 @@ def resolve_date(text: str, published: date | None, written: tuple[date, ...] = 
         before = re.search(r"\b(last|past|previous)\b", low) is not None
         day = published - timedelta(days=1 if before else 0) + relativedelta(weekday=WEEKDAYS[core](-1))
         return DateValue(day.year, day.month, day.day, raw)
+    if re.search(r"\b(last|past|over the) weekend\b", low):
+        if published is None:
+            return DateValue(text=raw)
+        # the weekend before publication (the one under way, if published on it): a month when
+        # its two days fall in one
+        saturday = published + relativedelta(weekday=SA(-1))
+        sunday = saturday + timedelta(days=1)
+        return DateValue(saturday.year, saturday.month, None, raw) if saturday.month == sunday.month else None
+    if low in ("last night", "late last night"):
+        core = "yesterday"
+    ordinal = re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th)", core)
+    if ordinal and published is not None:
+        # "on the 18th": the latest such day on or before publication
+        day = int(ordinal.group(1))
+        month = published.replace(day=1)
+        if day > published.day:
+            month -= relativedelta(months=1)
+        while 1 <= day <= 31 and day > calendar.monthrange(month.year, month.month)[1]:
+            month -= relativedelta(months=1)  # "the 31st" early in March is 31 January
+        return DateValue(month.year, month.month, day, raw) if 1 <= day <= 31 else None
     if core in ("today", "yesterday"):
         if published is None:
             return DateValue(text=raw)

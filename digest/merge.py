@@ -166,6 +166,9 @@ def _same_actor(a: ActorMention, b: ActorMention) -> bool:
                if len(x.split()) > 1 and len(y.split()) > 1)
 
 
+LOWER_IN_TITLES = {"of", "the", "for", "and", "to", "on", "in", "at", "a", "an", "de", "del", "la", "von", "van"}
+
+
 def best_title(titles: list[str]) -> str | None:
     """The most specific current title: an office ("President", "Ambassador to Qatar") over a
     description ("leftist leader"), naming an organisation or place, not "former"."""
@@ -178,7 +181,13 @@ def best_title(titles: list[str]) -> str | None:
         return (not re.search(r"\b(former|ex-|then)\b", t, re.I), office, min(capitals, 6), -abs(len(t) - 60))
 
     best = max(titles, key=score)
-    return best[0].upper() + best[1:]
+    if re.match(r"(the|a|an|his|her|their)\b", best, re.I):
+        return best[0].upper() + best[1:]  # a description ("The top U.S. diplomat") stays as written
+    # an office in one style on the page, whether the source wrote "Russian foreign minister"
+    # after the name or "Chinese Foreign Minister" before it
+    return " ".join(w if w in LOWER_IN_TITLES and i else "-".join(p[:1].upper() + p[1:] if p.islower() else p
+                                                                  for p in w.split("-"))
+                    for i, w in enumerate(best.split(" ")))
 
 
 def _source_order(sid: str) -> int:

@@ -31,3 +31,10 @@ def test_a_meeting_its_source_tells_as_an_earlier_one_stays_apart():
                      meetings=[now, before])
     briefing = merge([one], date(2024, 3, 21), "t")
     assert sorted((m.date, m.place) for m in briefing.meetings) == [("2024-03", "Oslo"), ("2024-03-18", "Bergen")]
+
+
+def test_an_office_is_written_in_one_style_a_description_as_written():
+    from digest.merge import best_title
+    assert best_title(["Russian foreign minister"]) == "Russian Foreign Minister"
+    assert best_title(["deputy director-general of the ministry"]) == "Deputy Director-General of the Ministry"
+    assert best_title(["the top U.S. diplomat"]) == "The top U.S. diplomat"

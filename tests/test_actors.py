@@ -92,3 +92,10 @@ def test_the_office_named_after_counterpart_is_the_title(nlp):
     ex = run(nlp, "Envoy Anna Berg is meeting her Chinese counterpart Foreign Minister Wang Lei on the sidelines.")
     titles = {a.name: a.titles for a in ex.actors if a.kind == "person"}
     assert titles["Wang Lei"] == ["Chinese Foreign Minister"]
+
+
+def test_a_title_the_model_tags_as_a_name_still_titles_the_name_after_it(nlp):
+    ex = run(nlp, "Earlier Thursday, President Anna Berg separately met Council of Europe Secretary General Tom Reed, "
+                  "High Commissioner for Refugees Ann Lowe, and Archbishop of Canterbury Justin Holm.")
+    titles = {a.name: a.titles for a in ex.actors if a.kind == "person"}
+    assert titles["Justin Holm"] == ["Archbishop of Canterbury"]

@@ -279,8 +279,8 @@ def _pre_title(doc: Doc, start: int) -> str | None:
     words: list[Token] = []
     while i >= 0:
         tok = doc[i]
-        if tok.ent_type_ == "PERSON":
-            break
+        if tok.ent_type_ == "PERSON" and tok.lower_ not in TITLE_NOUNS:
+            break  # another name; but the model tags a title alone as one ("Archbishop | of Canterbury X")
         # "Secretary-General": a hyphen inside a word keeps the title whole
         joined = tok.text == "-" and i > 0 and not doc[i - 1].whitespace_ and not tok.whitespace_
         if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.text in ("'s", "’s") or joined or (

@@ -263,6 +263,10 @@ SPEECH = [
      "Senator Tom Reed met Governor Ann Lowe. Reed's lawyer said the senator will refuse to answer any questions "
      "from the panel. A Lowe aide said the governor had been misled by her staff.",
      set()),
+    ("a report inside a relative clause describes a noun: the outer speaker speaks",
+     '"Who is the real villain here?" said Governor Ann Lowe, using a term Senator Tom Reed has used to '
+     'describe Paul Berg, on a call with reporters.',
+     {"Ann Lowe"}),
     ("an 'as'-clause names the report's source, not another speaker",
      'Mrs. Ann Lowe met Mr. Paul Berg on Monday. Lowe left early. "It was a great discussion," said Berg, '
      'as she writes on her blog.',
@@ -273,6 +277,15 @@ SPEECH = [
 @pytest.mark.parametrize("construction, text, who", SPEECH, ids=[c[0] for c in SPEECH])
 def test_speech_construction(nlp, construction, text, who):
     assert {actor for actor, _ in speakers(nlp, text)} == who
+
+
+def test_a_quotation_closed_without_a_speaker_stays_the_voice_before(nlp):
+    text = ('The senator spoke first.\n\n"The delays," Governor Ann Lowe said, as the crowd cheered. "The waste. '
+            'The broken promises. The endless, pointless meetings."\n\n"Well, she was a failed governor," '
+            'Senator Tom Reed said of Lowe. "She should have done better."')
+    said = dict((t, a) for a, t in speakers(nlp, text))
+    assert said["The broken promises."] == "Ann Lowe"
+    assert said['"She should have done better."'] == "Tom Reed"
 
 
 def test_abbreviated_titles_lead_names(nlp):

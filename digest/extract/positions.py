@@ -221,7 +221,9 @@ def _quotation_speakers(doc: Doc, roster: Roster, cues: dict[int, list[Rule]],
     said. "Donald Trump has enormous respect ..."': a quotation that follows with no
     speaker of its own goes on in Flynn's voice, in the same paragraph or as the next
     one (news sets a long quotation out as paragraphs each opening with a quote mark).
-    A quotation closed by a speaker of its own is theirs. Sentence index -> speakers.
+    A quotation closed by a speaker of its own is theirs; one closed with none ('"The greed.
+    ... The theatrics."' after '"The bullying," Wallace said.') stays the voice before,
+    never the speaker of the next quotation. Sentence index -> speakers.
     """
     out: dict[int, list[str]] = {}
     pending: list[int] = []  # sentences of the open quotation still without a speaker
@@ -247,8 +249,9 @@ def _quotation_speakers(doc: Doc, roster: Roster, cues: dict[int, list[Rule]],
             pending, previous = [], names
         elif still_open or not previous:
             pending.append(index)
-        else:
-            out[index] = previous
+        else:  # closed with no speaker of its own: the whole quotation goes on the voice before
+            out.update((i, previous) for i in [*pending, index])
+            pending = []
     out.update((i, previous) for i in pending if previous)
     return out
 
@@ -360,7 +363,8 @@ def _speaker(sent: Span, roster: Roster, cues: dict[int, list[Rule]], quoted: se
         candidates = outside
     if not candidates:
         return None
-    best = max(candidates, key=lambda c: (c.mention.kind == "person", c.verbal, c.depth))
+    best = max(candidates, key=lambda c: (c.mention.kind == "person", not _in_relative_clause(c.verb),
+                                          c.verbal, c.depth))
     if any(d >= best.depth for d in unknown_depths):
         return None
     if best.mention.kind == "person":
@@ -370,6 +374,13 @@ def _speaker(sent: Span, roster: Roster, cues: dict[int, list[Rule]], quoted: se
         if relay is not None:
             return relay
     return best.mention, best.verb
+
+
+def _in_relative_clause(verb: Token) -> bool:
+    """"said Lowe, using a term Reed has used to describe Berg": a report inside a relative
+    clause only describes a noun of the sentence, so it is no deeper speaker than the one
+    whose report holds it."""
+    return any(t.dep_ == "relcl" for t in [verb, *verb.ancestors])
 
 
 def _negated(verb: Token) -> bool:

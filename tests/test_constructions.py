@@ -267,6 +267,10 @@ SPEECH = [
      '"Who is the real villain here?" said Governor Ann Lowe, using a term Senator Tom Reed has used to '
      'describe Paul Berg, on a call with reporters.',
      {"Ann Lowe"}),
+    ("a report inside a question asks whether someone spoke: it is not their position",
+     'Senator Tom Reed met the press. "Is Governor Ann Lowe going to finally say the words farm crisis? '
+     'If she does not, she is finished!" Senator Tom Reed wrote on Sunday.',
+     set()),
     ("an 'as'-clause names the report's source, not another speaker",
      'Mrs. Ann Lowe met Mr. Paul Berg on Monday. Lowe left early. "It was a great discussion," said Berg, '
      'as she writes on her blog.',

@@ -267,7 +267,7 @@ class Cue:
 
 def _reporting_verb(tok: Token, roster: Roster) -> list[Cue]:
     lemma = tok.lemma_.lower()
-    if _negated(tok) or _hypothetical(tok):
+    if _negated(tok) or _hypothetical(tok) or _asks(tok):
         return []
     if lemma == "point" and not any(c.lower_ == "out" for c in tok.children):
         return []
@@ -381,6 +381,16 @@ def _in_relative_clause(verb: Token) -> bool:
     clause only describes a noun of the sentence, so it is no deeper speaker than the one
     whose report holds it."""
     return any(t.dep_ == "relcl" for t in [verb, *verb.ancestors])
+
+
+def _asks(verb: Token) -> bool:
+    """'"Is Governor Lowe going to finally say the words?"': a report inside a question, with no
+    quotation mark between it and the question mark, asks whether someone spoke; it reports
+    nothing said ('Reed asked: "Why would we?"' keeps its cue, its question is the quotation)."""
+    words = [t for t in verb.sent if not t.is_space and t.text not in QUOTES]
+    if not words or words[-1].text != "?":
+        return False
+    return not any(t.text in QUOTES for t in verb.doc[verb.i:words[-1].i])
 
 
 def _negated(verb: Token) -> bool:

@@ -292,6 +292,13 @@ def test_a_quotation_closed_without_a_speaker_stays_the_voice_before(nlp):
     assert said['"She should have done better."'] == "Tom Reed"
 
 
+def test_a_quotation_after_a_colon_is_the_speaker_of_the_sentence_before(nlp):
+    text = ('Voters in the county gave their views. Retired farmer Paul Berg said of the candidates on both sides:'
+            '\n\n"There is only one: Lowe. I never heard Senator Tom Reed say one word that I agree with. '
+            'He promised everything and did nothing."')
+    assert {actor for actor, _ in speakers(nlp, text)} == {"Paul Berg"}
+
+
 def test_abbreviated_titles_lead_names(nlp):
     assert speakers(nlp, '"It is a dog whistle to all voters," Rep. Gwen Morton (D-Wis.) said.')[0][0] == "Gwen Morton"
 

@@ -220,7 +220,8 @@ def _quotation_speakers(doc: Doc, roster: Roster, cues: dict[int, list[Rule]],
     quotation's earlier sentences are MacDougall's, whoever they mention; '"...," Flynn
     said. "Donald Trump has enormous respect ..."': a quotation that follows with no
     speaker of its own goes on in Flynn's voice, in the same paragraph or as the next
-    one (news sets a long quotation out as paragraphs each opening with a quote mark).
+    one (news sets a long quotation out as paragraphs each opening with a quote mark), and
+    one after a sentence ending in a colon goes on in the voice of that sentence's speaker.
     A quotation closed by a speaker of its own is theirs; one closed with none ('"The greed.
     ... The theatrics."' after '"The bullying," Wallace said.') stays the voice before,
     never the speaker of the next quotation. Sentence index -> speakers.
@@ -236,8 +237,7 @@ def _quotation_speakers(doc: Doc, roster: Roster, cues: dict[int, list[Rule]],
         if not begins:
             # the run of quoted sentences ends: what is still unattributed goes on the voice before
             out.update((i, previous) for i in pending if previous)
-            pending, previous = [], []
-        if not begins:
+            pending, previous = [], _introducer(sent, roster, cues, quoted)
             continue
         found = _speaker(sent, roster, cues, quoted, outside_only=True)
         if found is not None and found[0].kind != "person":
@@ -254,6 +254,18 @@ def _quotation_speakers(doc: Doc, roster: Roster, cues: dict[int, list[Rule]],
             pending = []
     out.update((i, previous) for i in pending if previous)
     return out
+
+
+def _introducer(sent: Span, roster: Roster, cues: dict[int, list[Rule]], quoted: set[int]) -> list[str]:
+    """'Parker Eaton said of the candidates:' then a quoted paragraph: a sentence that ends in a
+    colon hands its speaker the quotation after it, whoever that quotation reports."""
+    words = [t for t in sent if not t.is_space]
+    if not words or words[-1].text != ":":
+        return []
+    found = _speaker(sent, roster, cues, quoted)
+    if found is None or found[0].kind != "person":
+        return []
+    return [m.name for m in _with_conjuncts(found[0], found[1], roster)]
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """Score digest's extraction on every gold set it can find, in one table.
 
     python benchmarks/quality.py                 # seeds, in-repo devset, news-a, news-b, PolNeAR dev
-    python benchmarks/quality.py --all           # ... and PolNeAR train (840 articles)
+    python benchmarks/quality.py --all           # ... and PolNeAR train (840 articles) and its halves a, b
     python benchmarks/quality.py --keep out/     # keep each set's briefing JSON for a closer look
     python benchmarks/quality.py --sets news-a   # only the sets named
 
@@ -14,6 +14,7 @@ numbers with `tests/data/quality-baseline.json`.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -81,6 +82,20 @@ def polnear_inputs(split: Path, into: Path) -> None:
                    check=True, capture_output=True, text=True)
 
 
+def polnear_half(split: Path, digits: str) -> Callable[[Path, Path], None]:
+    """The inputs of a split's articles whose file name's sha1 starts with one of `digits`.
+
+    A fixed hash of the name halves PolNeAR train the same way on every machine,
+    so one half can be studied while the other stays an honest, unseen estimate.
+    """
+    def prepare(_articles: Path, into: Path) -> None:
+        polnear_inputs(split, into)
+        for path in into.glob("*.txt"):
+            if hashlib.sha1(path.name.encode("utf-8")).hexdigest()[0] not in digits:
+                path.unlink()
+    return prepare
+
+
 def gold_sets() -> list[GoldSet]:
     devsets = SHARED / "devsets"
     polnear = SHARED / "polnear"
@@ -96,6 +111,10 @@ def gold_sets() -> list[GoldSet]:
                 prepare=lambda _a, into: polnear_inputs(polnear / "dev", into)),
         GoldSet("polnear-train", polnear / "train" / "text", polnear / "train", kind="polnear",
                 prepare=lambda _a, into: polnear_inputs(polnear / "train", into), cheap=False),
+        GoldSet("polnear-train-a", polnear / "train" / "text", polnear / "train", kind="polnear",
+                prepare=polnear_half(polnear / "train", "01234567"), cheap=False),  # studied
+        GoldSet("polnear-train-b", polnear / "train" / "text", polnear / "train", kind="polnear",
+                prepare=polnear_half(polnear / "train", "89abcdef"), cheap=False),  # never looked at
     ]
 
 

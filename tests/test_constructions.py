@@ -270,6 +270,14 @@ SPEECH = [
      "Senator Tom Reed met Governor Ann Lowe. Reed's lawyer said the senator will refuse to answer any questions "
      "from the panel. A Lowe aide said the governor had been misled by her staff.",
      set()),
+    ("a report inside a relative clause describes a noun: the outer speaker speaks",
+     '"Who is the real villain here?" said Governor Ann Lowe, using a term Senator Tom Reed has used to '
+     'describe Paul Berg, on a call with reporters.',
+     {"Ann Lowe"}),
+    ("a report inside a question asks whether someone spoke: it is not their position",
+     'Senator Tom Reed met the press. "Is Governor Ann Lowe going to finally say the words farm crisis? '
+     'If she does not, she is finished!" Senator Tom Reed wrote on Sunday.',
+     set()),
     ("an 'as'-clause names the report's source, not another speaker",
      'Mrs. Ann Lowe met Mr. Paul Berg on Monday. Lowe left early. "It was a great discussion," said Berg, '
      'as she writes on her blog.',
@@ -280,6 +288,22 @@ SPEECH = [
 @pytest.mark.parametrize("construction, text, who", SPEECH, ids=[c[0] for c in SPEECH])
 def test_speech_construction(nlp, construction, text, who):
     assert {actor for actor, _ in speakers(nlp, text)} == who
+
+
+def test_a_quotation_closed_without_a_speaker_stays_the_voice_before(nlp):
+    text = ('The senator spoke first.\n\n"The delays," Governor Ann Lowe said, as the crowd cheered. "The waste. '
+            'The broken promises. The endless, pointless meetings."\n\n"Well, she was a failed governor," '
+            'Senator Tom Reed said of Lowe. "She should have done better."')
+    said = dict((t, a) for a, t in speakers(nlp, text))
+    assert said["The broken promises."] == "Ann Lowe"
+    assert said['"She should have done better."'] == "Tom Reed"
+
+
+def test_a_quotation_after_a_colon_is_the_speaker_of_the_sentence_before(nlp):
+    text = ('Voters in the county gave their views. Retired farmer Paul Berg said of the candidates on both sides:'
+            '\n\n"There is only one: Lowe. I never heard Senator Tom Reed say one word that I agree with. '
+            'He promised everything and did nothing."')
+    assert {actor for actor, _ in speakers(nlp, text)} == {"Paul Berg"}
 
 
 def test_abbreviated_titles_lead_names(nlp):

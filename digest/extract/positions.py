@@ -220,8 +220,11 @@ def _quotation_speakers(doc: Doc, roster: Roster, cues: dict[int, list[Rule]],
     quotation's earlier sentences are MacDougall's, whoever they mention; '"...," Flynn
     said. "Donald Trump has enormous respect ..."': a quotation that follows with no
     speaker of its own goes on in Flynn's voice, in the same paragraph or as the next
-    one (news sets a long quotation out as paragraphs each opening with a quote mark).
-    A quotation closed by a speaker of its own is theirs. Sentence index -> speakers.
+    one (news sets a long quotation out as paragraphs each opening with a quote mark), and
+    one after a sentence ending in a colon goes on in the voice of that sentence's speaker.
+    A quotation closed by a speaker of its own is theirs; one closed with none ('"The greed.
+    ... The theatrics."' after '"The bullying," Wallace said.') stays the voice before,
+    never the speaker of the next quotation. Sentence index -> speakers.
     """
     out: dict[int, list[str]] = {}
     pending: list[int] = []  # sentences of the open quotation still without a speaker
@@ -234,8 +237,7 @@ def _quotation_speakers(doc: Doc, roster: Roster, cues: dict[int, list[Rule]],
         if not begins:
             # the run of quoted sentences ends: what is still unattributed goes on the voice before
             out.update((i, previous) for i in pending if previous)
-            pending, previous = [], []
-        if not begins:
+            pending, previous = [], _introducer(sent, roster, cues, quoted)
             continue
         found = _speaker(sent, roster, cues, quoted, outside_only=True)
         if found is not None and found[0].kind != "person":
@@ -247,10 +249,23 @@ def _quotation_speakers(doc: Doc, roster: Roster, cues: dict[int, list[Rule]],
             pending, previous = [], names
         elif still_open or not previous:
             pending.append(index)
-        else:
-            out[index] = previous
+        else:  # closed with no speaker of its own: the whole quotation goes on the voice before
+            out.update((i, previous) for i in [*pending, index])
+            pending = []
     out.update((i, previous) for i in pending if previous)
     return out
+
+
+def _introducer(sent: Span, roster: Roster, cues: dict[int, list[Rule]], quoted: set[int]) -> list[str]:
+    """'Parker Eaton said of the candidates:' then a quoted paragraph: a sentence that ends in a
+    colon hands its speaker the quotation after it, whoever that quotation reports."""
+    words = [t for t in sent if not t.is_space]
+    if not words or words[-1].text != ":":
+        return []
+    found = _speaker(sent, roster, cues, quoted)
+    if found is None or found[0].kind != "person":
+        return []
+    return [m.name for m in _with_conjuncts(found[0], found[1], roster)]
 
 
 @dataclass
@@ -264,7 +279,7 @@ class Cue:
 
 def _reporting_verb(tok: Token, roster: Roster) -> list[Cue]:
     lemma = tok.lemma_.lower()
-    if _negated(tok) or _hypothetical(tok):
+    if _negated(tok) or _hypothetical(tok) or _asks(tok):
         return []
     if lemma == "point" and not any(c.lower_ == "out" for c in tok.children):
         return []
@@ -360,7 +375,8 @@ def _speaker(sent: Span, roster: Roster, cues: dict[int, list[Rule]], quoted: se
         candidates = outside
     if not candidates:
         return None
-    best = max(candidates, key=lambda c: (c.mention.kind == "person", c.verbal, c.depth))
+    best = max(candidates, key=lambda c: (c.mention.kind == "person", not _in_relative_clause(c.verb),
+                                          c.verbal, c.depth))
     if any(d >= best.depth for d in unknown_depths):
         return None
     if best.mention.kind == "person":
@@ -370,6 +386,23 @@ def _speaker(sent: Span, roster: Roster, cues: dict[int, list[Rule]], quoted: se
         if relay is not None:
             return relay
     return best.mention, best.verb
+
+
+def _in_relative_clause(verb: Token) -> bool:
+    """"said Lowe, using a term Reed has used to describe Berg": a report inside a relative
+    clause only describes a noun of the sentence, so it is no deeper speaker than the one
+    whose report holds it."""
+    return any(t.dep_ == "relcl" for t in [verb, *verb.ancestors])
+
+
+def _asks(verb: Token) -> bool:
+    """'"Is Governor Lowe going to finally say the words?"': a report inside a question, with no
+    quotation mark between it and the question mark, asks whether someone spoke; it reports
+    nothing said ('Reed asked: "Why would we?"' keeps its cue, its question is the quotation)."""
+    words = [t for t in verb.sent if not t.is_space and t.text not in QUOTES]
+    if not words or words[-1].text != "?":
+        return False
+    return not any(t.text in QUOTES for t in verb.doc[verb.i:words[-1].i])
 
 
 def _negated(verb: Token) -> bool:

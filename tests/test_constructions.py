@@ -236,6 +236,9 @@ SPEECH = [
      'Mayor Ann Lowe met the press. "We talked about the plans of Secretary Paul Berg and our interest in '
      'them," she said.',
      {"Ann Lowe"}),
+    ("named people who agree together each take the stance",
+     "Foreign Minister Anna Berg and Prime Minister Lars Holm agreed to deepen trade ties.",
+     {"Anna Berg", "Lars Holm"}),
     ("'assured X that ...': the one who assures speaks, not the one assured",
      "Prime Minister Lars Holm assured Chancellor Maria Lund that Sweden would send aid soon.",
      {"Lars Holm"}),

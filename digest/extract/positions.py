@@ -355,8 +355,17 @@ def _stance_verb(tok: Token, roster: Roster) -> list[Cue]:
     return [cue for cue in _reporting_verb(tok, roster) if cue.mention is not None and cue.mention.kind == "person"]
 
 
+def _joint_verb(tok: Token, roster: Roster) -> list[Cue]:
+    """"Berg and Holm agreed to deepen trade ties": named people who agree, commit or review
+    together take a joint stance, each of them (their conjuncts are credited with them)."""
+    subject = _subject(tok)
+    if subject is None or not any(c.dep_ == "conj" for c in subject.children):
+        return []
+    return [cue for cue in _reporting_verb(tok, roster) if cue.mention is not None and cue.mention.kind == "person"]
+
+
 CUES = {"reporting_verb": _reporting_verb, "reporting_noun": _reporting_noun, "according_to": _according_to,
-        "stance_verb": _stance_verb}
+        "stance_verb": _stance_verb, "joint_verb": _joint_verb}
 RULES = load_rules("speech", set(CUES))
 
 

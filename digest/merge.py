@@ -13,7 +13,7 @@ from datetime import date
 from .models import (Actor, ActorMention, Briefing, DateReport, DateValue, Evidence, Extraction, Meeting, MeetingMention,
                      Position, Skipped, Source)
 from .names import contains_part, parts, plain, same_person, same_stem, skeleton
-from .vocabulary import TITLE_NOUNS
+from .vocabulary import LOWER_IN_TITLES, TITLE_NOUNS
 
 
 OFFICE = re.compile(r"\b(president|prime minister|minister|ambassador|secretary|chancellor|premier|king|queen|emir|"
@@ -166,9 +166,6 @@ def _same_actor(a: ActorMention, b: ActorMention) -> bool:
                if len(x.split()) > 1 and len(y.split()) > 1)
 
 
-LOWER_IN_TITLES = {"of", "the", "for", "and", "to", "on", "in", "at", "a", "an", "de", "del", "la", "von", "van"}
-
-
 def best_title(titles: list[str]) -> str | None:
     """The most specific current title: an office ("President", "Ambassador to Qatar") over a
     description ("leftist leader"), naming an organisation or place, not "former"."""
@@ -185,9 +182,12 @@ def best_title(titles: list[str]) -> str | None:
         return best[0].upper() + best[1:]  # a description ("The top U.S. diplomat") stays as written
     # an office in one style on the page, whether the source wrote "Russian foreign minister"
     # after the name or "Chinese Foreign Minister" before it
-    return " ".join(w if w in LOWER_IN_TITLES and i else "-".join(p[:1].upper() + p[1:] if p.islower() else p
-                                                                  for p in w.split("-"))
-                    for i, w in enumerate(best.split(" ")))
+    return " ".join(w if i and w in LOWER_IN_TITLES else _capitalized(w) for i, w in enumerate(best.split(" ")))
+
+
+def _capitalized(word: str) -> str:
+    """"director-general" -> "Director-General"; "U.S." and "McGurk" as written."""
+    return "-".join(part[:1].upper() + part[1:] if part.islower() else part for part in word.split("-"))
 
 
 def _source_order(sid: str) -> int:

@@ -87,6 +87,17 @@ CLAUSE_ONLY_VERBS = Words("lemma", {"maintain", "observe", "add"})
 INVERTING_VERBS = Words("lemma", {"say", "explain", "add", "stress", "note", "declare", "state", "remark",
                                   "comment", "observe", "emphasize", "emphasise", "insist", "recall",
                                   "acknowledge", "admit", "reply", "respond"})
+# A meeting told as one before the meeting reported: "the two last met", "their previous
+# meeting" ("first" is not: "met for the first time on Tuesday"; nor "earlier": "met earlier
+# on Monday" may be the same day's meeting).
+EARLIER_WORDS = Words("lower", {"last", "previous", "previously", "prior"})
+# Words that make a present perfect one of experience ("have met several times", "has never
+# met"), not news of what just happened.
+EXPERIENCE_WORDS = Words("lower", {"times", "before", "never", "ever", "often", "repeatedly", "since", "previously",
+                                   "twice"})
+# Small words an office keeps in lower case ("Minister of State for External Affairs").
+LOWER_IN_TITLES = Words("lower", {"of", "the", "for", "and", "to", "on", "in", "at", "a", "an", "de", "del", "la",
+                                  "von", "van"})
 # A meeting told as the next step of the occasion the article opens with.
 SAME_DAY_CUES = ["afterwards", "afterward", "then", "after that", "of the day", "same day", "that day",
                  "subsequently", "later that day", "later in the day", "earlier in the day", "in the day",

@@ -31,7 +31,7 @@ from dateutil.relativedelta import MO, TU, WE, TH, FR, SA, SU
 
 from ..models import DateValue
 from .places import filed_end
-from ..vocabulary import MEETING_NOUNS, REPORTING_VERBS
+from ..vocabulary import EXPERIENCE_WORDS, MEETING_NOUNS, REPORTING_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -197,8 +197,6 @@ def _checked(year: int, month: int, day: int | None, raw: str) -> DateValue | No
 # A present-perfect lead ("X and Y have met in Honiara") tells what has just happened: in
 # the publication month, when the publication day is this far into it.
 RECENT_DAYS = 7
-# Words that make a perfect experiential ("have met several times", "has never met"), not news.
-EXPERIENCE = {"times", "before", "never", "ever", "often", "repeatedly", "since", "previously", "twice"}
 
 
 def just_happened(trigger: Token, published: date | None) -> DateValue | None:
@@ -209,7 +207,7 @@ def just_happened(trigger: Token, published: date | None) -> DateValue | None:
         return None
     verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
     perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
-    if not perfect or any(t.lower_ in EXPERIENCE for t in trigger.sent):
+    if not perfect or any(t.lower_ in EXPERIENCE_WORDS for t in trigger.sent):
         return None
     return DateValue(published.year, published.month, None, f"{verb.doc[verb.i - 1].text} {verb.text}")
 
@@ -256,7 +254,8 @@ def find_date(trigger: Token, sent: Span, published: date | None) -> DateValue |
             continue
         if governor is not None and governor.i != trigger.i and not _related(governor, trigger):
             continue
-        if governor is not None and governor.i != trigger.i and governor.dep_ == "relcl" and trigger in governor.ancestors:
+        if governor is not None and governor.i != trigger.i and governor.dep_ == "relcl" \
+                and trigger in governor.ancestors:
             continue  # "A and B, who first met in 2018, held talks on Monday": the clause's own date
         text = ent.text
         nxt = ent.end < len(sent.doc) and sent.doc[ent.end]
@@ -327,7 +326,7 @@ def _year_by_weekday(value: DateValue, doc, start: int) -> DateValue:
 
 def written_years(doc) -> set[int]:
     """The years the article writes in its dates ("its ASEAN Chairmanship in 2023")."""
-    return {int(y) for e in doc.ents if e.label_ == "DATE" for y in re.findall(r"\b(?:19|20)\d{2}\b", e.text)}
+    return {v.year for e in doc.ents if e.label_ == "DATE" and (v := resolve_date(e.text, None)) is not None and v.year}
 
 
 def _untagged_days(sent: Span) -> list[Span]:

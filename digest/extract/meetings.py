@@ -20,12 +20,12 @@ from spacy.tokens import Doc, Span, Token
 from ..models import DateValue, MeetingMention
 from .actors import Mention, Roster
 from .dates import days_after, find_date, just_happened, under_way
-from .parties import (CLAUSE_DEPS, copular_partner, described_nationals, find_parties, group_subject, held_with, inside_title,
-                      last_named)
+from .parties import (CLAUSE_DEPS, copular_partner, described_nationals, find_parties, group_subject, held_with,
+                      inside_title, last_named)
 from .places import PLACE_LABELS, Place, choose_place, find_dateline_place, find_place, host_country, place_under
 from .rules import Rule, load_rules, matches
 from .sentences import is_heading
-from ..vocabulary import (ACHIEVED_VERBS, ATTEND_VERBS, CONDITION_MARKS, DEFINITE_DETS, DELEGATION_NOUNS,
+from ..vocabulary import (ACHIEVED_VERBS, ATTEND_VERBS, CONDITION_MARKS, DEFINITE_DETS, DELEGATION_NOUNS, EARLIER_WORDS,
                           FOCUS_VERBS, GROUP_HEADS, LEAD_VERBS, LIFE_EVENT_VERBS, MEETING_NOUNS, MODAL_AUX,
                           MODAL_HEADS, NEGATION_ADVERBS, NOT_MEETING_NOUN_MODS, PARTNER_PREPS, PHONE_WORDS,
                           PRESENCE_WORDS, SAME_DAY_CUES, SAME_TRIP_CUES, SEPARATE_WORDS, SUBJECT_MATTER_VERBS,
@@ -439,7 +439,6 @@ def _has_person_object(verb: Token) -> bool:
 
 
 AMOUNTS = {"PERCENT", "MONEY", "QUANTITY"}  # what one receives that is no guest
-EARLIER_WORDS = {"last", "previous", "previously", "prior", "earlier"}  # "last met", "their previous meeting"
 
 EMBEDDING_STEPS = 7  # heads climbed from a trigger to find what embeds it: three nested phrases and a verb
 

@@ -48,12 +48,13 @@ def find_parties(trigger: Token, roster: Roster) -> list[Mention]:
                 and not _names_a_title(m, trigger.doc, roster) and not event:
             out.append(m)
     people = [m for m in out if m.kind == "person"]
-    described = next((t for t in scope if described_nationals(t, roster)), None) if len(people) < 2 else None
+    described = next(((t, found) for t in scope if (found := described_nationals(t, roster))), None) \
+        if len(people) < 2 else None
     if described is not None:
         # the nations that describe the people are not parties besides them
-        inside = {t.i for t in described.subtree}
+        inside = {t.i for t in described[0].subtree}
         out = [m for m in out if m.kind == "person" or m.start not in inside]
-        out += [m for m in described_nationals(described, roster) if all(o.name != m.name for o in out)]
+        out += [m for m in described[1] if all(o.name != m.name for o in out)]
         people = [m for m in out if m.kind == "person"]
     subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None) if trigger.pos_ == "VERB" else None
     described = subject is not None and subject.i not in roster.by_token and subject.lower_ in TITLE_NOUNS \

@@ -59,11 +59,18 @@ def in_dateline(span) -> bool:
 
 
 def find_dateline_place(doc: Doc) -> str | None:
-    """"KYIV, Feb 5 (Reuters) -" / "MANILA: ...": the city an article is filed from.
+    """"KYIV, Feb 5 (Reuters) -" / "MANILA: ...": the city an article is filed from, found once
+    per Doc (the roster, the meetings and every place phrase ask for it).
 
     "PRESS RELEASE :" has the same shape: capitals that the article also uses as
     ordinary words are not a place, unless the model knows them as one.
     """
+    if doc._.filed_from is None:
+        doc._.filed_from = _dateline_place(doc) or ""  # "": looked for, none
+    return doc._.filed_from or None
+
+
+def _dateline_place(doc: Doc) -> str | None:
     places = {e.text.lower() for e in doc.ents if e.label_ in PLACE_LABELS}
     for sent in list(doc.sents)[:8]:
         match = DATELINE.match(sent.text)

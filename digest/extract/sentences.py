@@ -13,8 +13,10 @@ from spacy.tokens import Doc
 
 # Facts about an article that several rules read, kept on its Doc once computed (None: not yet):
 # where its repeated title ends, its transcript speaker labels, the words it uses in lower
-# case, its sentences with their index by first token, and the full dates it writes.
-for _name in ("headline_end", "speaker_labels", "lower_words", "sentences", "sentence_index", "written_days"):
+# case, its sentences with their index by first token, the full dates it writes and the city
+# its dateline names.
+for _name in ("headline_end", "speaker_labels", "lower_words", "sentences", "sentence_index", "written_days",
+              "filed_from"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 

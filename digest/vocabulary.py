@@ -43,7 +43,7 @@ TRAVEL_VERBS = Words("lemma", {"travel", "arrive", "fly", "go", "visit", "come",
 MODAL_HEADS = Words("lemma", {"plan", "expect", "hope", "want", "seek", "refuse", "decline", "propose", "agree",
                               "schedule", "set", "intend", "aim", "wish", "try", "offer", "invite", "ask", "urge",
                               "call", "prepare", "consider", "threaten", "promise", "fail", "need", "send",
-                              "dispatch", "likely", "able"})
+                              "dispatch", "likely", "able", "press", "push", "lobby", "appeal"})
 MODAL_AUX = Words("lower", {"will", "would", "could", "may", "might", "should", "shall", "must", "can", "'ll",
                             "wo", "ca"})
 NOT_MEETING_NOUN_MODS = Words("lower", {"planned", "proposed", "upcoming", "possible", "potential", "future",
@@ -206,6 +206,9 @@ KEEP_CLAUSES = Words("lemma", {"lead", "head", "chair", "include", "accompany", 
 SKIP_PREPS = Words("lower", {"since", "before", "after", "amid", "despite", "for", "about", "over", "until",
                              "following", "as"})
 PARTNER_PREPS = Words("lower", {"with", "between"})  # "met with X", "talks between A and B"
+# A meeting noun in these phrases was attended by the clause's subject: "X flew in for talks with
+# Y", "Following talks with Y, X said", "X said during talks with Y" (not "X called for talks").
+ATTENDED_PREPS = Words("lower", {"for", "after", "following", "during", "in", "at"})
 DISCUSS_VERBS = Words("lemma", {"discuss", "talk", "confer", "consult"})  # "discussed with X"
 TOGETHER_DISCUSS_VERBS = Words("lemma", {"discuss", "negotiate", "confer"})  # "A and B discussed"
 VIEW_NOUNS = Words("lemma", {"view", "opinion", "idea", "thought"})  # "A and B exchanged views"

@@ -142,6 +142,16 @@ CONSTRUCTIONS = [
      "After their private meeting on Monday, President Joseph Otieno and Foreign Minister Anna Berg went out "
      "to greet the crowd.",
      [["Lars Holm", "Maria Lund"], ["Anna Berg", "Joseph Otieno"]], {}),
+    ("the subject of a trip 'for talks with' a partner went to the talks",
+     "Foreign Minister Anna Berg travelled to Oslo on Monday for talks with Prime Minister Lars Holm.",
+     [["Anna Berg", "Lars Holm"]], {"date": "2024-03-18", "place": "Oslo"}),
+    ("'Following talks with X, Y said': the speaker held the talks",
+     "Following talks with Prime Minister Lars Holm in Oslo on Monday, Chancellor Maria Lund said trade "
+     "would grow.",
+     [["Lars Holm", "Maria Lund"]], {"date": "2024-03-18", "place": "Oslo"}),
+    ("a participle set off after its subject ('Lund, meeting Holm in Oslo, said')",
+     "Chancellor Maria Lund, meeting Prime Minister Lars Holm in Oslo on Monday, said trade would grow.",
+     [["Lars Holm", "Maria Lund"]], {"date": "2024-03-18", "place": "Oslo"}),
 ]
 
 
@@ -180,6 +190,7 @@ def test_an_experiential_perfect_gives_no_date(nlp):
     "Foreign Minister Anna Berg paid a visit to Oslo.",
     "Chancellor Maria Lund and President Joseph Otieno exchanged letters on trade.",
     "Foreign Minister Anna Berg joined Prime Minister Lars Holm in calling for peace.",
+    "Chancellor Maria Lund pressed for talks with President Joseph Otieno.",
 ])
 def test_not_a_meeting(nlp, sentence):
     found = extract_doc(Article(path=Path("t.txt"), text=sentence, published=None), nlp(sentence))

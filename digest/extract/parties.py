@@ -14,9 +14,9 @@ from spacy.tokens import Doc, Token
 
 from .actors import Mention, Roster
 from ..names import same_stem
-from ..vocabulary import (COUNT_WORDS, GROUP_HEADS, HELD_VERBS, KEEP_CLAUSES, LIGHT_VERBS, MEETING_NOUNS,
-                          OCCASION_NOUNS, PAIR_NOUNS, PARTNER_PREPS, SKIP_PREPS, TITLE_NOUNS, TITLE_WORDS,
-                          VENUE_COPULAS)
+from ..vocabulary import (ATTENDED_PREPS, COUNT_WORDS, GROUP_HEADS, HELD_VERBS, KEEP_CLAUSES, LIGHT_VERBS,
+                          MEETING_NOUNS, OCCASION_NOUNS, PAIR_NOUNS, PARTNER_PREPS, SKIP_PREPS, TITLE_NOUNS,
+                          TITLE_WORDS, TRAVEL_VERBS, VENUE_COPULAS)
 
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj"}
 def find_parties(trigger: Token, roster: Roster) -> list[Mention]:
@@ -28,6 +28,7 @@ def find_parties(trigger: Token, roster: Roster) -> list[Mention]:
                 scope.extend(c.subtree)
         if trigger.head.lemma_.lower() in LIGHT_VERBS:
             scope.extend(_clause(trigger.head))
+        scope.extend(_attending_subject(trigger))
         partner = copular_partner(trigger) or held_with(trigger)
         if partner is not None:
             scope.extend(partner.subtree)
@@ -180,6 +181,22 @@ def _protagonist(trigger: Token, roster: Roster, exclude: str) -> Mention | None
     return None
 
 
+def _attending_subject(noun: Token) -> list[Token]:
+    """"X travelled to Oslo for talks with Y", "Following talks with Y, X said": the subject of
+    the clause that the meeting phrase sets in time or purpose went to the meeting. Not for
+    a purpose that is only sought ("X called for talks with Y", "X pressed for talks"): the
+    verb must be one of going there, or the phrase one of time."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ATTENDED_PREPS \
+            or any(c.dep_ == "poss" for c in noun.children):
+        return []  # "after their summit" names its own parties
+    verb = prep.head
+    going = verb.lemma_.lower() in TRAVEL_VERBS or verb.lemma_ == "be"
+    if verb.pos_ not in ("VERB", "AUX") or prep.lower_ == "for" and not going:
+        return []
+    return [t for c in verb.children if c.dep_ == "nsubj" for t in _phrase(c)]
+
+
 def _possessor(m: Mention, doc: Doc) -> bool:
     """"Trump's son-in-law": the possessor of someone else is not a party, whatever the
     parse says; "Haniyeh's delegation" or "Wang's meeting" keep theirs."""
@@ -218,6 +235,9 @@ def _clause(verb: Token) -> list[Token]:
             if subject:
                 toks.extend(_phrase(subject[0]))
                 break
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ == "PROPN":
+        # "Lund, meeting Otieno in Nairobi, said ...": the name the participle describes
+        toks.extend(t for t in _phrase(verb.head) if not (verb.left_edge.i <= t.i <= verb.right_edge.i))
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         head = verb.head
         if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):

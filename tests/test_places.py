@@ -34,6 +34,18 @@ def test_a_venue_of_a_city_is_the_place(nlp):
     assert found[0].place and "Nairobi" in found[0].place
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Vice President Anna Berg met today with President Joseph Otieno of Kenya on the margins of the Summit "
+     "for Peace in Geneva.", "Geneva"),  # a name completing the occasion's
+    ("President Joseph Otieno and Chancellor Maria Lund met one-on-one in Nairobi on Monday.", "Nairobi"),
+    ("President Joseph Otieno on Monday met with a delegation led by Chancellor Maria Lund in Nairobi.", "Nairobi"),
+    ("President Joseph Otieno hosted Chancellor Maria Lund and President Ana Ruiz for talks in Nairobi on Monday.",
+     "Nairobi"),
+])
+def test_the_place_the_parser_hangs_away_from_the_verb(nlp, text, place):
+    assert run(nlp, text).meetings[0].place == place
+
+
 # ---- place_under on parses built by hand, no model --------------------------------------
 # Rows: (word, head, dep, pos, tag, lemma, entity); heads are token indices.
 

@@ -98,7 +98,7 @@ def find_place(trigger: Token) -> str | None:
             candidates.extend(n for p in c.children if p.dep_ == "prep" and p.lower_ in PARTNER_PREPS
                               for n in p.children if n.dep_ == "pobj")
         # "During his visit to the West Bank, Wang met ...": a visit phrase attached to the trigger
-        if c.dep_ == "prep" and c.lower_ in ("during", "on", "in", "at"):
+        if c.dep_ == "prep" and c.lower_ in ("during", "on", "in", "at", "for"):
             for n in c.children:
                 if n.lemma_.lower() in TRIP_NOUNS or n.lower_ in MEETING_NOUNS:
                     candidates.append(n)
@@ -107,11 +107,19 @@ def find_place(trigger: Token) -> str | None:
         if c.dep_ == "prep" and c.lower_ in ("with", "by", "between") or c.dep_ == "agent":
             partners = [n for n in c.children if n.dep_ == "pobj"]
             candidates.extend(partners + [t for n in partners for t in n.children if t.dep_ == "conj"])
+            # "met with a delegation led by X in Nairobi": on the name that leads the partner
+            candidates.extend(t for n in partners for t in n.subtree
+                              if t.i != n.i and t.dep_ == "pobj" and t.ent_type_ == "PERSON")
+        if c.dep_ == "npadvmod" and c.pos_ == "NUM":
+            candidates.append(c)  # "met one-on-one in Nairobi": the model hangs the place on "one"
         if c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in MEETING_NOUNS:
             candidates.append(c)
             # "met President of the European Council Charles Michel in Brussels": the place
             # hangs on the name that completes the partner's title
             candidates.extend(t for t in c.subtree if t.dep_ == "pobj" and t.ent_type_ == "PERSON")
+            # "hosted A and B for talks in Nairobi": the purpose phrase hung on the last guest
+            candidates.extend(t for t in c.subtree if t.dep_ == "pobj" and t.lower_ in MEETING_NOUNS
+                              and t.head.lower_ == "for")
     if trigger.dep_ in ("advcl", "xcomp") and trigger.head.lemma_ == "be":
         candidates.append(trigger.head)  # "Ramaphosa is on Tuesday hosting X, ..., at the Union Buildings"
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass"):
@@ -199,11 +207,20 @@ def _named_by(prep: Token, tok: Token) -> bool:
             return False
         t = t.head
         if t.dep_ == "pobj" and t.head.i != prep.i and not (t.ent_type_ in PLACE_LABELS or _venue(t) or _filed_from(t)
-                                                             or t.lemma_.lower() in PLACE_NOUNS | OCCASION_NOUNS):
+                                                             or t.lemma_.lower() in PLACE_NOUNS | OCCASION_NOUNS
+                                                             or _names_occasion(t)):
             # "in a meeting ... on the issues of enlargement to Ukraine": a topic, not a place
             # (but "the resort island of Bali", "the sidelines of the summit in Bali" are Bali)
             return False
     return True
+
+
+def _names_occasion(tok: Token) -> bool:
+    """"the Summit for Peace in Geneva", "the Conference on Disarmament in Geneva": a capitalised
+    word that completes an occasion's name is part of it, so the place after it is the occasion's."""
+    prep = tok.head
+    return tok.pos_ == "PROPN" and not tok.ent_type_ in PLACE_LABELS and prep.dep_ == "prep" \
+        and prep.head.lemma_.lower() in OCCASION_NOUNS and prep.head.text[:1].isupper()
 
 
 def _entity_text(tok: Token) -> str:

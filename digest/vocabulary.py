@@ -33,7 +33,7 @@ MEETING_NOUNS = Words("lower", {"meeting", "meetings", "talks", "talk", "summit"
                                 "consultations", "negotiations", "audience", "encounter", "engagement",
                                 "engagements", "session", "tête-à-tête", "bilateral"})
 LIGHT_VERBS = Words("lemma", {"hold", "have", "conduct", "attend", "chair", "host", "begin", "start", "open",
-                              "wrap", "conclude"})
+                              "wrap", "conclude", "convene", "grant"})
 # Saying something to someone face to face, in a visit's "where he asked X to ...".
 ADDRESS_VERBS = Words("lemma", {"ask", "tell", "urge", "assure", "brief", "thank", "press", "invite",
                                 "congratulate"})
@@ -210,7 +210,13 @@ PARTNER_PREPS = Words("lower", {"with", "between"})  # "met with X", "talks betw
 # Y", "Following talks with Y, X said", "X said during talks with Y" (not "X called for talks").
 ATTENDED_PREPS = Words("lower", {"for", "after", "following", "during", "in", "at"})
 DISCUSS_VERBS = Words("lemma", {"discuss", "talk", "confer", "consult"})  # "discussed with X"
-TOGETHER_DISCUSS_VERBS = Words("lemma", {"discuss", "negotiate", "confer"})  # "A and B discussed"
+TOGETHER_DISCUSS_VERBS = Words("lemma", {"discuss", "negotiate", "confer", "review"})  # "A and B discussed"
+# Speaking with someone is a meeting only where the text puts the two together (most "spoke
+# with X" is a call): an occasion they were both at, or "in person", "face to face".
+SPEAK_VERBS = Words("lemma", {"speak", "chat", "converse"})
+IN_PERSON_OCCASIONS = Words("lemma", {"sideline", "sidelines", "margin", "margins", "summit", "conference", "forum",
+                                      "assembly", "visit", "trip", "tour", "ceremony", "gathering", "dinner",
+                                      "lunch", "luncheon", "banquet", "breakfast", "reception", "person"})
 VIEW_NOUNS = Words("lemma", {"view", "opinion", "idea", "thought"})  # "A and B exchanged views"
 # "The meeting was/took place/was held with X": verbs a meeting noun names its partner after.
 VENUE_COPULAS = Words("lemma", {"be", "take", "occur", "follow", "hold"})

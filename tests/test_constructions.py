@@ -149,6 +149,22 @@ CONSTRUCTIONS = [
      "Following talks with Prime Minister Lars Holm in Oslo on Monday, Chancellor Maria Lund said trade "
      "would grow.",
      [["Lars Holm", "Maria Lund"]], {"date": "2024-03-18", "place": "Oslo"}),
+    ("a reception in a second conjunct ('arrived in Nairobi and was received by X')",
+     "Chancellor Maria Lund arrived in Nairobi on Monday and was received by President Joseph Otieno.",
+     [["Joseph Otieno", "Maria Lund"]], {"date": "2024-03-18", "place": "Nairobi"}),
+    ("'A and B reviewed ties' (Discussion)",
+     "President Joseph Otieno and Chancellor Maria Lund reviewed bilateral ties in Nairobi on Monday.",
+     [["Joseph Otieno", "Maria Lund"]], {"place": "Nairobi"}),
+    ("'granted an audience to X', 'convened a meeting with X'",
+     "King Haakon granted an audience to Foreign Minister Anna Berg on Monday. "
+     "President Joseph Otieno convened a meeting with Chancellor Maria Lund in Nairobi on Tuesday.",
+     [["Anna Berg", "King Haakon"], ["Joseph Otieno", "Maria Lund"]], {"date": "2024-03-19"}),
+    ("two people speaking at an occasion both were at",
+     "President Joseph Otieno and Chancellor Maria Lund spoke in person at the summit in Oslo on Monday.",
+     [["Joseph Otieno", "Maria Lund"]], {"place": "Oslo"}),
+    ("'spoke face to face with X'",
+     "President Joseph Otieno spoke face to face with Chancellor Maria Lund on Monday.",
+     [["Joseph Otieno", "Maria Lund"]], {"date": "2024-03-18"}),
     ("a participle set off after its subject ('Lund, meeting Holm in Oslo, said')",
      "Chancellor Maria Lund, meeting Prime Minister Lars Holm in Oslo on Monday, said trade would grow.",
      [["Lars Holm", "Maria Lund"]], {"date": "2024-03-18", "place": "Oslo"}),
@@ -191,6 +207,8 @@ def test_an_experiential_perfect_gives_no_date(nlp):
     "Chancellor Maria Lund and President Joseph Otieno exchanged letters on trade.",
     "Foreign Minister Anna Berg joined Prime Minister Lars Holm in calling for peace.",
     "Chancellor Maria Lund pressed for talks with President Joseph Otieno.",
+    "President Joseph Otieno spoke with Chancellor Maria Lund on Monday.",  # most often a call
+    "President Joseph Otieno spoke to reporters on the sidelines of the summit in Oslo.",
 ])
 def test_not_a_meeting(nlp, sentence):
     found = extract_doc(Article(path=Path("t.txt"), text=sentence, published=None), nlp(sentence))

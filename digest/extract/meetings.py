@@ -25,11 +25,12 @@ from .parties import (CLAUSE_DEPS, copular_partner, described_nationals, find_pa
 from .places import PLACE_LABELS, Place, choose_place, find_dateline_place, find_place, host_country, place_under
 from .rules import Rule, load_rules, matches
 from .sentences import is_heading
-from ..vocabulary import (ACHIEVED_VERBS, ATTEND_VERBS, CONDITION_MARKS, DEFINITE_DETS, DELEGATION_NOUNS, EARLIER_WORDS,
-                          FOCUS_VERBS, GROUP_HEADS, LEAD_VERBS, LIFE_EVENT_VERBS, MEETING_NOUNS, MODAL_AUX,
-                          MODAL_HEADS, NEGATION_ADVERBS, NOT_MEETING_NOUN_MODS, PARTNER_PREPS, PHONE_WORDS,
-                          PRESENCE_WORDS, SAME_DAY_CUES, SAME_TRIP_CUES, SEPARATE_WORDS, SUBJECT_MATTER_VERBS,
-                          TIME_UNITS, TITLE_NOUNS, TOGETHER_WORDS, TOPIC_PREPS, TRAVEL_VERBS, TRIP_NOUNS, VIEW_NOUNS)
+from ..vocabulary import (ACHIEVED_VERBS, ATTEND_VERBS, CONDITION_MARKS, DEFINITE_DETS, DELEGATION_NOUNS,
+                          EARLIER_WORDS, FOCUS_VERBS, GROUP_HEADS, IN_PERSON_OCCASIONS, LEAD_VERBS, LIFE_EVENT_VERBS,
+                          MEETING_NOUNS, MODAL_AUX, MODAL_HEADS, NEGATION_ADVERBS, NOT_MEETING_NOUN_MODS,
+                          PARTNER_PREPS, PHONE_WORDS, PRESENCE_WORDS, SAME_DAY_CUES, SAME_TRIP_CUES, SEPARATE_WORDS,
+                          SUBJECT_MATTER_VERBS, TIME_UNITS, TITLE_NOUNS, TOGETHER_WORDS, TOPIC_PREPS, TRAVEL_VERBS,
+                          TRIP_NOUNS, VIEW_NOUNS)
 
 
 def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[MeetingMention]:
@@ -317,6 +318,10 @@ def _hosted_guest(verb: Token, roster: Roster) -> bool:
     if any(t.ent_type_ in AMOUNTS for t in verb.doc[verb.i + 1:verb.i + 4]):
         return False  # "Trump received 38 percent support, Johnson 3 percent": a share, not a guest
     guest = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if guest is None and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
+        # "Lund arrived in Nairobi and was received by Otieno": the guest is the first verb's subject
+        guest = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        return guest is not None and bool(roster.within(guest.subtree))
     # "The delegation was welcomed by officials X and Y": a guest nobody names leaves only the hosts
     return _has_person_object(verb) and (guest is None or bool(roster.within(guest.subtree)))
 
@@ -392,6 +397,17 @@ def _at_the_meeting(verb: Token, roster: Roster) -> bool:
     occasion = any(c.dep_ == "prep" and c.lower_ in ("at", "in", "during") and any(
         n.dep_ == "pobj" and n.lower_ in MEETING_NOUNS for n in c.children) for c in verb.children)
     return occasion and _coordinated_people(verb, roster) >= 2
+
+
+def _in_person_talk(verb: Token, roster: Roster) -> bool:
+    """"spoke with X on the sidelines of the summit", "A and B spoke in person": speaking with a
+    named person, or two named people speaking, at an occasion both were at."""
+    partner = any(c.dep_ == "prep" and c.lower_ in ("with", "to") and any(
+        m.kind == "person" for m in roster.within(list(c.subtree))) for c in verb.children)
+    occasion = any(c.dep_ == "prep" and c.lower_ in ("at", "on", "during", "in") and any(
+        n.dep_ == "pobj" and n.lemma_.lower() in IN_PERSON_OCCASIONS for n in c.children) for c in verb.children)
+    face_to_face = any(c.lower_ == "face" for c in verb.subtree)
+    return (partner or _coordinated_people(verb, roster) >= 2) and (occasion or face_to_face)
 
 
 def _of_people(noun: Token, roster: Roster) -> bool:
@@ -585,5 +601,6 @@ CHECKS = {
     "paid_call": _paid_call,
     "exchanged_views": _exchanged_views,
     "joined_for_talks": _joined_for_talks,
+    "in_person_talk": _in_person_talk,
 }
 RULES = load_rules("meetings", set(CHECKS))

@@ -222,8 +222,10 @@ VIEW_NOUNS = Words("lemma", {"view", "opinion", "idea", "thought"})  # "A and B 
 VENUE_COPULAS = Words("lemma", {"be", "take", "occur", "follow", "hold"})
 HELD_VERBS = Words("lemma", {"hold", "conduct", "have"})  # "the discussion held with X"
 TIME_UNITS = Words("lemma", {"hour", "minute", "day", "time", "evening", "morning", "afternoon", "night"})
-SEPARATE_WORDS = Words("lower", {"separate", "separately", "respective", "respectively", "individual",
-                                 "individually", "bilateral"})
+# "A and B held separate meetings with C and D": each met each; "... with C and D respectively": in turn.
+EACH_WORDS = Words("lower", {"separate", "separately", "individual", "individually"})
+RESPECTIVE_WORDS = Words("lower", {"respective", "respectively"})
+SEPARATE_WORDS = Words("lower", EACH_WORDS | RESPECTIVE_WORDS | {"bilateral"})
 TOGETHER_WORDS = Words("lower", {"together", "jointly", "joint", "trilateral", "trilaterally", "three-way",
                                  "multilateral", "tripartite", "quadrilateral", "all"})
 # Words that keep a meeting from being one that happened.

@@ -165,6 +165,14 @@ CONSTRUCTIONS = [
     ("'spoke face to face with X'",
      "President Joseph Otieno spoke face to face with Chancellor Maria Lund on Monday.",
      [["Joseph Otieno", "Maria Lund"]], {"date": "2024-03-18"}),
+    ("'A and B held separate meetings with C and D': each met each",
+     "Foreign Minister Anna Berg and Defence Minister Karl Dahl held separate meetings with Prime Minister "
+     "Lars Holm and President Ana Ruiz on Monday.",
+     [["Anna Berg", "Lars Holm"], ["Ana Ruiz", "Anna Berg"], ["Karl Dahl", "Lars Holm"], ["Ana Ruiz", "Karl Dahl"]],
+     {}),
+    ("the countries of 'the leaders of A, B and C' are no parties",
+     "President Joseph Otieno hosted the leaders of Norway, Chile and Peru at a summit in Nairobi on Monday.",
+     [["Joseph Otieno"]], {"place": "Nairobi"}),
     ("a participle set off after its subject ('Lund, meeting Holm in Oslo, said')",
      "Chancellor Maria Lund, meeting Prime Minister Lars Holm in Oslo on Monday, said trade would grow.",
      [["Lars Holm", "Maria Lund"]], {"date": "2024-03-18", "place": "Oslo"}),
@@ -322,6 +330,11 @@ def test_speech_construction(nlp, construction, text, who):
     assert {actor for actor, _ in speakers(nlp, text)} == who
 
 
+def test_words_before_a_late_report_are_what_was_said(nlp):
+    text = "Both sides agreed to deepen ties, Foreign Minister Anna Berg said after meeting Lars Holm in Oslo."
+    assert speakers(nlp, text) == [("Anna Berg", "Both sides agreed to deepen ties")]
+
+
 def test_a_quotation_closed_without_a_speaker_stays_the_voice_before(nlp):
     text = ('The senator spoke first.\n\n"The delays," Governor Ann Lowe said, as the crowd cheered. "The waste. '
             'The broken promises. The endless, pointless meetings."\n\n"Well, she was a failed governor," '
@@ -464,6 +477,9 @@ def test_who_the_speaker_is(nlp, construction, text, who):
 
 
 NOT_THEIR_WORDS = [
+    ("receiving a guest takes no stance",
+     "President Joseph Otieno welcomed Prime Minister Lars Holm of Norway to State House on Monday.",
+     "Joseph Otieno", "welcomed"),
     ("a quotation closed before its speaker does not run on into the next paragraph",
      '"We will win. The plan is good for the ports," Governor Ann Lowe said.\n'
      "Some critics, however, question the wisdom of the plan for the northern ports.", "Ann Lowe", "critics"),

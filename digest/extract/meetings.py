@@ -25,12 +25,12 @@ from .parties import (CLAUSE_DEPS, copular_partner, described_nationals, find_pa
 from .places import PLACE_LABELS, Place, choose_place, find_dateline_place, find_place, host_country, place_under
 from .rules import Rule, load_rules, matches
 from .sentences import is_heading
-from ..vocabulary import (ACHIEVED_VERBS, ATTEND_VERBS, CONDITION_MARKS, DEFINITE_DETS, DELEGATION_NOUNS,
+from ..vocabulary import (ACHIEVED_VERBS, ATTEND_VERBS, CONDITION_MARKS, DEFINITE_DETS, DELEGATION_NOUNS, EACH_WORDS,
                           EARLIER_WORDS, FOCUS_VERBS, GROUP_HEADS, IN_PERSON_OCCASIONS, LEAD_VERBS, LIFE_EVENT_VERBS,
                           MEETING_NOUNS, MODAL_AUX, MODAL_HEADS, NEGATION_ADVERBS, NOT_MEETING_NOUN_MODS,
-                          PARTNER_PREPS, PHONE_WORDS, PRESENCE_WORDS, SAME_DAY_CUES, SAME_TRIP_CUES, SEPARATE_WORDS,
-                          SUBJECT_MATTER_VERBS, TIME_UNITS, TITLE_NOUNS, TOGETHER_WORDS, TOPIC_PREPS, TRAVEL_VERBS,
-                          TRIP_NOUNS, VIEW_NOUNS)
+                          PARTNER_PREPS, PHONE_WORDS, PRESENCE_WORDS, RESPECTIVE_WORDS, SAME_DAY_CUES,
+                          SAME_TRIP_CUES, SEPARATE_WORDS, SUBJECT_MATTER_VERBS, TIME_UNITS, TITLE_NOUNS,
+                          TOGETHER_WORDS, TOPIC_PREPS, TRAVEL_VERBS, TRIP_NOUNS, VIEW_NOUNS)
 
 
 def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[MeetingMention]:
@@ -283,6 +283,12 @@ def _separate(trigger: Token, parties: list[Mention]) -> list[list[Mention]]:
     plural = noun is not None and noun.tag_ == "NNS" and noun.lower_ != "talks" or bool(words & SEPARATE_WORDS)
     listed = len(people) >= LIST_SPLIT and len(people) == len(partners)
     together = {t.lower_ for t in (noun or trigger).subtree} & TOGETHER_WORDS  # wherever the parse hangs it
+    if len(subject) >= 2 and partners and words & (EACH_WORDS | RESPECTIVE_WORDS) and not together:
+        # "A and B held separate meetings with C and D": each of them met each; "met C and D
+        # respectively": in turn
+        if words & RESPECTIVE_WORDS and len(subject) == len(partners):
+            return [[s, p] for s, p in zip(subject, partners)]
+        return [[s, p] for s in subject for p in partners]
     if not (plural or listed) or together or len(subject) != 1 or len(partners) < 2:
         return [parties] if parties else []
     return [[subject[0], p] for p in partners]

@@ -315,6 +315,8 @@ def _names_a_title(m: Mention, doc: Doc, roster: Roster) -> bool:
     from Colombia, Gustavo Petro": a country or body that qualifies a title qualifies it,
     whatever the parse, and is no party of its own."""
     head = doc[m.start:m.end].root
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "the leaders of Norway, Chile and Peru": every country of the list
     if head.dep_ == "pobj" and head.head.lower_ in ("of", "from", "to") and head.head.head.lemma_.lower() in TITLE_WORDS:
         return True
     if head.dep_ in ("compound", "nmod", "amod", "poss") and head.head.lemma_.lower() in TITLE_NOUNS:

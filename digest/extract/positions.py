@@ -24,9 +24,9 @@ from ..models import MeetingMention, PositionMention
 from .actors import Mention, Roster, speaker_labels
 from .rules import Rule, load_rules, matches
 from .sentences import is_heading, quoted_tokens
-from ..vocabulary import (ABSOLUTE_PREPS, CLAUSE_ONLY_VERBS, COUNT_WORDS, COURTESY, INVERTING_VERBS, JOINT_NOUNS,
-                          JOINT_VERBS, MODAL_AUX, NEGATIONS, REPORTING_VERBS, SAID_VERBS, STANCE_OBJECT_VERBS,
-                          STANCE_VERBS, TOPICS, VOICE_NOUNS)
+from ..vocabulary import (ABSOLUTE_PREPS, CLAUSE_ONLY_VERBS, COUNT_WORDS, COURTESY, GROUP_HEADS, HOSTING_VERBS,
+                          INVERTING_VERBS, JOINT_NOUNS, JOINT_VERBS, MODAL_AUX, NEGATIONS, REPORTING_VERBS,
+                          SAID_VERBS, STANCE_OBJECT_VERBS, STANCE_VERBS, TOPICS, VOICE_NOUNS)
 
 QUOTES = "\"“”"
 CONTENT_CLAUSES = {"ccomp", "xcomp"}  # what a reporting verb says
@@ -79,6 +79,10 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
         text = _content(verb, sent)
         if len(text.split()) < 4 and not (verb.lemma_.lower() in STANCE_OBJECT_VERBS and text):
             continue  # "said this", "told him": no content; "condemned the attack" is a stance
+        if verb.lemma_.lower() in HOSTING_VERBS and any(
+                c.dep_ == "dobj" and (c.i in roster.by_token and roster.by_token[c.i].kind == "person"
+                                      or c.lemma_.lower() in GROUP_HEADS) for c in verb.children):
+            continue  # "welcomed Prime Minister Holm to Oslo" receives a guest; it takes no stance
         said = verb.lemma_.lower() in SAID_VERBS or text == sent.text.strip()
         for name in speakers:
             out.append(PositionMention(actor=name, text=text, evidence=sent.text.strip(), topic=topic_of(text),
@@ -533,6 +537,11 @@ def _content(verb: Token, sent: Span) -> str:
             and after < sent.end and doc[after].text == ",":
         # "China, Wang pointed out, has worked hard ...": the report is set off inside the content
         return (doc[sent.start:subject.left_edge.i - 1].text + doc[after].whitespace_ + doc[after + 1:sent.end].text).strip()
+    fronted = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    if fronted is not None and fronted.left_edge.i <= sent.start + 1:
+        # "Both sides agreed to deepen ties, Berg said after meeting Holm": the words before the
+        # report are what was said, not the circumstances after it
+        return doc[sent.start:fronted.right_edge.i + 1].text.strip(" ,")
     parts = [c for c in verb.children if c.dep_ in ("ccomp", "dobj", "xcomp", "advcl", "acl", "prep")
              and c.i > verb.i and c.lower_ not in ("to",)]
     if verb.lower_ == "according" or not parts:

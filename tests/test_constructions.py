@@ -173,6 +173,11 @@ CONSTRUCTIONS = [
     ("the countries of 'the leaders of A, B and C' are no parties",
      "President Joseph Otieno hosted the leaders of Norway, Chile and Peru at a summit in Nairobi on Monday.",
      [["Joseph Otieno"]], {"place": "Nairobi"}),
+    ("a time clause reports an event of its own, counted back from the main one's day; a nationality "
+     "the model tags a person opens a title",
+     "Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on Monday, a day after Holm met Ugandan "
+     "President Sam Okello in Kampala.",
+     [["Anna Berg", "Lars Holm"], ["Lars Holm", "Sam Okello"]], {"date": "2024-03-17", "place": "Kampala"}),
     ("a participle set off after its subject ('Lund, meeting Holm in Oslo, said')",
      "Chancellor Maria Lund, meeting Prime Minister Lars Holm in Oslo on Monday, said trade would grow.",
      [["Lars Holm", "Maria Lund"]], {"date": "2024-03-18", "place": "Oslo"}),
@@ -198,6 +203,15 @@ def test_a_dateline_city_tagged_as_a_person_is_no_party(nlp):
     assert "Port Lindow" not in {a.name for a in found.actors}
     assert [sorted(m.participants) for m in found.meetings] == [["Joseph Otieno", "Maria Lund"],
                                                                ["Joseph Otieno", "Lars Holm"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo three weeks after the election.",
+    "Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo, a day after Holm met King Haakon in Bergen.",
+])
+def test_a_span_after_another_event_is_not_counted_from_publication(nlp, text):
+    found = extract_doc(Article(path=Path("t.txt"), text=text, published=date(2024, 3, 20)), nlp(text))
+    assert found.meetings and all(m.date is None for m in found.meetings)
 
 
 def test_an_experiential_perfect_gives_no_date(nlp):

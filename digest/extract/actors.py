@@ -93,7 +93,8 @@ def build_roster(doc: Doc) -> Roster:
     # nationalities: tagged so, or used before a title ("Kazakh President", "Uzbek Minister")
     demonyms = {t.lower_ for t in doc if t.ent_type_ == "NORP" or t.i + 1 < len(doc) and t.text[:1].isupper()
                 and doc[t.i + 1].lower_ in TITLE_NOUNS}
-    candidates = [(span, "" if _pair_of_surnames(name, spaced) or _pair_of_nations(name, demonyms) else name)
+    candidates = [(span, "" if _pair_of_surnames(name, spaced) or _pair_of_nations(name, demonyms)
+                   or _opens_title(span, name, spaced) else name)
                   for span, name in candidates]
     fulls: list[str] = []
     for span, name in candidates:
@@ -182,6 +183,20 @@ def _pair_of_surnames(name: str, fulls: list[str]) -> bool:
         return False
     owners = [{f for f in fulls if contains_part(f, h)} for h in halves]
     return all(owners) and not owners[0] & owners[1]
+
+
+def _opens_title(span: Span, name: str, spaced: list[str]) -> bool:
+    """"Ugandan President Sam Okello" with "Ugandan" tagged a person: one word that no full
+    name of the article holds, right before a title and the name it titles, is the title's
+    nationality."""
+    doc, i = span.doc, span.end
+    if " " in name or any(contains_part(f, name) for f in spaced):
+        return False
+    words = []
+    while i < len(doc) and len(words) < 4 and doc[i].ent_type_ != "PERSON" and doc[i].text[:1].isupper():
+        words.append(doc[i].lower_)  # "Foreign Minister", "Prime Minister"
+        i += 1
+    return bool(set(words) & TITLE_NOUNS) and i < len(doc) and doc[i].ent_type_ == "PERSON"
 
 
 def _pair_of_nations(name: str, demonyms: set[str]) -> bool:

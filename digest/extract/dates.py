@@ -237,6 +237,13 @@ def days_after(sent: Span, before: Span | None, published: date | None) -> DateV
     return DateValue(days[-1].year, days[-1].month, None, later.group(0))
 
 
+def time_clause(trigger: Token) -> bool:
+    """"..., a day after Holm met Okello in Kampala": a clause that places the main event
+    after or before another reports that other event, dated or not, and only by its own words."""
+    return trigger.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since")
+                                           for c in trigger.children)
+
+
 def find_date(trigger: Token, sent: Span, published: date | None) -> DateValue | None:
     """The trigger's own date: DATE entities whose governing verb is not a reporting verb.
 
@@ -246,7 +253,7 @@ def find_date(trigger: Token, sent: Span, published: date | None) -> DateValue |
     best = None
     filed = filed_end(sent)
     for ent in [*(e for e in sent.ents if e.label_ == "DATE"), *_untagged_days(sent)]:
-        if ent.start_char < filed:
+        if ent.start_char < filed or time_clause(trigger) and ent.root not in trigger.subtree:
             continue
         governor = _governor(ent.root)
         if governor is not None and governor.lemma_.lower() in REPORTING_VERBS and governor.i != trigger.i \
@@ -259,12 +266,21 @@ def find_date(trigger: Token, sent: Span, published: date | None) -> DateValue |
             continue  # "A and B, who first met in 2018, held talks on Monday": the clause's own date
         text = ent.text
         nxt = ent.end < len(sent.doc) and sent.doc[ent.end]
+        if nxt is not False and nxt.lower_ in ("after", "before") and nxt.i + 1 < len(sent.doc) \
+                and not sent.doc[nxt.i + 1].is_punct:
+            # "met X on Monday, a day after Holm met Okello": counted back from the main event
+            anchor = _main_event_day(trigger, sent, published) if nxt.lower_ == "after" else None
+            if anchor is None:
+                continue
+            counted_from = anchor
+        else:
+            counted_from = published
         if nxt is not False and nxt.lower_ in ("ago", "earlier", "after", "before", "later"):
             text = f"{text} {nxt.text}"
         inside = BRACKET_DAY.search(text)  # the entity may swallow "(19th"
         if inside:
             text = text[:inside.start()]
-        value = resolve_date(text, published, () if published else written_days(sent.doc))
+        value = resolve_date(text, counted_from, () if published else written_days(sent.doc))
         if published is None and value is not None and value.year is None and value.month:
             value = _year_of_written_days(value, sent.doc, ent.start)
         day = int(inside.group(1)) if inside else _day_in_brackets(sent.doc, ent.end)
@@ -276,6 +292,19 @@ def find_date(trigger: Token, sent: Span, published: date | None) -> DateValue |
             if best is None or rank < best[0]:
                 best = (rank, value)
     return best[1] if best else None
+
+
+def _main_event_day(trigger: Token, sent: Span, published: date | None) -> date | None:
+    """The day of the event a time clause is counted from: the main clause's own day, or the
+    publication day when the main clause speaks in the present ("this meeting comes three
+    weeks after ..."); None when the main event has no day."""
+    if not time_clause(trigger):
+        return None
+    main = trigger.head
+    value = find_date(main, sent, published)
+    if value is not None:
+        return date(value.year, value.month, value.day) if value.year and value.month and value.day else None
+    return published if main.tag_ in ("VBZ", "VBP") else None
 
 
 def written_days(doc) -> tuple[date, ...]:

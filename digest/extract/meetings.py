@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import DateValue, MeetingMention
 from .actors import Mention, Roster
-from .dates import days_after, find_date, just_happened, under_way
+from .dates import days_after, find_date, just_happened, time_clause, under_way
 from .parties import (CLAUSE_DEPS, copular_partner, described_nationals, find_parties, group_subject, held_with,
                       inside_title, last_named)
 from .places import PLACE_LABELS, Place, choose_place, find_dateline_place, find_place, host_country, place_under
@@ -194,7 +194,7 @@ def _events(triggers: list[Token], sent: Span, published: date | None) -> list[l
         return [triggers]
     main_date = next((d for t in main if (d := find_date(t, sent, published)) is not None), None)
     apart = [t for t in other if (d := find_date(t, sent, published)) is not None and main_date is not None
-             and d.iso() != main_date.iso()]
+             and d.iso() != main_date.iso() or time_clause(t)]
     return [[t for t in triggers if t not in apart], *([t] for t in apart)]
 
 

@@ -107,6 +107,8 @@ def gold_sets() -> list[GoldSet]:
                 prepare=with_front_matter),
         GoldSet("news-b", devsets / "news-b" / "articles", devsets / "news-b" / "devset.gold.yaml",
                 prepare=with_front_matter),
+        GoldSet("news-c", devsets / "news-c" / "articles", devsets / "news-c" / "devset.gold.yaml",
+                prepare=with_front_matter),
         GoldSet("polnear-dev", polnear / "dev" / "text", polnear / "dev", kind="polnear",
                 prepare=lambda _a, into: polnear_inputs(polnear / "dev", into)),
         GoldSet("polnear-train", polnear / "train" / "text", polnear / "train", kind="polnear",

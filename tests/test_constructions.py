@@ -178,6 +178,15 @@ CONSTRUCTIONS = [
      "Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on Monday, a day after Holm met Ugandan "
      "President Sam Okello in Kampala.",
      [["Anna Berg", "Lars Holm"], ["Lars Holm", "Sam Okello"]], {"date": "2024-03-17", "place": "Kampala"}),
+    ("'One of the meetings was with X' after a day of receptions; a trip's destination tagged a person "
+     "is no party",
+     "President Joseph Otieno spent Monday receiving heads of state. One of the meetings was with the president "
+     "of Norway Lars Holm, who confirmed Otieno's trip to Buenos Aires.",
+     [["Joseph Otieno", "Lars Holm"]], {}),
+    ("a quotation's own day and place do not date the meeting told outside it",
+     "\u201cOn the 23rd of January we will meet in Bergen,\u201d posted Lars Holm on social media after meeting "
+     "with President Joseph Otieno.",
+     [["Joseph Otieno", "Lars Holm"]], {}),
     ("a participle set off after its subject ('Lund, meeting Holm in Oslo, said')",
      "Chancellor Maria Lund, meeting Prime Minister Lars Holm in Oslo on Monday, said trade would grow.",
      [["Lars Holm", "Maria Lund"]], {"date": "2024-03-18", "place": "Oslo"}),
@@ -203,6 +212,13 @@ def test_a_dateline_city_tagged_as_a_person_is_no_party(nlp):
     assert "Port Lindow" not in {a.name for a in found.actors}
     assert [sorted(m.participants) for m in found.meetings] == [["Joseph Otieno", "Maria Lund"],
                                                                ["Joseph Otieno", "Lars Holm"]]
+
+
+def test_a_quotation_s_plan_neither_dates_nor_places_a_meeting_outside_it(nlp):
+    text = ("\u201cOn the 23rd of January we will meet in Bergen,\u201d posted Lars Holm on social media after "
+            "meeting with President Joseph Otieno.")
+    found = extract_doc(Article(path=Path("t.txt"), text=text, published=date(2024, 1, 3)), nlp(text)).meetings
+    assert [(m.date, m.place) for m in found] == [(None, None)]
 
 
 @pytest.mark.parametrize("text", [
@@ -418,6 +434,10 @@ def test_a_dateline_parsed_as_a_second_subject_leaves_the_people_discussing(nlp)
 @pytest.mark.parametrize("text, person", [
     ("European Commission chief Ursula von der Leyen hailed the deal as a new era.", "Ursula von der Leyen"),
     ("The delegation was welcomed by Chief of State Protocol Faisal Jalali at the airport.", "Faisal Jalali"),
+    ("In the meeting with President of Turkey Recep Tayyip Erdoğan on Monday, Mr. Modi sought support.",
+     "Recep Tayyip Erdoğan"),  # after the place the model tags, every word is the name's
+    ("Prime Minister Lars Holm was received by the King of Saudi Arabia Salman Al Saud on Monday.",
+     "Salman Al Saud"),
 ])
 def test_names_whole_and_without_their_titles(nlp, text, person):
     found = extract_doc(Article(path=Path("t.txt"), text=text, published=None), nlp(text))

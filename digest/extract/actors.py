@@ -20,7 +20,7 @@ from ..names import contains_part, is_suffix, parts, same_person, same_stem
 from .people import clean_name, name_bounds, person_spans
 from .places import find_dateline_place, in_dateline
 from .sentences import is_heading
-from ..vocabulary import HONORIFICS, ONE_NAME_TITLES, REPORTING_VERBS, TITLE_NOUNS
+from ..vocabulary import HONORIFICS, ONE_NAME_TITLES, REPORTING_VERBS, TITLE_NOUNS, TRAVEL_VERBS, TRIP_NOUNS
 
 ORG_LABELS = {"ORG"}
 SPEAKER_LABEL = re.compile(r"^[ \t]*((?:[A-Z][A-Z.'’-]*[ \t]+){0,5}[A-Z][A-Z.'’-]*)[ \t]*:", re.MULTILINE)
@@ -94,7 +94,7 @@ def build_roster(doc: Doc) -> Roster:
     demonyms = {t.lower_ for t in doc if t.ent_type_ == "NORP" or t.i + 1 < len(doc) and t.text[:1].isupper()
                 and doc[t.i + 1].lower_ in TITLE_NOUNS}
     candidates = [(span, "" if _pair_of_surnames(name, spaced) or _pair_of_nations(name, demonyms)
-                   or _opens_title(span, name, spaced) else name)
+                   or _opens_title(span, name, spaced) or _destination(span, name, candidates) else name)
                   for span, name in candidates]
     fulls: list[str] = []
     for span, name in candidates:
@@ -197,6 +197,19 @@ def _opens_title(span: Span, name: str, spaced: list[str]) -> bool:
         words.append(doc[i].lower_)  # "Foreign Minister", "Prime Minister"
         i += 1
     return bool(set(words) & TITLE_NOUNS) and i < len(doc) and doc[i].ent_type_ == "PERSON"
+
+
+def _destination(span: Span, name: str, candidates: list[tuple[Span, str]]) -> bool:
+    """"Lula's trip to Buenos Aires", "arrived in Kota Baru": where a trip goes, named once and
+    with no title, is a place whatever the model tags it ("a visit to President X" is a person's)."""
+    before = span.doc[span.start - 1] if span.start else None
+    if before is not None and (before.lower_ in TITLE_NOUNS or before.lower_ in HONORIFICS) \
+            or sum(n == name for _, n in candidates) > 1:
+        return False
+    root = span.root
+    prep = root.head
+    going = prep.head.lemma_.lower() in (TRAVEL_VERBS if prep.head.pos_ == "VERB" else TRIP_NOUNS)
+    return root.dep_ == "pobj" and prep.lower_ in ("to", "in") and going
 
 
 def _pair_of_nations(name: str, demonyms: set[str]) -> bool:

@@ -31,6 +31,7 @@ from dateutil.relativedelta import MO, TU, WE, TH, FR, SA, SU
 
 from ..models import DateValue
 from .places import filed_end
+from .sentences import quoted_tokens
 from ..vocabulary import EXPERIENCE_WORDS, MEETING_NOUNS, REPORTING_VERBS
 
 if TYPE_CHECKING:
@@ -252,9 +253,12 @@ def find_date(trigger: Token, sent: Span, published: date | None) -> DateValue |
     """
     best = None
     filed = filed_end(sent)
+    quoted = quoted_tokens(sent.doc)
     for ent in [*(e for e in sent.ents if e.label_ == "DATE"), *_untagged_days(sent)]:
         if ent.start_char < filed or time_clause(trigger) and ent.root not in trigger.subtree:
             continue
+        if (ent.root.i in quoted) != (trigger.i in quoted):
+            continue  # '"On the 23rd we will meet," posted X after meeting Y': the quotation's own day
         governor = _governor(ent.root)
         if governor is not None and governor.lemma_.lower() in REPORTING_VERBS and governor.i != trigger.i \
                 and not _told_in_person(trigger, governor):

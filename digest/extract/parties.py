@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Token
 from .actors import Mention, Roster
 from ..names import same_stem
 from ..vocabulary import (ATTENDED_PREPS, COUNT_WORDS, GROUP_HEADS, HELD_VERBS, KEEP_CLAUSES, LIGHT_VERBS,
-                          MEETING_NOUNS, OCCASION_NOUNS, PAIR_NOUNS, PARTNER_PREPS, SKIP_PREPS, TITLE_NOUNS,
-                          TITLE_WORDS, TRAVEL_VERBS, VENUE_COPULAS)
+                          MEETING_NOUNS, OCCASION_NOUNS, PAIR_NOUNS, PARTNER_PREPS, REPORTING_VERBS, SKIP_PREPS,
+                          TITLE_NOUNS, TITLE_WORDS, TRAVEL_VERBS, VENUE_COPULAS)
 
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj"}
 def find_parties(trigger: Token, roster: Roster) -> list[Mention]:
@@ -31,7 +31,7 @@ def find_parties(trigger: Token, roster: Roster) -> list[Mention]:
         scope.extend(_attending_subject(trigger))
         partner = copular_partner(trigger) or held_with(trigger)
         if partner is not None:
-            scope.extend(partner.subtree)
+            scope.extend(_phrase(partner))  # not "..., who confirmed Lula's trip to Buenos Aires"
             scope.extend(t for c in trigger.children if c.dep_ == "relcl" for t in _clause(c))
     else:
         scope.extend(_clause(trigger))
@@ -244,6 +244,9 @@ def _clause(verb: Token) -> list[Token]:
             head = head.head  # "After meeting with X, Y said ...": Y met X
         if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") and head.pos_ in ("VERB", "AUX"):
             toks.extend(t for c in head.children if c.dep_ == "nsubj" for t in _phrase(c))
+            # '"...," posted Fernández after meeting with Lula': the inverted speaker
+            toks.extend(t for c in head.children if c.dep_ == "dobj" and c.left_edge.i == head.i + 1
+                        and c.ent_type_ == "PERSON" and head.lemma_.lower() in REPORTING_VERBS for t in _phrase(c))
     return toks
 
 
@@ -401,7 +404,11 @@ def held_with(noun: Token) -> Token | None:
 
 
 def copular_partner(noun: Token) -> Token | None:
-    """"The first meeting of the day was with X", "Another meeting took place with X"."""
+    """"The first meeting of the day was with X", "Another meeting took place with X", "One of
+    the meetings was with X"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in ("nsubj", "nsubjpass") \
+            and noun.head.head.pos_ in ("NUM", "PRON", "ADJ", "NOUN"):
+        noun = noun.head.head  # "One of the meetings", "The first of them"
     verb = noun.head
     if noun.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in VENUE_COPULAS:
         return next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS), None)

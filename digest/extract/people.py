@@ -33,7 +33,8 @@ def person_spans(doc: Doc) -> list[Span]:
     spans = [s for s in spans if len(s)]
     taken = {t.i for s in spans for t in s}
     # "Ambassador to Qatar Cao Xiaolin": proper nouns closing a title phrase. After
-    # "to/of/for" the run starts with the place, so only its last two words are the name.
+    # "to/of/for" the run starts with the place: what the model tags a place or body, else
+    # all but the last two words ("Chief of State Protocol Faisal Jalali").
     for tok in doc:
         if tok.lower_ not in TITLE_NOUNS and tok.lemma_.lower() not in TITLE_NOUNS:  # "Presidents X of A, Y of B"
             continue
@@ -47,7 +48,10 @@ def person_spans(doc: Doc) -> list[Span]:
         if prep and k - j < 3:
             continue  # "Representative for the Western Balkans": the run is the place
         if prep:
-            j = k - 2
+            lead = j
+            while lead < k and doc[lead].ent_type_ in ("GPE", "LOC", "NORP", "ORG", "FAC"):
+                lead += 1  # "President of Turkey | Recep Tayyip Erdoğan", "King of Saudi Arabia | Salman Al Saud"
+            j = lead if lead > j and 2 <= k - lead <= 4 else k - 2
         if 2 <= k - j <= 4 and not any(i in taken for i in range(j, k)):
             spans.append(doc[j:k])
             taken.update(range(j, k))
@@ -80,7 +84,13 @@ def _completes_title(doc: Doc, i: int) -> bool:
     j = i - 1
     while j >= 0 and i - j <= 3 and doc[j].pos_ == "PROPN":
         j -= 1
-    return j >= 0 and doc[j].lower_ in TITLE_COMPLEMENT_PREPS
+    # "King of Saudi Arabia | Salman Al Saud": after the place the model tags, the name begins
+    # (a lone word the model calls an organisation may be the title's: "Chief of State | Protocol")
+    between = range(j + 1, i)
+    after_place = len(between) > 0 and not doc[i].ent_type_ and (
+        all(doc[t].ent_type_ in ("GPE", "LOC") for t in between)
+        or len(between) >= 2 and all(doc[t].ent_type_ in ("GPE", "LOC", "ORG") for t in between))
+    return j >= 0 and doc[j].lower_ in TITLE_COMPLEMENT_PREPS and not after_place
 
 
 def _extend_left(ent: Span) -> Span:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .people import common_words
+from .sentences import quoted_tokens
 from ..vocabulary import (HOSTING_VERBS, MEETING_NOUNS, MEETING_VERBS, OCCASION_NOUNS, PARTNER_PREPS, PLACE_NOUNS,
                           PLACE_PREPS, TITLE_NOUNS, TRAVEL_VERBS, TRIP_NOUNS, VENUE_NOUNS)
 
@@ -85,11 +86,13 @@ def _dateline_place(doc: Doc) -> str | None:
 def find_place(trigger: Token) -> str | None:
     """GPE/LOC under "in/at/to" in the trigger's clause, else in the visit that contains it."""
     candidates = [trigger]
+    quoted = quoted_tokens(trigger.doc)
     t = trigger
     while t.head.i != t.i and len(candidates) < 4:
         t = t.head
         if t.pos_ in ("VERB", "NOUN") and (t.lemma_.lower() in TRAVEL_VERBS | TRIP_NOUNS
-                                           or t.lemma_.lower() in MEETING_VERBS):
+                                           or t.lemma_.lower() in MEETING_VERBS) \
+                and (t.i in quoted) == (trigger.i in quoted):  # a quotation's "we will meet in X" is its own
             candidates.append(t)
     for c in trigger.children:
         # "held a meeting at the summit in Osaka": the place hangs on the meeting noun

@@ -13,10 +13,10 @@ from spacy.tokens import Doc
 
 # Facts about an article that several rules read, kept on its Doc once computed (None: not yet):
 # where its repeated title ends, its transcript speaker labels, the words it uses in lower
-# case, its sentences with their index by first token, the full dates it writes and the city
-# its dateline names.
+# case, its sentences with their index by first token, the full dates it writes, the city
+# its dateline names and the tokens inside quotation marks.
 for _name in ("headline_end", "speaker_labels", "lower_words", "sentences", "sentence_index", "written_days",
-              "filed_from"):
+              "filed_from", "quoted"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -135,7 +135,10 @@ def is_heading(sent) -> bool:
 
 def quoted_tokens(doc: Doc) -> set[int]:
     """Token indices inside quotation marks (curly or straight), across sentences; a
-    paragraph break closes a quotation left open, as a new paragraph reopens its quote."""
+    paragraph break closes a quotation left open, as a new paragraph reopens its quote.
+    Found once per Doc (speech, dates and places all ask)."""
+    if doc._.quoted is not None:
+        return doc._.quoted
     inside, out = False, set()
     for tok in doc:
         if "\n\n" in tok.whitespace_ or tok.is_space and "\n" in tok.text:
@@ -145,4 +148,5 @@ def quoted_tokens(doc: Doc) -> set[int]:
             continue
         if inside:
             out.add(tok.i)
+    doc._.quoted = out
     return out

@@ -347,7 +347,20 @@ SPEECH = [
     ("a report inside a question asks whether someone spoke: it is not their position",
      'Senator Tom Reed met the press. "Is Governor Ann Lowe going to finally say the words farm crisis? '
      'If she does not, she is finished!" Senator Tom Reed wrote on Sunday.',
-     set()),
+     {"Tom Reed"}),  # the one who wrote it, set off after the exclamation
+    ("quotation marks typed as two apostrophes open and close a quotation, also after a paragraph break",
+     "Governor Ann Lowe spoke first.\n\n''The farmers are angry,'' Governor Ann Lowe said. ''Senator Tom Reed "
+     "told them nothing about the new tax on their land.''",
+     {"Ann Lowe"}),
+    ("someone unidentified reporting inside a quotation is part of what its speaker says",
+     '"The voters are like a choir and they write a new song every year," Governor Ann Lowe said.',
+     {"Ann Lowe"}),
+    ("'called it \"predatory\"': what someone calls a thing is a judgement, however short",
+     'Governor Ann Lowe called it "predatory."',
+     {"Ann Lowe"}),
+    ("a surname the model tags as an organisation is the one person of that name",
+     "Governor Ann Wood came to Oslo. Wood has called climate change a hoax.",
+     {"Ann Wood"}),
     ("an 'as'-clause names the report's source, not another speaker",
      'Mrs. Ann Lowe met Mr. Paul Berg on Monday. Lowe left early. "It was a great discussion," said Berg, '
      'as she writes on her blog.',
@@ -379,6 +392,27 @@ def test_a_quotation_after_a_colon_is_the_speaker_of_the_sentence_before(nlp):
             '\n\n"There is only one: Lowe. I never heard Senator Tom Reed say one word that I agree with. '
             'He promised everything and did nothing."')
     assert {actor for actor, _ in speakers(nlp, text)} == {"Paul Berg"}
+
+
+def test_an_opening_asked_tagged_as_a_past_tense_asks_and_the_answer_is_said(nlp):
+    text = ("Asked what qualities he would like the party's nominee to have, Prime Minister Lars Holm said, "
+            '"They have got to be able to win."')
+    found = speakers(nlp, text)
+    assert [a for a, _ in found] == ["Lars Holm"] and "able to win" in found[0][1]
+
+
+def test_a_speaker_set_off_after_a_question_is_the_quotations(nlp):
+    text = ('"Every time you say that," Senator Tom Reed said, "you give the banks more power."\n\n'
+            '"Why is this not proof that the bank is too big to manage?" Senator Ann Lowe demanded.')
+    said = dict((t, a) for a, t in speakers(nlp, text))
+    assert said['"Why is this not proof that the bank is too big to manage?"'] == "Ann Lowe"
+    assert "Senator Ann Lowe demanded." not in said  # the tag says nothing itself
+
+
+def test_an_honorific_and_surname_is_whoever_they_named_before(nlp):
+    text = ('Mr. Paul Berg spoke at the rally. "Mr. Berg is a good man," said his daughter, Anna Berg. '
+            'Mr. Berg said the farmers of the north would win the vote.')
+    assert [a for a, t in speakers(nlp, text) if "farmers" in t] == ["Paul Berg"]
 
 
 def test_abbreviated_titles_lead_names(nlp):

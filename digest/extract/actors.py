@@ -287,6 +287,13 @@ def _resolve_bare(roster: Roster, fulls: list[str], name: str, span: Span, start
     fitting = [f for f in fulls if contains_part(f, name)]
     if len(fitting) <= 1:
         return fitting[0] if fitting else None
+    honorific = span.doc[start - 1].lower_ if start > 0 else ""
+    if honorific in HONORIFICS:
+        # "Mr. Trump" after Ivanka Trump is named: whoever "Mr. Trump" was before
+        same = {m.name for m in roster.mentions if m.name in fitting and m.start > 0
+                and span.doc[m.start - 1].lower_ == honorific}
+        if len(same) == 1:
+            return same.pop()
     pre = _pre_title(span.doc, start)
     if pre:
         words = {w.lower() for w in pre.split()}
@@ -426,7 +433,23 @@ def _add_groups(doc: Doc, roster: Roster) -> None:
         if not name or not name[0].isupper():
             continue
         kind = "organization" if ent.label_ in ORG_LABELS else "country"
+        person = _person_by_surname(roster, name) if kind == "organization" else None
+        if person is not None:
+            # "Sanders said ...", tagged an organisation beside Bernie Sanders: the person
+            roster.add(Mention(ent.start, ent.end, person, "person"))
+            roster.actors[person].count += 1
+            continue
         actor = roster.actors.setdefault(name, ActorMention(name, kind, count=0))
         actor.count += 1
         roster.add(Mention(ent.start, ent.end, name, kind))
     roster.mentions.sort(key=lambda m: m.start)
+
+
+def _person_by_surname(roster: Roster, name: str) -> str | None:
+    """The one full-named person of the article whose surname (or other name part) a single
+    word tagged as an organisation is; None when it is no one's or several people's."""
+    if len(name.split()) != 1:
+        return None
+    fitting = [a.name for a in roster.actors.values()
+               if a.kind == "person" and not a.partial and len(parts(a.name)) >= 2 and contains_part(a.name, name)]
+    return fitting[0] if len(fitting) == 1 else None

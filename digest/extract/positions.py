@@ -23,12 +23,12 @@ from spacy.tokens import Doc, Span, Token
 from ..models import MeetingMention, PositionMention
 from .actors import Mention, Roster, speaker_labels
 from .rules import Rule, load_rules, matches
-from .sentences import is_heading, quoted_tokens
+from .sentences import QUOTE_MARKS, OPENING_MARKS, TOGGLING_MARKS, is_heading, quoted_tokens
 from ..vocabulary import (ABSOLUTE_PREPS, CLAUSE_ONLY_VERBS, COUNT_WORDS, COURTESY, GROUP_HEADS, HOSTING_VERBS,
                           INVERTING_VERBS, JOINT_NOUNS, JOINT_VERBS, MODAL_AUX, NEGATIONS, REPORTING_VERBS,
                           SAID_VERBS, STANCE_OBJECT_VERBS, STANCE_VERBS, TOPICS, VOICE_NOUNS)
 
-QUOTES = "\"“”"
+QUOTES = QUOTE_MARKS
 CONTENT_CLAUSES = {"ccomp", "xcomp"}  # what a reporting verb says
 RELAYED_CLAUSES = CONTENT_CLAUSES | {"conj", "advcl"}  # ... and the clauses that go on inside it
 
@@ -77,7 +77,8 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
         if _open_at_end(sent, quoted):
             quoting = speakers
         text = _content(verb, sent)
-        if len(text.split()) < 4 and not (verb.lemma_.lower() in STANCE_OBJECT_VERBS and text):
+        if len(text.split()) < 4 and not ((verb.lemma_.lower() in STANCE_OBJECT_VERBS or _names_a_judgement(verb))
+                                          and text):
             continue  # "said this", "told him": no content; "condemned the attack" is a stance
         if verb.lemma_.lower() in HOSTING_VERBS and any(
                 c.dep_ == "dobj" and (c.i in roster.by_token and roster.by_token[c.i].kind == "person"
@@ -228,20 +229,26 @@ def _quotation_speakers(doc: Doc, roster: Roster, cues: dict[int, list[Rule]],
     one after a sentence ending in a colon goes on in the voice of that sentence's speaker.
     A quotation closed by a speaker of its own is theirs; one closed with none ('"The greed.
     ... The theatrics."' after '"The bullying," Wallace said.') stays the voice before,
-    never the speaker of the next quotation. Sentence index -> speakers.
+    never the speaker of the next quotation. A speaker set off after a question or
+    exclamation ('"Why not?" Berg asked.') is the quotation's. Sentence index -> speakers
+    (none for such a tag: it says nothing itself).
     """
     out: dict[int, list[str]] = {}
     pending: list[int] = []  # sentences of the open quotation still without a speaker
     previous: list[str] = []  # the speaker of the quotation just before
-    for index, sent in enumerate(doc.sents):
+    sentences = list(doc.sents)
+    tag: tuple[int, list[str]] | None = None  # a speaker set off after a closed quotation, and where
+    for index, sent in enumerate(sentences):
         first = next((t for t in sent if not t.is_space), None)
         if first is None:
             continue
-        begins = first.text in ("“", '"') or first.i in quoted
+        begins = first.text in OPENING_MARKS | TOGGLING_MARKS or first.i in quoted
         if not begins:
             # the run of quoted sentences ends: what is still unattributed goes on the voice before
             out.update((i, previous) for i in pending if previous)
             pending, previous = [], _introducer(sent, roster, cues, quoted)
+            if tag is not None and tag[0] == index:
+                previous = tag[1]
             continue
         found = _speaker(sent, roster, cues, quoted, outside_only=True)
         if found is not None and found[0].kind != "person":
@@ -251,6 +258,12 @@ def _quotation_speakers(doc: Doc, roster: Roster, cues: dict[int, list[Rule]],
             names = [m.name for m in _with_conjuncts(found[0], found[1], roster)]
             out.update((i, names) for i in pending)
             pending, previous = [], names
+        elif not still_open and (names := _speaker_tag(sentences, index + 1, roster, cues, quoted)):
+            # '"Why not?" Berg asked.': a question or exclamation ends the sentence inside the
+            # quotation, so its speaker follows as a sentence of its own
+            out.update((i, names) for i in [*pending, index])
+            out[index + 1] = []  # the tag itself reports no words
+            pending, previous, tag = [], names, (index + 1, names)
         elif still_open or not previous:
             pending.append(index)
         else:  # closed with no speaker of its own: the whole quotation goes on the voice before
@@ -258,6 +271,31 @@ def _quotation_speakers(doc: Doc, roster: Roster, cues: dict[int, list[Rule]],
             pending = []
     out.update((i, previous) for i in pending if previous)
     return out
+
+
+def _speaker_tag(sentences: list[Span], index: int, roster: Roster, cues: dict[int, list[Rule]],
+                 quoted: set[int]) -> list[str]:
+    """'"Why not?" Berg asked reporters.', in one paragraph: the sentence after a closed
+    quotation that opens on its speaker and a reporting verb with no content of its own
+    names that quotation's speaker."""
+    if index >= len(sentences):
+        return []
+    sent = sentences[index]
+    words = [t for t in sent if not t.is_space]
+    if not words or words[0].i in quoted or "\n" in sent.doc[sent.start - 1].whitespace_ \
+            or sent.doc[sent.start - 1].is_space:
+        return []
+    found = _speaker(sent, roster, cues, quoted)
+    if found is None or found[0].kind != "person":
+        return []
+    mention, verb = found
+    if any(c.dep_ in CONTENT_CLAUSES for c in verb.children):
+        return []  # "Berg said that ...": a report of its own
+    subject = _subject(verb)
+    opening = min(verb.i, subject.left_edge.i if subject is not None else verb.i)
+    if opening != words[0].i:
+        return []
+    return [m.name for m in _with_conjuncts(mention, verb, roster)]
 
 
 def _introducer(sent: Span, roster: Roster, cues: dict[int, list[Rule]], quoted: set[int]) -> list[str]:
@@ -325,6 +363,13 @@ def _calls_something(verb: Token) -> bool:
     return False
 
 
+def _names_a_judgement(verb: Token) -> bool:
+    """"Lowe called it 'reckless'", "called the plan a disgrace": "call" with an object and
+    what it is called states a judgement, however short."""
+    return verb.lemma_.lower() == "call" and any(c.dep_ == "dobj" for c in verb.children) \
+        and any(c.dep_ == "oprd" for c in verb.children)
+
+
 def _states_content(clause: Token) -> bool:
     """"her statement that ...", "his speech calling for ...", "a call to ...": a clause that
     gives a reporting noun's content; a bare participle only describes the noun ("the speech
@@ -390,6 +435,10 @@ def _speaker(sent: Span, roster: Roster, cues: dict[int, list[Rule]], quoted: se
         return None
     best = max(candidates, key=lambda c: (c.mention.kind == "person", not _in_relative_clause(c.verb),
                                           c.verbal, c.depth))
+    if best.verb.i not in quoted:
+        # '"... they write a new melody ...," Mr. Clinton said': whoever reports inside the
+        # quotation is part of what its speaker says, not a speaker we failed to identify
+        unknown_depths = [c.depth for c in found if c.mention is None and c.verb.i not in quoted]
     if any(d >= best.depth for d in unknown_depths):
         return None
     if best.mention.kind == "person":
@@ -447,8 +496,11 @@ def _subject(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("nsubjpass", "auxpass"):
             return None  # "were confirmed": the speaker is not the subject
-    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"):
-        return None  # "when asked to do so, he left": the clause's subject is the one asked
+    if verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("advcl", "acl"):
+        # "when asked to do so, he left": the clause's subject is the one asked; an adverbial
+        # clause with no subject of its own is a participle even where tagged past ("Asked what
+        # he wants, Berg said ...")
+        return None
     # "..., stating that ..." / "and stressed ..." continue the clause's subject
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         absolute = _absolute_subject(verb)
@@ -538,11 +590,13 @@ def _content(verb: Token, sent: Span) -> str:
         # "China, Wang pointed out, has worked hard ...": the report is set off inside the content
         return (doc[sent.start:subject.left_edge.i - 1].text + doc[after].whitespace_ + doc[after + 1:sent.end].text).strip()
     fronted = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
-    if fronted is not None and fronted.left_edge.i <= sent.start + 1:
+    continued = any(c.i > verb.i and c.dep_ in ("ccomp", "xcomp", "dobj", "oprd") for c in verb.children) \
+        or any(t.text in QUOTES for t in doc[verb.i + 1:sent.end])
+    if fronted is not None and fronted.left_edge.i <= sent.start + 1 and not continued:
         # "Both sides agreed to deepen ties, Berg said after meeting Holm": the words before the
         # report are what was said, not the circumstances after it
         return doc[sent.start:fronted.right_edge.i + 1].text.strip(" ,")
-    parts = [c for c in verb.children if c.dep_ in ("ccomp", "dobj", "xcomp", "advcl", "acl", "prep")
+    parts = [c for c in verb.children if c.dep_ in ("ccomp", "dobj", "xcomp", "advcl", "acl", "prep", "oprd")
              and c.i > verb.i and c.lower_ not in ("to",)]
     if verb.lower_ == "according" or not parts:
         return sent.text.strip()

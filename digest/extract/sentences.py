@@ -47,7 +47,28 @@ def paragraph_breaks(doc: Doc) -> Doc:
             doc[tok.i + 1].is_sent_start = False
         if depth or doc[tok.i + 1].text == "[":
             doc[tok.i + 1].is_sent_start = False
+    for tok in doc[1:-1]:
+        if _opens_quotation_after_sentence(doc, tok.i):
+            tok.is_sent_start = True
+            doc[tok.i + 1].is_sent_start = False
     return doc
+
+
+SENTENCE_ENDS = (".", "!", "?")
+
+
+def _opens_quotation_after_sentence(doc: Doc, i: int) -> bool:
+    """'... renovations. \'\'The plane is new.\'\'': a doubled apostrophe set before a word
+    after a finished sentence opens the next one. The tagger reads the pair as a closing
+    mark only (so it would end the sentence before); curly and straight marks it places well."""
+    tok, before = doc[i], doc[i - 1]
+    if tok.text != "''" or tok.whitespace_ or not (before.whitespace_ or before.is_space) or i + 1 >= len(doc):
+        return False
+    while before.is_space and before.i > 0:
+        before = doc[before.i - 1]
+    if before.text in SENTENCE_ENDS or "\n" in before.whitespace_ or "\n" in doc[i - 1].text:
+        return True
+    return before.text in ("''", "”", '"') and before.i >= 1 and doc[before.i - 1].text in SENTENCE_ENDS
 
 
 DATELINE_DASHES = ("—", "–", "-", "--")
@@ -133,9 +154,17 @@ def is_heading(sent) -> bool:
     return len(words) <= 14 and capitals / len(words) >= 0.6 or capitals / len(words) >= 0.8
 
 
+# Double quotation marks as tokens: curly, straight, and the typewriter pair of two
+# apostrophes ("''It's new,'' he said") that some newspapers' plain text uses, with its
+# opening pair of backticks.
+QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
+OPENING_MARKS = frozenset({"“", "``"})
+TOGGLING_MARKS = frozenset({'"', "''"})  # open or close, whichever the quotation needs
+
+
 def quoted_tokens(doc: Doc) -> set[int]:
-    """Token indices inside quotation marks (curly or straight), across sentences; a
-    paragraph break closes a quotation left open, as a new paragraph reopens its quote.
+    """Token indices inside quotation marks (curly, straight or doubled apostrophes), across
+    sentences; a paragraph break closes a quotation left open, as a new paragraph reopens its quote.
     Found once per Doc (speech, dates and places all ask)."""
     if doc._.quoted is not None:
         return doc._.quoted
@@ -143,8 +172,8 @@ def quoted_tokens(doc: Doc) -> set[int]:
     for tok in doc:
         if "\n\n" in tok.whitespace_ or tok.is_space and "\n" in tok.text:
             inside = False
-        if tok.text in ("“", "”") or tok.text == '"':
-            inside = tok.text == "“" or (tok.text == '"' and not inside)
+        if tok.text in QUOTE_MARKS:
+            inside = tok.text in OPENING_MARKS or (tok.text in TOGGLING_MARKS and not inside)
             continue
         if inside:
             out.add(tok.i)

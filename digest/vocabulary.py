@@ -64,7 +64,8 @@ VENUE_NOUNS = Words("lower", {"palace", "house", "buildings", "building", "hall"
                               "centre", "center"})
 # Common nouns that name a kind of place: "the resort island of Bali", "the southern city of Antalya".
 PLACE_NOUNS = Words("lemma", {"city", "town", "capital", "island", "village", "province", "region", "port",
-                              "resort", "district", "state", "country", "kingdom", "republic", "borough", "county"})
+                              "resort", "district", "state", "country", "kingdom", "republic", "borough", "county",
+                              "office"})  # "in his office at Al-Bahr Palace"
 PHONE_WORDS = Words("lower", {"phone", "telephone", "call", "called", "video", "videoconference", "virtual",
                               "online"})
 

@@ -214,6 +214,33 @@ def test_a_dateline_city_tagged_as_a_person_is_no_party(nlp):
                                                                ["Joseph Otieno", "Lars Holm"]]
 
 
+def test_a_courtesy_call_paid_him_under_a_dateline_with_its_country_and_a_yearless_day(nlp):
+    text = ("NAIROBI, Kenya, Mar 12 – President Joseph Otieno held talks with Ethiopian President Sahle-Work Zewde "
+            "who paid him a courtesy call at State House.")
+    found = extract_doc(Article(path=Path("t.txt"), text=text, published=date(2020, 3, 12)), nlp(text))
+    assert [sorted(m.participants) for m in found.meetings] == [["Joseph Otieno", "Sahle-Work Zewde"]]
+    assert "NAIROBI" not in {a.name for a in found.actors}
+
+
+def test_those_who_also_attended_the_meeting_were_present_at_it(nlp):
+    text = ("President Joseph Otieno met Prime Minister Lars Holm in Oslo on Monday. Foreign Minister Anna Berg and "
+            "her Kenyan counterpart Ali Hassan also attended the bilateral meeting.")
+    found = extract_doc(Article(path=Path("t.txt"), text=text, published=date(2024, 3, 20)), nlp(text)).meetings
+    assert [sorted(m.participants) for m in found] == [["Joseph Otieno", "Lars Holm"]]
+    assert {"Anna Berg", "Ali Hassan"} <= set(found[0].attendees)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The meeting was attended by Cabinet Secretaries Raychelle Omamo and Sicily Kariuki.",
+     {"Raychelle Omamo", "Sicily Kariuki"}),  # a plural title
+    ("Also present were Kenya's Ambassador to Ethiopia Catherine Mwangi and her Ethiopian counterpart to Kenya "
+     "Meles Alem Tikea.", {"Catherine Mwangi", "Meles Alem Tikea"}),  # the place named elsewhere as one
+])
+def test_names_after_plural_titles_and_counterparts(nlp, text, names):
+    found = extract_doc(Article(path=Path("t.txt"), text=text, published=None), nlp(text))
+    assert names <= {a.name for a in found.actors}
+
+
 def test_a_quotation_s_plan_neither_dates_nor_places_a_meeting_outside_it(nlp):
     text = ("\u201cOn the 23rd of January we will meet in Bergen,\u201d posted Lars Holm on social media after "
             "meeting with President Joseph Otieno.")

@@ -46,6 +46,16 @@ def test_the_place_the_parser_hangs_away_from_the_verb(nlp, text, place):
     assert run(nlp, text).meetings[0].place == place
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Emir Tamim bin Hamad received Dr. Hassan Diab and the accompanying delegation in his office at Al-Bahr "
+     "Palace this evening.", "Al-Bahr Palace"),  # on the second object; an office in a palace
+    ("President Joseph Otieno received Ethiopian President Sahle-Work Zewde at State House Nairobi during a "
+     "visit in May 2019.", "State House Nairobi"),  # the building's noun inside the name
+])
+def test_venues_the_parse_or_the_tagger_hides(nlp, text, place):
+    assert run(nlp, text).meetings[0].place == place
+
+
 # ---- place_under on parses built by hand, no model --------------------------------------
 # Rows: (word, head, dep, pos, tag, lemma, entity); heads are token indices.
 

@@ -309,7 +309,16 @@ def _triggers(sent: Span, roster: Roster, matched: dict[int, list[Rule]]):
 
 
 def _meeting_noun_object(verb: Token, roster: Roster) -> bool:
-    return any(c.lower_ in MEETING_NOUNS and c.dep_ == "dobj" for c in verb.children)
+    """"held talks", "attended a meeting with X"; not "X and Y also attended the meeting", which
+    names those present at the meeting just told (see _attendees)."""
+    for c in verb.children:
+        if c.lower_ in MEETING_NOUNS and c.dep_ == "dobj":
+            told = verb.lemma_.lower() in ATTEND_VERBS and any(d.dep_ == "det" and d.lower_ in DEFINITE_DETS
+                                                              for d in c.children) \
+                and not any(d.dep_ in ("poss", "prep") for d in c.children)
+            if not told:
+                return True
+    return False
 
 
 def _down_particle(verb: Token, roster: Roster) -> bool:
@@ -574,6 +583,8 @@ def _paid_call(verb: Token, roster: Roster) -> bool:
         return False
     targets = [n for p in (*visit.children, *verb.children) if p.dep_ == "prep" and p.lower_ in ("on", "to")
                for n in p.children if n.dep_ == "pobj"]
+    # "X paid him a courtesy call": the one called on is the indirect object
+    targets += [c for c in verb.children if c.dep_ in ("dative", "iobj")]
     return any(roster.by_token.get(t.i) is not None and roster.by_token[t.i].kind == "person" or
                t.lower_ in TITLE_NOUNS for t in targets)
 

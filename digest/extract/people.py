@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..names import is_suffix
 from .sentences import is_heading
 from ..vocabulary import (HONORIFICS, NOT_NAME_WORDS, PARTICLES, REPORTING_VERBS, TITLE_COMPLEMENT_PREPS,
-                          TITLE_NOUNS)
+                          TITLE_NOUNS, TITLE_WORDS)
 
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 # Capitals of the Latin, Greek and Cyrillic alphabets: "Çavuşoğlu", "Łukasz", "Žižek" start names too.
@@ -35,8 +35,9 @@ def person_spans(doc: Doc) -> list[Span]:
     # "Ambassador to Qatar Cao Xiaolin": proper nouns closing a title phrase. After
     # "to/of/for" the run starts with the place: what the model tags a place or body, else
     # all but the last two words ("Chief of State Protocol Faisal Jalali").
+    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
     for tok in doc:
-        if tok.lower_ not in TITLE_NOUNS and tok.lemma_.lower() not in TITLE_NOUNS:  # "Presidents X of A, Y of B"
+        if not _titles_a_name(tok):
             continue
         j = tok.i + 1
         prep = j < len(doc) and doc[j].lower_ in TITLE_COMPLEMENT_PREPS
@@ -49,7 +50,7 @@ def person_spans(doc: Doc) -> list[Span]:
             continue  # "Representative for the Western Balkans": the run is the place
         if prep:
             lead = j
-            while lead < k and doc[lead].ent_type_ in ("GPE", "LOC", "NORP", "ORG", "FAC"):
+            while lead < k and _opens_with_place(doc, lead, k, places):
                 lead += 1  # "President of Turkey | Recep Tayyip Erdoğan", "King of Saudi Arabia | Salman Al Saud"
             j = lead if lead > j and 2 <= k - lead <= 4 else k - 2
         if 2 <= k - j <= 4 and not any(i in taken for i in range(j, k)):
@@ -69,6 +70,25 @@ def person_spans(doc: Doc) -> list[Span]:
         spans.append(doc[tok.i:tok.i + 1])
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _titles_a_name(tok: Token) -> bool:
+    """A title that a name may follow, plural too ("Cabinet Secretaries Raychelle Omamo and X",
+    "Presidents X of A, Y of B"), or "counterpart" ("her counterpart to Kenya Meles Alem Tikea")."""
+    low = tok.lower_
+    singular = low[:-3] + "y" if low.endswith("ies") else low[:-1] if low.endswith("s") else low
+    return low in TITLE_WORDS or tok.lemma_.lower() in TITLE_NOUNS or singular in TITLE_NOUNS
+
+
+def _opens_with_place(doc: Doc, i: int, end: int, places: set[str]) -> bool:
+    """Token i, in a run of capitals after "<title> of", belongs to the place: the model tags it
+    one, or the article names it as one elsewhere. An organisation the model stretched over the
+    whole run ("Kenya Meles Alem Tikea" as ORG) holds the name too, so it is no place by itself."""
+    tok = doc[i]
+    if tok.ent_type_ in ("GPE", "LOC", "NORP", "FAC") or tok.text in places:
+        return True
+    ent = next((e for e in doc.ents if e.start <= i < e.end), None) if tok.ent_type_ == "ORG" else None
+    return ent is not None and ent.end < end
 
 
 def _after_possessive(ent: Span) -> Span:
@@ -117,6 +137,9 @@ def _extend_left(ent: Span) -> Span:
     end = ent.end
     while end + 1 < len(doc) and _joining_hyphen(doc, end):
         end += 2  # "Wi Sung | -lac": the name goes on across the hyphen
+        if end < len(doc) and doc[end].ent_type_ == "PERSON" and doc[end].ent_iob_ == "B":
+            # "Sahle | -Work | Zewde" tagged as two people: one name
+            end = next(e.end for e in doc.ents if e.start == end)
     # "Yoon Suk | Yeol": the parse makes the untagged word the head the name hangs on
     if end < len(doc) and doc[end - 1].head.i == end and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ \
             and NAME_PART.match(doc[end].text) and doc[end].lower_ not in TITLE_NOUNS | NOT_NAME_WORDS \

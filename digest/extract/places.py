@@ -24,7 +24,9 @@ DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}?)(?:,[^:\n]{0,40}?\))?(?:\s*[:
                       r"|^\s*([A-Z][\w.'’ -]{2,30}?),\s*(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2},?)"
                       r"\s+\d{4}\s*(?:\([^)\n]{1,20}\))?\s*[:—–-]"
                       # "Labuan Bajo (VNA) –": a mixed-case city and its agency
-                      r"|^\s*([A-Z][a-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*\([A-Z][\w ]{1,15}\)\s*[—–-]")
+                      r"|^\s*([A-Z][a-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*\([A-Z][\w ]{1,15}\)\s*[—–-]"
+                      # "NAIROBI, Kenya, Mar 12 –": the city in capitals, its country, a yearless day
+                      r"|^\s*([A-Z][A-Z .'-]{2,30}?),\s*[A-Z][\w .'-]{1,30}?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*[—–-]")
 # Where a meeting's place may come from, best first, and the one ranking that chooses:
 # the meeting's own clause or the visit or occasion it is part of ("met X in Oslo", "during
 # his visit to Nairobi", "on the sidelines of the summit in New York"); the occasion just
@@ -77,7 +79,7 @@ def _dateline_place(doc: Doc) -> str | None:
         match = DATELINE.match(sent.text)
         if not match:
             continue
-        words = (match.group(1) or match.group(2) or match.group(3)).strip().lower()
+        words = next(g for g in match.groups() if g).strip().lower()
         if words in places or not set(words.split()) & common_words(doc):
             return words.title()
     return None
@@ -117,6 +119,8 @@ def find_place(trigger: Token) -> str | None:
             candidates.append(c)  # "met one-on-one in Nairobi": the model hangs the place on "one"
         if c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in MEETING_NOUNS:
             candidates.append(c)
+            # "received Dr. Diab ... and the accompanying delegation, in his office at Al-Bahr Palace"
+            candidates.extend(t for t in c.children if t.dep_ == "conj")
             # "met President of the European Council Charles Michel in Brussels": the place
             # hangs on the name that completes the partner's title
             candidates.extend(t for t in c.subtree if t.dep_ == "pobj" and t.ent_type_ == "PERSON")
@@ -185,7 +189,8 @@ def _venue(tok: Token) -> bool:
     if tok.ent_type_ != "ORG":
         return False
     ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
-    return ent[-1].lower_ in VENUE_NOUNS
+    # "State House Nairobi": the building's noun may come before the city the model joined to it
+    return ent[-1].lower_ in VENUE_NOUNS or len(ent) >= 3 and any(t.lower_ in VENUE_NOUNS for t in ent[1:-1])
 
 
 def _filed_from(tok: Token) -> bool:

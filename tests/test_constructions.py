@@ -187,6 +187,13 @@ CONSTRUCTIONS = [
      "\u201cOn the 23rd of January we will meet in Bergen,\u201d posted Lars Holm on social media after meeting "
      "with President Joseph Otieno.",
      [["Joseph Otieno", "Lars Holm"]], {}),
+    ("'In the meeting with X, Y sought ...': what a speaker seeks at a meeting does not unmake it; "
+     "'on the margins of the Summit' is the occasion told first, after a standfirst that names none",
+     "Trade and energy also came up for discussion.\n"
+     "On the sidelines of the Global Summit in Oslo, Prime Minister Lars Holm met King Haakon.\n"
+     "In the meeting with President Joseph Otieno on Monday, on the margins of the Summit, Mr. Holm sought "
+     "support for his plan.",
+     [["King Haakon", "Lars Holm"], ["Joseph Otieno", "Lars Holm"]], {"place": "Oslo"}),
     ("a participle set off after its subject ('Lund, meeting Holm in Oslo, said')",
      "Chancellor Maria Lund, meeting Prime Minister Lars Holm in Oslo on Monday, said trade would grow.",
      [["Lars Holm", "Maria Lund"]], {"date": "2024-03-18", "place": "Oslo"}),

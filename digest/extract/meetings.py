@@ -25,12 +25,12 @@ from .parties import (CLAUSE_DEPS, copular_partner, described_nationals, find_pa
 from .places import PLACE_LABELS, Place, choose_place, find_dateline_place, find_place, host_country, place_under
 from .rules import Rule, load_rules, matches
 from .sentences import is_heading
-from ..vocabulary import (ACHIEVED_VERBS, ATTEND_VERBS, CONDITION_MARKS, DEFINITE_DETS, DELEGATION_NOUNS, EACH_WORDS,
-                          EARLIER_WORDS, FOCUS_VERBS, GROUP_HEADS, IN_PERSON_OCCASIONS, LEAD_VERBS, LIFE_EVENT_VERBS,
-                          MEETING_NOUNS, MODAL_AUX, MODAL_HEADS, NEGATION_ADVERBS, NOT_MEETING_NOUN_MODS,
-                          PARTNER_PREPS, PHONE_WORDS, PRESENCE_WORDS, RESPECTIVE_WORDS, SAME_DAY_CUES,
-                          SAME_TRIP_CUES, SEPARATE_WORDS, SUBJECT_MATTER_VERBS, TIME_UNITS, TITLE_NOUNS,
-                          TOGETHER_WORDS, TOPIC_PREPS, TRAVEL_VERBS, TRIP_NOUNS, VIEW_NOUNS)
+from ..vocabulary import (ACHIEVED_VERBS, ATTENDED_PREPS, ATTEND_VERBS, CONDITION_MARKS, DEFINITE_DETS,
+                          DELEGATION_NOUNS, EACH_WORDS, EARLIER_WORDS, FOCUS_VERBS, GROUP_HEADS, IN_PERSON_OCCASIONS,
+                          LEAD_VERBS, LIFE_EVENT_VERBS, MEETING_NOUNS, MODAL_AUX, MODAL_HEADS, NEGATION_ADVERBS,
+                          NOT_MEETING_NOUN_MODS, PARTNER_PREPS, PHONE_WORDS, PRESENCE_WORDS, RESPECTIVE_WORDS,
+                          SAME_DAY_CUES, SAME_TRIP_CUES, SEPARATE_WORDS, SUBJECT_MATTER_VERBS, TIME_UNITS,
+                          TITLE_NOUNS, TOGETHER_WORDS, TOPIC_PREPS, TRAVEL_VERBS, TRIP_NOUNS, VIEW_NOUNS)
 
 
 def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[MeetingMention]:
@@ -56,7 +56,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
         here.update((name, (place, index)) for name, place in said)
         cities.update((name, (place, index)) for name, place in said if place.lower() in gpes)
         triggers = [t for t in _triggers(sent, roster, matched) if _happened(t)]
-        if lead is None and body <= 3:
+        if (lead is None or lead == (None, None)) and body <= 3:  # a standfirst's "came up for discussion" says neither
             # the occasion the article opens with, even with nobody named ("held a series of meetings")
             occasion = triggers or [t for t in sent if t.lower_ in MEETING_NOUNS and _happened(t)]
             if occasion:
@@ -262,7 +262,11 @@ def _continued(sent: Span) -> tuple[bool, bool]:
     or only on the same trip ("also met": its place, since a trip may span several days)."""
     words = " ".join(t.lower_ for t in sent)
     same_day = any(re.search(rf"\b{cue}\b", words) for cue in SAME_DAY_CUES)
-    return same_day, same_day or any(t.lower_ in SAME_TRIP_CUES for t in sent)
+    # "on the margins of the Summit": the occasion already told of
+    told_occasion = any(t.lemma_.lower() in ("sideline", "sidelines", "margin", "margins") and any(
+        p.lower_ == "of" and any(n.dep_ == "pobj" and any(d.lower_ == "the" for d in n.children) for n in p.children)
+        for p in t.children) for t in sent)
+    return same_day, same_day or told_occasion or any(t.lower_ in SAME_TRIP_CUES for t in sent)
 
 
 LIST_SPLIT = 3  # one subject meeting this many people in a list met them one by one, unless told together
@@ -502,6 +506,8 @@ def _happened(trigger: Token) -> bool:
         if tok.i == trigger.i and any(c.dep_ == "dobj" and c.lower_ in MEETING_NOUNS and any(
                 m.lower_ in NOT_MEETING_NOUN_MODS for m in c.children) for c in children):
             return False  # "held a video meeting", "held a planned meeting"
+        if tok.dep_ == "prep" and tok.lower_ in ATTENDED_PREPS - {"for"}:
+            break  # "In the meeting with X, Y sought support": a time or place, not what is sought
         if tok.dep_ in ("xcomp", "dobj", "pobj", "prep", "nsubjpass", "attr") or tok.dep_ == "ccomp" and infinitive:
             tok = tok.head
             continue

@@ -248,6 +248,16 @@ def test_names_after_plural_titles_and_counterparts(nlp, text, names):
     assert names <= {a.name for a in found.actors}
 
 
+def test_the_meeting_told_again_and_the_initial_one_it_follows(nlp):
+    text = ("President Joseph Otieno and Prime Minister Lars Holm held talks in Oslo on Monday. "
+            "Their talks were followed by a dinner attended by both leaders' spouses. "
+            "The meeting came three months after their initial talks at the summit in Nairobi.")
+    found = extract_doc(Article(path=Path("t.txt"), text=text, published=date(2024, 3, 20)), nlp(text)).meetings
+    told = [(m.place, m.date and m.date.iso(), m.earlier) for m in found]
+    assert told[:2] == [("Oslo", "2024-03-18", False), ("Oslo", "2024-03-18", False)]
+    assert ("Nairobi", None, True) in told[2:] and all(p == "Oslo" for p, _, e in told if not e)
+
+
 def test_a_quotation_s_plan_neither_dates_nor_places_a_meeting_outside_it(nlp):
     text = ("\u201cOn the 23rd of January we will meet in Bergen,\u201d posted Lars Holm on social media after "
             "meeting with President Joseph Otieno.")

@@ -105,7 +105,11 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                     # dated on its own ("Yesterday, he met ...") may have been elsewhere
                     near = [Place(here[m.name][0], "whereabouts") for m in group
                             if m.name in here and index - here[m.name][1] <= 2 and not dated]
-                    chosen = choose_place([*places, *near, Place(dateline_place, "dateline")])
+                    again = _told_again(trigger, group, last)
+                    if again and not dated:
+                        when = last.date  # "Their talks were followed by a dinner": the meeting just told
+                    told_place = [Place(last.place, "occasion")] if again else []
+                    chosen = choose_place([*places, *told_place, *near, Place(dateline_place, "dateline")])
                     place = chosen.name if chosen else None
                     if place is not None and chosen.source != "dateline" \
                             and not any(part.lower() in gpes for part in place.split(", ")):
@@ -181,7 +185,10 @@ def _told_as_earlier(trigger: Token) -> bool:
     """"The two last met in March", "their previous meeting", "had previously met": a meeting
     before the one the article reports ("first" is not: "met for the first time on Tuesday")."""
     # "The two last met" is often parsed with "last" as the subject
-    return any(c.dep_ in ("advmod", "amod", "nsubj") and c.lower_ in EARLIER_WORDS for c in trigger.children)
+    # "..., following their initial talks at the G7": after another meeting told with it, a first one
+    initial = _earlier_phrase(trigger) and any(c.lower_ in ("first", "initial") for c in trigger.children)
+    return initial or any(c.dep_ in ("advmod", "amod", "nsubj") and c.lower_ in EARLIER_WORDS
+                          for c in trigger.children)
 
 
 def _events(triggers: list[Token], sent: Span, published: date | None) -> list[list[Token]]:
@@ -194,13 +201,31 @@ def _events(triggers: list[Token], sent: Span, published: date | None) -> list[l
         return [triggers]
     main_date = next((d for t in main if (d := find_date(t, sent, published)) is not None), None)
     apart = [t for t in other if (d := find_date(t, sent, published)) is not None and main_date is not None
-             and d.iso() != main_date.iso() or time_clause(t)]
+             and d.iso() != main_date.iso() or time_clause(t) or _earlier_phrase(t)]
     return [[t for t in triggers if t not in apart], *([t] for t in apart)]
 
 
+def _told_again(trigger: Token, group: list[Mention], last: MeetingMention | None) -> bool:
+    """"Their talks were followed by a dinner", "The meeting marked ...": a definite meeting noun
+    right after a meeting of the same people is that meeting again."""
+    definite = trigger.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_DETS
+                                              for c in trigger.children)
+    another = any(c.lower_ in EARLIER_WORDS | {"first", "initial", "earlier"} for c in trigger.children)
+    return definite and not another and last is not None \
+        and {m.name for m in group if m.kind == "person"} == set(last.participants)
+
+
 def _in_other_clause(trigger: Token) -> bool:
-    """The trigger is (in) a relative or adverbial clause of the sentence's main one."""
-    return any(t.dep_ in ("relcl", "advcl") for t in (trigger, *trigger.ancestors) if t.pos_ in ("VERB", "AUX"))
+    """The trigger is (in) a relative or adverbial clause of the sentence's main one, or a
+    phrase that sets the main event after another ("following their initial talks in X")."""
+    return _earlier_phrase(trigger) or any(t.dep_ in ("relcl", "advcl") for t in (trigger, *trigger.ancestors)
+                                           if t.pos_ in ("VERB", "AUX"))
+
+
+def _earlier_phrase(trigger: Token) -> bool:
+    """"..., following their initial talks at the G7 summit in Canada": a meeting the main
+    event comes after is an earlier one, with its own place and day."""
+    return trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in ("following", "after", "since")
 
 
 def _possessors_named_after(noun: Token, roster: Roster) -> list[Mention]:

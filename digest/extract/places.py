@@ -131,13 +131,15 @@ def find_place(trigger: Token) -> str | None:
         candidates.append(trigger.head)  # "Ramaphosa is on Tuesday hosting X, ..., at the Union Buildings"
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass"):
         candidates.append(trigger.head)  # "the meeting took place in Geneva"
+    held = [c for c in trigger.children if c.dep_ == "acl" and c.lemma_.lower() in ("hold", "host")]
+    candidates.extend(held)  # "at their first summit held on the margins of APEC in Gyeongju"
     if trigger.dep_ == "relcl" and trigger.head.ent_type_ in PLACE_LABELS:
         return _entity_text(trigger.head)  # "in Geneva, where he met ..."
     for head in candidates:
         place = place_under(head)
         if place:
             return place
-    return _occasion_place(trigger)
+    return next((p for t in (trigger, *held) if (p := _occasion_place(t))), None)
 
 
 def host_country(sent) -> str | None:

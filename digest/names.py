@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import pycountry
 from anyascii import anyascii
 from nicknames import NickNamer
 from rapidfuzz import fuzz
@@ -25,6 +26,17 @@ def plain(text: str) -> str:
     text = re.sub(r"['’‘`ʼʻ]", "", text)
     text = anyascii(text).lower()
     return " ".join(re.sub(r"[^a-z]+", " ", text).split())
+
+
+@lru_cache(maxsize=4096)
+def is_country(name: str) -> bool:
+    """"Mauritius", "Việt Nam": a country's name (ISO 3166, by short, common or official
+    name) is no person's, whatever the model tags it."""
+    try:
+        pycountry.countries.lookup(anyascii(name).strip())
+    except LookupError:
+        return False
+    return True
 
 
 def is_suffix(word: str) -> bool:

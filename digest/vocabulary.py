@@ -139,7 +139,8 @@ TITLE_NOUNS = Words("lower", {"minister", "ambassador", "envoy", "president", "v
 # name together are his full name.
 ONE_NAME_TITLES = Words("lower", {"king", "queen", "emir", "sultan", "pope", "prince", "princess",
                                   "emperor", "empress"})
-HONORIFICS = Words("lower", {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady", "madam"})
+HONORIFICS = Words("lower", {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady", "madam",
+                              "excellency", "highness", "majesty"})  # "His Excellency X"
 # Descriptions that stand for an organisation already named ("the group said").
 GROUP_NOUNS = Words("lower", {"group", "movement", "organization", "organisation", "party", "ministry",
                               "government", "militia", "faction", "agency", "office", "alliance", "coalition",

@@ -258,6 +258,18 @@ def test_the_meeting_told_again_and_the_initial_one_it_follows(nlp):
     assert ("Nairobi", None, True) in told[2:] and all(p == "Oslo" for p, _, e in told if not e)
 
 
+def test_a_courtesy_call_on_his_excellency_told_again_and_placed_later(nlp):
+    text = ("As the Special Envoy of President Ali Hassan, Minister of Foreign Affairs, His Excellency Anna Berg, "
+            "called on His Excellency Lars Holm, Prime Minister of Lakeland, this evening.\n"
+            "At the meeting held in Port Lindow, Minister Berg extended warm greetings from President Hassan.\n"
+            "During the call, Minister Berg and Prime Minister Holm discussed trade.\n"
+            "Foreign Minister Berg is visiting Mauritius as part of her current tour.")
+    found = extract_doc(Article(path=Path("t.txt"), text=text, published=date(2019, 7, 16)), nlp(text))
+    assert [sorted(m.participants) for m in found.meetings] == [["Anna Berg", "Lars Holm"]] * 2
+    assert found.meetings[0].place == "Port Lindow"
+    assert {"Anna Berg", "Lars Holm", "Ali Hassan"} == {a.name for a in found.actors if a.kind == "person"}
+
+
 def test_a_quotation_s_plan_neither_dates_nor_places_a_meeting_outside_it(nlp):
     text = ("\u201cOn the 23rd of January we will meet in Bergen,\u201d posted Lars Holm on social media after "
             "meeting with President Joseph Otieno.")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..models import ActorMention
-from ..names import contains_part, is_suffix, parts, same_person, same_stem
+from ..names import contains_part, is_country, is_suffix, parts, same_person, same_stem
 from .people import clean_name, name_bounds, person_spans
 from .places import find_dateline_place, in_dateline
 from .sentences import is_heading
@@ -94,7 +94,8 @@ def build_roster(doc: Doc) -> Roster:
     demonyms = {t.lower_ for t in doc if t.ent_type_ == "NORP" or t.i + 1 < len(doc) and t.text[:1].isupper()
                 and doc[t.i + 1].lower_ in TITLE_NOUNS}
     candidates = [(span, "" if _pair_of_surnames(name, spaced) or _pair_of_nations(name, demonyms)
-                   or _opens_title(span, name, spaced) or _destination(span, name, candidates) else name)
+                   or _opens_title(span, name, spaced) or _destination(span, name, candidates)
+                   or is_country(name) and not any(f != name and contains_part(f, name) for f in spaced) else name)
                   for span, name in candidates]
     fulls: list[str] = []
     for span, name in candidates:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import DateValue, MeetingMention
 from .actors import Mention, Roster
+from ..names import is_country
 from .dates import days_after, find_date, just_happened, time_clause, under_way
 from .parties import (CLAUSE_DEPS, copular_partner, described_nationals, find_parties, group_subject, held_with,
                       inside_title, last_named)
@@ -141,6 +142,12 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
             last.participants += [n for n in _delegation_leaders(sent, roster) if n not in last.participants]
         if last is not None and last.date is None and index - last.sentence_index <= DATED_LATER:
             last.date = _date_of_the_meeting(sent, published)  # "At the meeting on Monday evening, ..."
+        if last is not None and (last.place is None or len(out) - 1 in filed_only) \
+                and index - last.sentence_index <= FOLLOW_UP:
+            placed = _place_of_the_meeting(sent)  # "At the meeting held in Port Louis, ..."
+            if placed:
+                last.place = placed
+                filed_only.discard(len(out) - 1)
         if last is not None and index - last.sentence_index <= FOLLOW_UP and last.topic is None:
             last.topic = _subject_matter(sent)  # "The two discussed ..." right after the meeting
         if last is not None and index - last.sentence_index <= ATTENDEES_LATER:
@@ -405,8 +412,11 @@ def _called_on(verb: Token, roster: Roster) -> bool:
         return False
     appeal = any(t.dep_ in ("xcomp", "acl", "advcl", "ccomp") and any(a.lower_ == "to" and a.dep_ == "aux" for a in t.children)
                  for t in verb.subtree)
+    # "called on His Excellency Pravind Jugnauth": the name in apposition to the honorific
+    named = any(c.dep_ == "appos" and c.i in roster.by_token and roster.by_token[c.i].kind == "person"
+                for c in partner.children)
     return not appeal and (partner.ent_type_ == "PERSON" or partner.lower_ in TITLE_NOUNS
-                           or partner.lemma_.lower() in TITLE_NOUNS)
+                           or partner.lemma_.lower() in TITLE_NOUNS or named)
 
 
 def _with_heads(verb: Token) -> list[Token]:
@@ -490,7 +500,7 @@ def _hostless_passive(verb: Token) -> bool:
 def _has_person_object(verb: Token) -> bool:
     """"visited Cairo" is a trip; "visited the president" or "hosted a delegation" is a meeting."""
     for c in verb.children:
-        if c.dep_ in ("dobj", "nsubjpass"):
+        if c.dep_ in ("dobj", "nsubjpass") and not is_country(c.text):  # "visiting Mauritius" is a trip
             if c.ent_type_ == "PERSON" or c.lemma_.lower() in GROUP_HEADS or c.lower_ in TITLE_NOUNS:
                 return True
             if c.pos_ == "PROPN" and c.ent_type_ not in PLACE_LABELS | {"ORG", "DATE"}:
@@ -539,10 +549,33 @@ def _happened(trigger: Token) -> bool:
         break
     # "called on X", "paid a courtesy call on X": no phone call
     words = {t.lower_ for t in trigger.sent
-             if t.i != trigger.i and not (t.i and trigger.doc[t.i - 1].lower_ == "courtesy")}
+             if t.i != trigger.i and not (t.i and trigger.doc[t.i - 1].lower_ == "courtesy")
+             and not _the_courtesy_call(t)}
     if words & PHONE_WORDS and not (words & {"meeting", "met", "meet"}):
         return False
     return True
+
+
+def _the_courtesy_call(tok: Token) -> bool:
+    """"During the call, A and B discussed ...", after "A called on B" or "paid a courtesy call":
+    the call referred back to is that visit in person, not a telephone call."""
+    doc = tok.doc
+    if tok.lower_ != "call" or tok.i == 0 or doc[tok.i - 1].lower_ not in DEFINITE_DETS:
+        return False
+    before = doc[:tok.sent.start].text.lower()
+    return "courtesy call" in before or "called on" in before
+
+
+def _place_of_the_meeting(sent: Span) -> str | None:
+    """The place a later sentence gives "the meeting" just reported ("The meeting, held at the
+    Blackrock Camp, ...", "At the meeting held in Port Louis, ...")."""
+    for tok in sent:
+        if tok.lower_ in MEETING_NOUNS and not tok.text[:1].isupper() and _happened(tok) and any(
+                c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_DETS for c in tok.children):
+            found = find_place(tok)
+            if found:
+                return found
+    return None
 
 
 def _date_of_the_meeting(sent: Span, published: date | None) -> DateValue | None:

@@ -36,7 +36,10 @@ def find_parties(trigger: Token, roster: Roster) -> list[Mention]:
     else:
         scope.extend(_clause(trigger))
     out: list[Mention] = []
+    role_end = _role_opening_end(trigger.sent)
     for m in roster.within(scope):
+        if m.end <= role_end:
+            continue  # "As the Special Envoy of President Solih, Shahid called on ...": Solih is in a role
         head = trigger.doc[m.start:m.end].root
         if any(o.name == m.name for o in out):
             continue
@@ -179,6 +182,18 @@ def _protagonist(trigger: Token, roster: Roster, exclude: str) -> Mention | None
         if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT" and m.name != exclude:
             return m
     return None
+
+
+def _role_opening_end(sent) -> int:
+    """Where an opening "As the <title> of X," ends: the people named in it describe the
+    subject's role and take no part; the sentence's start when it has none."""
+    doc = sent.doc
+    if len(sent) < 4 or sent[0].lower_ != "as" or sent[1].lower_ not in ("the", "a", "an", "his", "her"):
+        return sent.start
+    comma = next((t.i for t in sent if t.text == ","), None)
+    if comma is None or not any(t.lower_ in TITLE_NOUNS for t in doc[sent.start:comma]):
+        return sent.start
+    return comma
 
 
 def _attending_subject(noun: Token) -> list[Token]:

@@ -270,6 +270,20 @@ def test_a_courtesy_call_on_his_excellency_told_again_and_placed_later(nlp):
     assert {"Anna Berg", "Lars Holm", "Ali Hassan"} == {a.name for a in found.actors if a.kind == "person"}
 
 
+def test_a_day_of_receptions_dates_and_places_each_meeting_of_it(nlp):
+    text = ("President Joseph Otieno spent this Monday receiving heads of state who came to Nairobi for his "
+            "inauguration. The meetings took place at the State House throughout the day.\n"
+            "One of the meetings was with the president of Norway Lars Holm.\n"
+            "Another meeting was with Chilean President Ana Ruiz.\n"
+            "Otieno also met with presidents Luis Soto (Peru) and Karl Dahl (Denmark).\n"
+            "There were also bilateral meetings with the president of Sweden, Anna Berg and with the president of "
+            "Finland, Iris Castro.")
+    found = extract_doc(Article(path=Path("t.txt"), text=text, published=date(2024, 3, 20)), nlp(text)).meetings
+    assert sorted(sorted(m.participants) for m in found) == sorted(sorted(["Joseph Otieno", p]) for p in (
+        "Lars Holm", "Ana Ruiz", "Luis Soto", "Karl Dahl", "Anna Berg", "Iris Castro"))
+    assert {(m.date.iso() if m.date else None, m.place) for m in found} == {("2024-03-18", "State House")}
+
+
 def test_a_quotation_s_plan_neither_dates_nor_places_a_meeting_outside_it(nlp):
     text = ("\u201cOn the 23rd of January we will meet in Bergen,\u201d posted Lars Holm on social media after "
             "meeting with President Joseph Otieno.")

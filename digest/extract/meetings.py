@@ -21,17 +21,17 @@ from ..models import DateValue, MeetingMention
 from .actors import Mention, Roster
 from ..names import is_country
 from .dates import days_after, find_date, just_happened, time_clause, under_way
-from .parties import (CLAUSE_DEPS, copular_partner, described_nationals, find_parties, group_subject, held_with,
-                      inside_title, last_named)
+from .parties import (CLAUSE_DEPS, copular_partner, described_nationals, existential, find_parties, group_subject,
+                      held_with, inside_title, last_named)
 from .places import PLACE_LABELS, Place, choose_place, find_dateline_place, find_place, host_country, place_under
 from .rules import Rule, load_rules, matches
 from .sentences import is_heading
 from ..vocabulary import (ACHIEVED_VERBS, ATTENDED_PREPS, ATTEND_VERBS, CONDITION_MARKS, DEFINITE_DETS,
-                          DELEGATION_NOUNS, EACH_WORDS, EARLIER_WORDS, FOCUS_VERBS, GROUP_HEADS, IN_PERSON_OCCASIONS,
-                          LEAD_VERBS, LIFE_EVENT_VERBS, MEETING_NOUNS, MODAL_AUX, MODAL_HEADS, NEGATION_ADVERBS,
-                          NOT_MEETING_NOUN_MODS, PARTNER_PREPS, PHONE_WORDS, PRESENCE_WORDS, RESPECTIVE_WORDS,
-                          SAME_DAY_CUES, SAME_TRIP_CUES, SEPARATE_WORDS, SUBJECT_MATTER_VERBS, TIME_UNITS,
-                          TITLE_NOUNS, TOGETHER_WORDS, TOPIC_PREPS, TRAVEL_VERBS, TRIP_NOUNS, VIEW_NOUNS)
+                          DELEGATION_NOUNS, EACH_WORDS, EARLIER_WORDS, FOCUS_VERBS, GROUP_HEADS, HOSTING_VERBS,
+                          IN_PERSON_OCCASIONS, LEAD_VERBS, LIFE_EVENT_VERBS, MEETING_NOUNS, MODAL_AUX, MODAL_HEADS,
+                          NEGATION_ADVERBS, NOT_MEETING_NOUN_MODS, PARTNER_PREPS, PHONE_WORDS, PRESENCE_WORDS,
+                          RESPECTIVE_WORDS, SAME_DAY_CUES, SAME_TRIP_CUES, SEPARATE_WORDS, SUBJECT_MATTER_VERBS,
+                          TIME_UNITS, TITLE_NOUNS, TOGETHER_WORDS, TOPIC_PREPS, TRAVEL_VERBS, TRIP_NOUNS, VIEW_NOUNS)
 
 
 def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[MeetingMention]:
@@ -39,6 +39,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
     last: MeetingMention | None = None
     lead: tuple[DateValue | None, str | None] | None = None
     occasion_index = -1
+    whole_day = False  # the opening occasion filled one day ("spent Monday receiving ...")
     here: dict[str, tuple[str, int]] = {}  # where each person was last said to be, and when
     cities: dict[str, tuple[str, int]] = {}  # ... the last time that was a city or country
     gpes = {re.sub(r"^the ", "", e.text.lower()) for e in doc.ents if e.label_ in ("GPE", "LOC")}  # towns, countries
@@ -59,11 +60,14 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
         triggers = [t for t in _triggers(sent, roster, matched) if _happened(t)]
         if (lead is None or lead == (None, None)) and body <= 3:  # a standfirst's "came up for discussion" says neither
             # the occasion the article opens with, even with nobody named ("held a series of meetings")
-            occasion = triggers or [t for t in sent if t.lower_ in MEETING_NOUNS and _happened(t)]
+            # ("spent Monday receiving heads of state")
+            occasion = triggers or [t for t in sent if (t.lower_ in MEETING_NOUNS or t.pos_ == "VERB"
+                                                        and t.lemma_.lower() in HOSTING_VERBS) and _happened(t)]
             if occasion:
                 lead = (next((d for t in occasion if (d := find_date(t, sent, published)) is not None), None),
                         next((p for t in occasion if (p := find_place(t))), None))
                 occasion_index = index
+                whole_day = _day_long(sent)
         if triggers:
             # one sentence, one event: "greeted each other when they met ... and held talks on
             # Monday" dates the meeting from whichever trigger carries the date or place; unless
@@ -89,12 +93,17 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                     or [Place(host_country(sent), "clause")]
                 dated = when is not None
                 # "Earlier in the day, X met Y": the day just told of, the last meeting's or the opening's
-                told = (last.date, last.place) if last is not None and last.date is not None else lead
+                told = (last.date, last.place) if last is not None and last.date is not None and not whole_day \
+                    else lead
                 if told is not None and index != occasion_index:
                     same_day, same_trip = _continued(sent)
-                    when = when or (told[0] if same_day else None)
-                    # the occasion's city, not its building: another meeting of a visit may be elsewhere in town
-                    town = ", ".join(part for part in (told[1] or "").split(", ") if part.lower() in gpes)
+                    # "spent Monday receiving heads of state ... Another meeting was with X": that day
+                    one_day = whole_day
+                    when = when or (told[0] if same_day or same_trip and one_day else None)
+                    # the occasion's city, not its building: another meeting of a visit may be elsewhere in
+                    # town, unless the day's meetings were all in one place
+                    town = told[1] if one_day and told[1] else ", ".join(
+                        part for part in (told[1] or "").split(", ") if part.lower() in gpes)
                     # a meeting dated on its own, another day than the occasion's, may have been elsewhere
                     elsewhen = dated and told[0] is not None and when is not None and told[0].iso() != when.iso()
                     places += [Place(town, "occasion")] if same_trip and town and not elsewhen else []
@@ -142,6 +151,10 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
             last.participants += [n for n in _delegation_leaders(sent, roster) if n not in last.participants]
         if last is not None and last.date is None and index - last.sentence_index <= DATED_LATER:
             last.date = _date_of_the_meeting(sent, published)  # "At the meeting on Monday evening, ..."
+        if lead is not None and lead[1] is None and 0 < index - occasion_index <= FOLLOW_UP:
+            # "The meetings took place at the Itamaraty Palace throughout the day"
+            lead = (lead[0], _place_of_the_meeting(sent))
+            whole_day = whole_day or _day_long(sent)
         if last is not None and (last.place is None or len(out) - 1 in filed_only) \
                 and index - last.sentence_index <= FOLLOW_UP:
             placed = _place_of_the_meeting(sent)  # "At the meeting held in Port Louis, ..."
@@ -298,7 +311,10 @@ def _continued(sent: Span) -> tuple[bool, bool]:
     told_occasion = any(t.lemma_.lower() in ("sideline", "sidelines", "margin", "margins") and any(
         p.lower_ == "of" and any(n.dep_ == "pobj" and any(d.lower_ == "the" for d in n.children) for n in p.children)
         for p in t.children) for t in sent)
-    return same_day, same_day or told_occasion or any(t.lower_ in SAME_TRIP_CUES for t in sent)
+    # "One of the meetings was with X": one of the occasion's
+    one_of = any(t.lower_ == "one" and any(p.lower_ == "of" and any(n.lower_ in MEETING_NOUNS for n in p.children)
+                                           for p in t.children) for t in sent)
+    return same_day or one_of, same_day or one_of or told_occasion or any(t.lower_ in SAME_TRIP_CUES for t in sent)
 
 
 LIST_SPLIT = 3  # one subject meeting this many people in a list met them one by one, unless told together
@@ -313,11 +329,11 @@ def _separate(trigger: Token, parties: list[Mention]) -> list[list[Mention]]:
         (c for c in trigger.children if c.dep_ == "dobj" and c.lower_ in MEETING_NOUNS), None)
     near = [*trigger.children, *(noun.children if noun is not None else [])]
     words = {c.lower_ for c in near}
-    subject = [m for m in parties if _is_subject(trigger, m)]
+    subject = [m for m in parties if _is_subject(trigger, m)] or (parties[:1] if existential(trigger) else [])
     partners = [m for m in parties if m not in subject]
     people = [m for m in partners if m.kind == "person"]
     plural = noun is not None and noun.tag_ == "NNS" and noun.lower_ != "talks" or bool(words & SEPARATE_WORDS)
-    listed = len(people) >= LIST_SPLIT and len(people) == len(partners)
+    listed = len(people) >= LIST_SPLIT and len(people) == len(partners) or _of_different_nations(people, trigger.doc)
     together = {t.lower_ for t in (noun or trigger).subtree} & TOGETHER_WORDS  # wherever the parse hangs it
     if len(subject) >= 2 and partners and words & (EACH_WORDS | RESPECTIVE_WORDS) and not together:
         # "A and B held separate meetings with C and D": each of them met each; "met C and D
@@ -328,6 +344,22 @@ def _separate(trigger: Token, parties: list[Mention]) -> list[list[Mention]]:
     if not (plural or listed) or together or len(subject) != 1 or len(partners) < 2:
         return [parties] if parties else []
     return [[subject[0], p] for p in partners]
+
+
+def _of_different_nations(people: list[Mention], doc: Doc) -> bool:
+    """"met presidents Gustavo Petro (Colombia) and Guillermo Lasso (Ecuador)": heads of
+    different countries met one by one, unless the text says together (checked by the caller)."""
+    if len(people) < 2:
+        return False
+    nations = []
+    for m in people:
+        bracket = doc[m.end + 1] if m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")" \
+            else None
+        nation = bracket.text if bracket is not None and bracket.ent_type_ in ("GPE", "NORP") else None
+        if nation is None:
+            return False
+        nations.append(nation)
+    return len(set(nations)) == len(nations)
 
 
 def _is_subject(trigger: Token, m: Mention) -> bool:
@@ -564,6 +596,14 @@ def _the_courtesy_call(tok: Token) -> bool:
         return False
     before = doc[:tok.sent.start].text.lower()
     return "courtesy call" in before or "called on" in before
+
+
+def _day_long(sent: Span) -> bool:
+    """"spent Monday receiving ...", "The meetings took place ... throughout the day": the
+    occasion filled one day, so its meetings were all on it."""
+    words = " ".join(t.lower_ for t in sent)
+    spent_day = any(t.lemma_.lower() == "spend" and any(c.ent_type_ == "DATE" for c in t.children) for t in sent)
+    return spent_day or "throughout the day" in words or "all day" in words
 
 
 def _place_of_the_meeting(sent: Span) -> str | None:

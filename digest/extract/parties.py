@@ -29,6 +29,8 @@ def find_parties(trigger: Token, roster: Roster) -> list[Mention]:
         if trigger.head.lemma_.lower() in LIGHT_VERBS:
             scope.extend(_clause(trigger.head))
         scope.extend(_attending_subject(trigger))
+        if existential(trigger):
+            scope.extend(trigger.doc[trigger.i + 1:trigger.sent.end])  # the parse scatters the partners
         partner = copular_partner(trigger) or held_with(trigger)
         if partner is not None:
             scope.extend(_phrase(partner))  # not "..., who confirmed Lula's trip to Buenos Aires"
@@ -63,8 +65,9 @@ def find_parties(trigger: Token, roster: Roster) -> list[Mention]:
     subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None) if trigger.pos_ == "VERB" else None
     described = subject is not None and subject.i not in roster.by_token and subject.lower_ in TITLE_NOUNS \
         and any(c.lower_ == "the" for c in subject.children)
-    hostless = trigger.pos_ == "NOUN" and (copular_partner(trigger) is not None or held_with(trigger) is not None)
-    if len(people) == 1 and (described or hostless):
+    hostless = trigger.pos_ == "NOUN" and (copular_partner(trigger) is not None or held_with(trigger) is not None
+                                           or existential(trigger))
+    if (len(people) == 1 or existential(trigger) and people) and (described or hostless):
         # "The first meeting of the day was with X": the article's protagonist holds it
         host = _protagonist(trigger, roster, exclude=people[0].name)
         if host is not None:
@@ -416,6 +419,14 @@ def held_with(noun: Token) -> Token | None:
         if c.dep_ == "acl" and c.lemma_.lower() in HELD_VERBS:
             return next((p for p in c.children if p.dep_ == "prep" and p.lower_ in PARTNER_PREPS), None)
     return None
+
+
+def existential(noun: Token) -> bool:
+    """"There were also bilateral meetings with A and with B": the host is the article's protagonist,
+    the partners everyone named after the noun."""
+    return noun.dep_ in ("attr", "nsubj") and noun.head.lemma_ == "be" \
+        and any(c.dep_ == "expl" for c in noun.head.children) \
+        and any(c.dep_ == "prep" and c.lower_ in PARTNER_PREPS for c in noun.children)
 
 
 def copular_partner(noun: Token) -> Token | None:

@@ -87,7 +87,7 @@ CLAUSE_ONLY_VERBS = Words("lemma", {"maintain", "observe", "add"})
 # one, behind a quotation ("'...,' explained Macron"), is its subject inverted.
 INVERTING_VERBS = Words("lemma", {"say", "explain", "add", "stress", "note", "declare", "state", "remark",
                                   "comment", "observe", "emphasize", "emphasise", "insist", "recall",
-                                  "acknowledge", "admit", "reply", "respond"})
+                                  "acknowledge", "admit", "reply", "respond", "post", "write", "tweet"})
 # A meeting told as one before the meeting reported: "the two last met", "their previous
 # meeting" ("first" is not: "met for the first time on Tuesday"; nor "earlier": "met earlier
 # on Monday" may be the same day's meeting).
@@ -111,7 +111,8 @@ STANCE_VERBS = Words("lemma", {"believe", "think", "want", "hope", "value", "opp
 # Verbs whose object alone is a stance taken in public ("condemned the attack", "welcomed the
 # deal", "rejected the plan"): a position however short the object.
 STANCE_OBJECT_VERBS = Words("lemma", {"condemn", "welcome", "reject", "praise", "hail", "criticize", "criticise",
-                                      "denounce", "applaud", "endorse", "oppose", "slam", "blast"})
+                                      "denounce", "applaud", "endorse", "oppose", "slam", "blast", "commend",
+                                      "seek"})
 REPORTING_NOUNS = Words("lower", {"statement", "comments", "comment", "remarks", "remark", "readout", "release",
                                   "words", "view", "views", "position", "stance", "message", "speech", "address",
                                   "interview"})

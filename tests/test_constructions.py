@@ -355,6 +355,13 @@ def speakers(nlp, text):
 
 
 SPEECH = [
+    ("'commended X for ...': a stance on an object",
+     "Prime Minister Lars Holm commended President Joseph Otieno for his leadership.", {"Lars Holm"}),
+    ("'sought the support of ...'",
+     "Prime Minister Lars Holm sought the support of the country for Norway's membership.", {"Lars Holm"}),
+    ("a speaker inverted after 'posted' ('\u201c...\u201d, posted Holm on social media')",
+     "\u201cWe are on the same path and we seek the same destiny for our peoples\u201d, posted Lars Holm on "
+     "social media.", {"Lars Holm"}),
     ("a report inside the quotation belongs to the speaker outside it",
      '"During the debate Senator Tom Reed said farmers would suffer," Governor Ann Lowe said.',
      {"Ann Lowe"}),

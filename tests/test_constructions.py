@@ -284,6 +284,15 @@ def test_a_day_of_receptions_dates_and_places_each_meeting_of_it(nlp):
     assert {(m.date.iso() if m.date else None, m.place) for m in found} == {("2024-03-18", "State House")}
 
 
+def test_a_previous_meeting_told_as_a_story_takes_its_month_and_the_trip_s_city(nlp):
+    text = ("Foreign Minister Anna Berg and her Danish counterpart held a telephone conversation today.\n"
+            "The previous ministerial meeting took place in mid-February. Then Berg paid a visit to Ankara. "
+            "During the trip, she held talks with Lars Holm, who served as foreign minister before.")
+    found = extract_doc(Article(path=Path("t.txt"), text=text, published=date(2023, 6, 7)), nlp(text)).meetings
+    assert [(sorted(m.participants), m.date and m.date.iso(), m.place) for m in found] == [
+        (["Anna Berg", "Lars Holm"], "2023-02", "Ankara")]
+
+
 def test_a_quotation_s_plan_neither_dates_nor_places_a_meeting_outside_it(nlp):
     text = ("\u201cOn the 23rd of January we will meet in Bergen,\u201d posted Lars Holm on social media after "
             "meeting with President Joseph Otieno.")

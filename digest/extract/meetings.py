@@ -40,6 +40,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
     lead: tuple[DateValue | None, str | None] | None = None
     occasion_index = -1
     whole_day = False  # the opening occasion filled one day ("spent Monday receiving ...")
+    announced: tuple[DateValue, int] | None = None  # "The previous meeting took place in mid-February."
     here: dict[str, tuple[str, int]] = {}  # where each person was last said to be, and when
     cities: dict[str, tuple[str, int]] = {}  # ... the last time that was a city or country
     gpes = {re.sub(r"^the ", "", e.text.lower()) for e in doc.ents if e.label_ in ("GPE", "LOC")}  # towns, countries
@@ -107,6 +108,9 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                     # a meeting dated on its own, another day than the occasion's, may have been elsewhere
                     elsewhen = dated and told[0] is not None and when is not None and told[0].iso() != when.iso()
                     places += [Place(town, "occasion")] if same_trip and town and not elsewhen else []
+                if when is None and announced is not None and index - announced[1] <= 2 \
+                        and _goes_on_from(sent, sent_before):
+                    when = announced[0]  # "... took place in mid-February. Then X visited Ankara. During the trip, ..."
                 if when is None and lead is not None and index != occasion_index and under_way(trigger):
                     when = lead[0]  # "X is meeting Y" after "The two began talks on Saturday"
                 recent = just_happened(trigger, published) if when is None and body <= 3 else None
@@ -151,6 +155,8 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
             last.participants += [n for n in _delegation_leaders(sent, roster) if n not in last.participants]
         if last is not None and last.date is None and index - last.sentence_index <= DATED_LATER:
             last.date = _date_of_the_meeting(sent, published)  # "At the meeting on Monday evening, ..."
+        elif last is None and (heard := _date_of_the_meeting(sent, published, earlier=True)) is not None:
+            announced = (heard, index)  # a meeting dated before any is told: the next one told may be it
         if lead is not None and lead[1] is None and 0 < index - occasion_index <= FOLLOW_UP:
             # "The meetings took place at the Itamaraty Palace throughout the day"
             lead = (lead[0], _place_of_the_meeting(sent))
@@ -297,6 +303,9 @@ def _whereabouts(sent: Span, roster: Roster):
             continue
         preps = {"in", "at", "to"} if tok.lemma_.lower() in TRAVEL_VERBS else {"in"}
         place = place_under(tok, preps)
+        # "paid a visit to Ankara", "made a trip to Oslo": the trip noun holds the place
+        trips = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in TRIP_NOUNS]
+        place = place or next((p for c in trips if (p := place_under(c, {"to", "in"}))), None)
         if place:
             yield mention.name, place
 
@@ -598,6 +607,17 @@ def _the_courtesy_call(tok: Token) -> bool:
     return "courtesy call" in before or "called on" in before
 
 
+def _goes_on_from(sent: Span, before: Span | None) -> bool:
+    """The meeting's sentence carries on the story of the sentences before: it opens with
+    "Then" or "During the trip/visit", or the sentence before it opens with "Then"."""
+    def opens(s: Span | None) -> bool:
+        if s is None:
+            return False
+        words = [t.lower_ for t in s[:3]]
+        return words[:1] == ["then"] or words[:2] == ["during", "the"] and s[2].lemma_.lower() in TRIP_NOUNS
+    return opens(sent) or opens(before)
+
+
 def _day_long(sent: Span) -> bool:
     """"spent Monday receiving ...", "The meetings took place ... throughout the day": the
     occasion filled one day, so its meetings were all on it."""
@@ -618,11 +638,13 @@ def _place_of_the_meeting(sent: Span) -> str | None:
     return None
 
 
-def _date_of_the_meeting(sent: Span, published: date | None) -> DateValue | None:
-    """The date a later sentence gives "the meeting" just reported (a definite reference)."""
+def _date_of_the_meeting(sent: Span, published: date | None, earlier: bool = False) -> DateValue | None:
+    """The date a later sentence gives "the meeting" just reported (a definite reference); with
+    `earlier`, also "the previous meeting" that a story is about to tell."""
     for tok in sent:
         named_event = tok.text[:1].isupper()  # "the Global Summit on AI ... on November 2" is another occasion
-        if tok.lower_ in MEETING_NOUNS and not named_event and _happened(tok) and any(
+        told = _happened(tok) or earlier and any(c.lower_ in EARLIER_WORDS for c in tok.children)
+        if tok.lower_ in MEETING_NOUNS and not named_event and told and any(
                 c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_DETS for c in tok.children):
             found = find_date(tok, sent, published)
             if found is not None:

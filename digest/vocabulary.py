@@ -40,7 +40,7 @@ ADDRESS_VERBS = Words("lemma", {"ask", "tell", "urge", "assure", "brief", "thank
 ATTEND_VERBS = Words("lemma", {"attend", "join", "accompany"})
 TRAVEL_VERBS = Words("lemma", {"travel", "arrive", "fly", "go", "visit", "come", "head", "stop", "land", "tour"})
 # Heads that keep a meeting from being reported as having happened.
-MODAL_HEADS = Words("lemma", {"plan", "expect", "hope", "want", "seek", "refuse", "decline", "propose", "agree",
+MODAL_HEADS = Words("lemma", {"postpone", "cancel", "delay", "scrap", "suspend", "plan", "expect", "hope", "want", "seek", "refuse", "decline", "propose", "agree",
                               "schedule", "set", "intend", "aim", "wish", "try", "offer", "invite", "ask", "urge",
                               "call", "prepare", "consider", "threaten", "promise", "fail", "need", "send",
                               "dispatch", "likely", "able", "press", "push", "lobby", "appeal"})

@@ -170,9 +170,9 @@ CONSTRUCTIONS = [
      "Lars Holm and President Ana Ruiz on Monday.",
      [["Anna Berg", "Lars Holm"], ["Ana Ruiz", "Anna Berg"], ["Karl Dahl", "Lars Holm"], ["Ana Ruiz", "Karl Dahl"]],
      {}),
-    ("the countries of 'the leaders of A, B and C' are no parties",
+    ("the countries of 'the leaders of A, B and C' are no parties (and one party is no meeting)",
      "President Joseph Otieno hosted the leaders of Norway, Chile and Peru at a summit in Nairobi on Monday.",
-     [["Joseph Otieno"]], {"place": "Nairobi"}),
+     [], {}),
     ("a time clause reports an event of its own, counted back from the main one's day; a nationality "
      "the model tags a person opens a title",
      "Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on Monday, a day after Holm met Ugandan "
@@ -326,6 +326,10 @@ def test_an_experiential_perfect_gives_no_date(nlp):
     "Chancellor Maria Lund pressed for talks with President Joseph Otieno.",
     "President Joseph Otieno spoke with Chancellor Maria Lund on Monday.",  # most often a call
     "President Joseph Otieno spoke to reporters on the sidelines of the summit in Oslo.",
+    "Foreign Minister Anna Berg met with reporters after Prime Minister Lars Holm spoke.",  # one party
+    "Foreign Minister Anna Berg arrived in Oslo ahead of talks with Prime Minister Lars Holm.",
+    "The meeting between Foreign Minister Anna Berg and Prime Minister Lars Holm was postponed.",
+    "The meeting between Foreign Minister Anna Berg and Prime Minister Lars Holm was called off.",
 ])
 def test_not_a_meeting(nlp, sentence):
     found = extract_doc(Article(path=Path("t.txt"), text=sentence, published=None), nlp(sentence))

@@ -175,7 +175,8 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                     last.attendees.append(attendee)
     for i, month in undated.items():
         out[i].date = out[i].date or month  # "have met": this month, unless a later sentence gave the day
-    return out
+    # "X met with reporters", "X arrived ahead of talks with Y": one party is no meeting to report
+    return [m for m in out if len(m.participants) + len(m.unnamed) >= 2]
 
 
 # How many sentences after a meeting a later sentence may still add to it:

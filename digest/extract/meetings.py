@@ -506,6 +506,17 @@ def _in_person_talk(verb: Token, roster: Roster) -> bool:
     return (partner or _coordinated_people(verb, roster) >= 2) and (occasion or face_to_face)
 
 
+def _with_person(verb: Token, roster: Roster) -> bool:
+    """"X was also with the Brazilian president today": a person subject in the company of a
+    person (not "is with the party", an affiliation)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not any(m.kind == "person" for m in roster.within(list(subject.subtree))):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        n.dep_ == "pobj" and (n.i in roster.by_token and roster.by_token[n.i].kind == "person"
+                              or n.lower_ in TITLE_NOUNS) for n in c.children) for c in verb.children)
+
+
 def _of_people(noun: Token, roster: Roster) -> bool:
     """"A meeting of President A and Prime Minister B took place": "of" names its parties
     when it coordinates people (not "a meeting of the council")."""
@@ -746,5 +757,6 @@ CHECKS = {
     "exchanged_views": _exchanged_views,
     "joined_for_talks": _joined_for_talks,
     "in_person_talk": _in_person_talk,
+    "with_person": _with_person,
 }
 RULES = load_rules("meetings", set(CHECKS))

@@ -194,6 +194,10 @@ CONSTRUCTIONS = [
      "In the meeting with President Joseph Otieno on Monday, on the margins of the Summit, Mr. Holm sought "
      "support for his plan.",
      [["King Haakon", "Lars Holm"], ["Joseph Otieno", "Lars Holm"]], {"place": "Oslo"}),
+    ("'discussed <a long list> with X': the partner hung deep inside the object",
+     "Prime Minister Lars Holm discussed cooperation in counter-terrorism, in the areas of railways, defence "
+     "manufacturing, renewable energy and marine security with the Prime Minister of Spain Mariano Rajoy.",
+     [["Lars Holm", "Mariano Rajoy"]], {}),
     ("a participle set off after its subject ('Lund, meeting Holm in Oslo, said')",
      "Chancellor Maria Lund, meeting Prime Minister Lars Holm in Oslo on Monday, said trade would grow.",
      [["Lars Holm", "Maria Lund"]], {"date": "2024-03-18", "place": "Oslo"}),

@@ -430,8 +430,16 @@ def _address_during_visit(verb: Token, roster: Roster) -> bool:
 
 
 def _with_partner(verb: Token, roster: Roster) -> bool:
-    """"discussed with the minister ways of ...", "discussed trade with the minister"."""
-    return any(c.dep_ == "prep" and c.lower_ == "with" for c in _with_heads(verb))
+    """"discussed with the minister ways of ...", "discussed trade with the minister"; and a long
+    object the parser hangs "with <person>" deep inside ("discussed cooperation in ..., renewable
+    energy and marine security with the Prime Minister of Spain Mariano Rajoy")."""
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in _with_heads(verb)):
+        return True
+    inside = [t for t in verb.subtree if not any(a.pos_ == "VERB" and a.i != verb.i and verb in a.ancestors
+                                                 for a in t.ancestors)]
+    return any(t.dep_ == "prep" and t.lower_ == "with" and any(
+        m.kind == "person" for m in roster.within([n for c in t.children if c.dep_ == "pobj" for n in c.subtree]))
+               for t in inside)
 
 
 def _noun_with_partner(noun: Token, roster: Roster) -> bool:

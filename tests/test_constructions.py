@@ -460,6 +460,24 @@ SPEECH = [
      'Mrs. Ann Lowe met Mr. Paul Berg on Monday. Lowe left early. "It was a great discussion," said Berg, '
      'as she writes on her blog.',
      {"Paul Berg"}),
+    ("a surname the model tags as a place is the one person of that name, also when the given name reads "
+     "as a particle ('Al')",
+     'Governor Ann Lowe was joined on stage by Sen. Al Paris. "Look at what you did," Paris said.',
+     {"Al Paris"}),
+    ("a quotation opened after a colon, whatever the verb, and run on, is the subject's; a closing mark "
+     "glued to the next paragraph ends the sentence",
+     'Senator Tom Reed posted a photo of a corn dog: “I love farmers!”Former governor Ann Lowe laid out '
+     'what was wrong with the photo to a Dutch newspaper: “What Reed did was so careless.\n'
+     '“First, not all farmers grow corn.\n“Second, to say this is a further insult.”',
+     {"Ann Lowe"}),
+    ("'said X, who added that ...': the relative pronoun is X",
+     'Governor Ann Lowe spoke first. "I have made a career of defending Tom Reed on the farm bill," said '
+     'Paul Berg, who added that the new revelations gave him pause.',
+     {"Paul Berg"}),
+    ("a report in a clause of time beside the main one: the main report's speaker holds the sentence",
+     '"Your plan is amazing," Governor Ann Lowe assured Paul Berg, after Berg assured Lowe that most of his '
+     'voters supported her plan.',
+     {"Ann Lowe"}),
 ]
 
 
@@ -671,6 +689,10 @@ NOT_THEIR_WORDS = [
      '"We will win the vote in the north," Governor Ann Lowe said.\n'
      '"I am so ashamed of the campaign. He thinks he is always right about everything." ― Reader In Ohio',
      "Ann Lowe", "ashamed"),
+    ("a quotation tagged by a name the tagger took for a common noun is nobody's we know, not the voice "
+     "before nor the one whose promise it mentions",
+     '"The wall will be built soon," Governor Tom Lowe said. "They said it is negotiable on the wall," Hannity '
+     "said in reference to his promise to build a border wall.", "Tom Lowe", "negotiable"),
 ]
 
 

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..models import ActorMention
-from ..names import contains_part, is_country, is_suffix, parts, same_person, same_stem
+from ..names import contains_part, is_country, is_suffix, parts, plain, same_person, same_stem
 from .people import clean_name, name_bounds, person_spans
 from .places import find_dateline_place, in_dateline
 from .sentences import is_heading
-from ..vocabulary import HONORIFICS, ONE_NAME_TITLES, REPORTING_VERBS, TITLE_NOUNS, TRAVEL_VERBS, TRIP_NOUNS
+from ..vocabulary import HONORIFICS, ONE_NAME_TITLES, PLACE_PREPS, REPORTING_VERBS, TITLE_NOUNS, TRAVEL_VERBS, TRIP_NOUNS
 
 ORG_LABELS = {"ORG"}
 SPEAKER_LABEL = re.compile(r"^[ \t]*((?:[A-Z][A-Z.'’-]*[ \t]+){0,5}[A-Z][A-Z.'’-]*)[ \t]*:", re.MULTILINE)
@@ -434,9 +434,12 @@ def _add_groups(doc: Doc, roster: Roster) -> None:
         if not name or not name[0].isupper():
             continue
         kind = "organization" if ent.label_ in ORG_LABELS else "country"
-        person = _person_by_surname(roster, name) if kind == "organization" else None
+        person = _person_by_surname(roster, name, surname_only=kind == "country")
+        if person is not None and kind == "country" and _used_as_place(doc, name):
+            person = None  # "Rep. Steve Israel" beside "a trip to Israel": the country stays
         if person is not None:
-            # "Sanders said ...", tagged an organisation beside Bernie Sanders: the person
+            # "Sanders said ...", tagged an organisation beside Bernie Sanders, or "Lowe said",
+            # tagged a place beside Senator Anna Lowe: the person
             roster.add(Mention(ent.start, ent.end, person, "person"))
             roster.actors[person].count += 1
             continue
@@ -446,11 +449,22 @@ def _add_groups(doc: Doc, roster: Roster) -> None:
     roster.mentions.sort(key=lambda m: m.start)
 
 
-def _person_by_surname(roster: Roster, name: str) -> str | None:
+def _used_as_place(doc: Doc, name: str) -> bool:
+    """The word names a place somewhere in the article: the object of "in", "to", "from" ..."""
+    return any(t.text == name and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS | {"from"} for t in doc)
+
+
+def _person_by_surname(roster: Roster, name: str, surname_only: bool = False) -> str | None:
     """The one full-named person of the article whose surname (or other name part) a single
-    word tagged as an organisation is; None when it is no one's or several people's."""
+    word tagged as an organisation is; None when it is no one's or several people's. A word
+    tagged as a place must be the surname itself, as spelled: "Georgia" is no spelling of
+    anyone's given name, "Jordan" beside "Jim Jordan" is him."""
     if len(name.split()) != 1:
         return None
+    if surname_only:  # the last word as written ("Al Franken", though "al" reads as a particle)
+        fitting = [a.name for a in roster.actors.values() if a.kind == "person"
+                   and len(plain(a.name).split()) >= 2 and plain(a.name).split()[-1] == plain(name)]
+        return fitting[0] if len(fitting) == 1 else None
     fitting = [a.name for a in roster.actors.values()
                if a.kind == "person" and not a.partial and len(parts(a.name)) >= 2 and contains_part(a.name, name)]
     return fitting[0] if len(fitting) == 1 else None

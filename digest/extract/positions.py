@@ -50,7 +50,9 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
                 out.append(_own_words(signed[signature], sent, end=min(sent.end_char, _signature_start(signed, sent))))
             continue
         if index in passages:
-            out.extend(_own_words(name, sent) for name in passages[index])
+            mark = _colon_quote(sent, quoted) if passages[index] else None
+            start = mark.idx if mark is not None and mark.sent.start == sent.start else None
+            out.extend(_own_words(name, sent, start=start) for name in passages[index])
             continue
         label = next((i for i in labels if sent.start <= i < sent.end), None)
         if label is not None:
@@ -112,9 +114,10 @@ def _relaying_person(speaker: Mention, verb: Token, roster: Roster, quoted: set[
     return found
 
 
-def _own_words(name: str, sent: Span, end: int | None = None) -> PositionMention:
-    """The whole sentence (up to `end`, a character offset) as what `name` said, in their own words."""
-    text = sent.doc.text[sent.start_char:end or sent.end_char].strip()
+def _own_words(name: str, sent: Span, end: int | None = None, start: int | None = None) -> PositionMention:
+    """The whole sentence (from `start` up to `end`, character offsets) as what `name` said, in
+    their own words."""
+    text = sent.doc.text[start or sent.start_char:end or sent.end_char].strip()
     return PositionMention(actor=name, text=text, evidence=sent.text.strip(), topic=topic_of(text), direct=True)
 
 
@@ -247,6 +250,8 @@ def _quotation_speakers(doc: Doc, roster: Roster, cues: dict[int, list[Rule]],
             # the run of quoted sentences ends: what is still unattributed goes on the voice before
             out.update((i, previous) for i in pending if previous)
             pending, previous = [], _introducer(sent, roster, cues, quoted)
+            if previous and _colon_quote(sent, quoted) is not None and _speaker(sent, roster, cues, quoted) is None:
+                out[index] = previous  # its own quotation, after the colon, is theirs too
             if tag is not None and tag[0] == index:
                 previous = tag[1]
             continue
@@ -258,6 +263,10 @@ def _quotation_speakers(doc: Doc, roster: Roster, cues: dict[int, list[Rule]],
             names = [m.name for m in _with_conjuncts(found[0], found[1], roster)]
             out.update((i, names) for i in pending)
             pending, previous = [], names
+        elif not still_open and _unnamed_voice(sent, roster, cues, quoted):
+            # '"...," Hannity said', a name we could not tag: the quotation is nobody we know's
+            out.update((i, []) for i in [*pending, index])
+            pending, previous = [], []
         elif not still_open and (names := _speaker_tag(sentences, index + 1, roster, cues, quoted)):
             # '"Why not?" Berg asked.': a question or exclamation ends the sentence inside the
             # quotation, so its speaker follows as a sentence of its own
@@ -271,6 +280,13 @@ def _quotation_speakers(doc: Doc, roster: Roster, cues: dict[int, list[Rule]],
             pending = []
     out.update((i, previous) for i in pending if previous)
     return out
+
+
+def _unnamed_voice(sent: Span, roster: Roster, cues: dict[int, list[Rule]], quoted: set[int]) -> bool:
+    """A reporting verb outside the quotation whose speaker we cannot identify."""
+    return any(rule.check == "reporting_verb" and tok.i not in quoted
+               and any(c.mention is None for c in _reporting_verb(tok, roster))
+               for tok in sent for rule in cues.get(tok.i, ()))
 
 
 def _speaker_tag(sentences: list[Span], index: int, roster: Roster, cues: dict[int, list[Rule]],
@@ -300,14 +316,40 @@ def _speaker_tag(sentences: list[Span], index: int, roster: Roster, cues: dict[i
 
 def _introducer(sent: Span, roster: Roster, cues: dict[int, list[Rule]], quoted: set[int]) -> list[str]:
     """'Parker Eaton said of the candidates:' then a quoted paragraph: a sentence that ends in a
-    colon hands its speaker the quotation after it, whoever that quotation reports."""
+    colon hands its speaker the quotation after it, whoever that quotation reports. So does a
+    sentence whose quotation opens after a colon and runs on ('Lowe laid out what was wrong
+    with it: "It was careless. ...'), whatever the verb: the one who lays it out speaks."""
     words = [t for t in sent if not t.is_space]
+    if words and words[-1].text != ":" and _colon_quote(sent, quoted) is not None:
+        return _colon_speakers(sent, roster)
     if not words or words[-1].text != ":":
         return []
     found = _speaker(sent, roster, cues, quoted)
     if found is None or found[0].kind != "person":
         return []
     return [m.name for m in _with_conjuncts(found[0], found[1], roster)]
+
+
+def _colon_quote(sent: Span, quoted: set[int]) -> Token | None:
+    """The quotation mark opening a quotation right after a colon, outside any quotation, that
+    the sentence leaves open ('...: "It was careless.' and more paragraphs to come)."""
+    for tok in sent:
+        if tok.text == ":" and tok.i not in quoted and tok.i + 2 < sent.end:
+            mark = next((t for t in tok.doc[tok.i + 1:sent.end] if not t.is_space), tok)
+            if mark.text in OPENING_MARKS | TOGGLING_MARKS and mark.i + 1 in quoted:
+                return mark if _open_at_end(sent, quoted) else None
+    return None
+
+
+def _colon_speakers(sent: Span, roster: Roster) -> list[str]:
+    """The person subject of the clause the colon ends (its main verb's)."""
+    verb = sent.root
+    colon = next(t for t in sent if t.text == ":")
+    if verb.pos_ not in ("VERB", "AUX") or verb.i > colon.i or verb.i in quoted_tokens(sent.doc):
+        return []
+    subject = _subject(verb)
+    m = _mention_of(subject, roster) if subject is not None else None
+    return [m.name for m in _with_conjuncts(m, verb, roster)] if m is not None and m.kind == "person" else []
 
 
 @dataclass
@@ -422,7 +464,7 @@ def _speaker(sent: Span, roster: Roster, cues: dict[int, list[Rule]], quoted: se
              outside_only: bool = False) -> tuple[Mention, Token] | None:
     """The innermost identified speaker; None when an unidentified one outranks it."""
     found = [cue for tok in sent for rule in cues.get(tok.i, ()) for cue in CUES[rule.check](tok, roster)]
-    unknown_depths = [c.depth for c in found if c.mention is None]
+    unknown = [c for c in found if c.mention is None]
     candidates = [c for c in found if c.mention is not None]
     if not candidates:
         return None
@@ -435,11 +477,24 @@ def _speaker(sent: Span, roster: Roster, cues: dict[int, list[Rule]], quoted: se
         return None
     best = max(candidates, key=lambda c: (c.mention.kind == "person", not _in_relative_clause(c.verb),
                                           c.verbal, c.depth))
+    outer = [c for c in candidates if c.verbal and c.mention.kind == best.mention.kind
+             and c.verb.is_ancestor(best.verb) and _circumstance(best.verb, c.verb)
+             and (c.mention.name == best.mention.name or best.verb.i > c.verb.i)]
+    if outer:
+        # '"...," Lowe assured Reed, after Reed assured her that ...', 'Promising that ..., Lowe
+        # said that ...': a report in a clause of time or manner after the main one, or the
+        # main speaker's own, is no report it relays; the main report's speaker holds the
+        # sentence ("When Reed said ..., Lowe argued ..." keeps Reed's words his)
+        best = min(outer, key=lambda c: c.depth)
     if best.verb.i not in quoted:
         # '"... they write a new melody ...," Mr. Clinton said': whoever reports inside the
         # quotation is part of what its speaker says, not a speaker we failed to identify
-        unknown_depths = [c.depth for c in found if c.mention is None and c.verb.i not in quoted]
-    if any(d >= best.depth for d in unknown_depths):
+        unknown = [c for c in unknown if c.verb.i not in quoted]
+    if any(c.depth >= best.depth for c in unknown):
+        return None
+    if any(c.verbal > best.verbal and c.verb.is_ancestor(best.verb) for c in unknown):
+        # '"...," Hannity said in reference to Trump's promise to build a wall': a noun's
+        # speaker inside what someone we cannot name says is only what they talk about
         return None
     if best.mention.kind == "person":
         # "Trump said Clinton once described the deal as ...": the words are the reporter's
@@ -448,6 +503,17 @@ def _speaker(sent: Span, roster: Roster, cues: dict[int, list[Rule]], quoted: se
         if relay is not None:
             return relay
     return best.mention, best.verb
+
+
+def _circumstance(inner: Token, outer: Token) -> bool:
+    """Whether `inner` hangs on `outer` through an adverbial clause ("after Reed assured her",
+    "Promising that ...,") rather than through what `outer` reports."""
+    tok = inner
+    while tok.i != outer.i and tok.head.i != tok.i:
+        if tok.dep_ == "advcl":
+            return True
+        tok = tok.head
+    return False
 
 
 def _in_relative_clause(verb: Token) -> bool:
@@ -487,6 +553,8 @@ def _subject(verb: Token) -> Token | None:
     if inverted is not None:
         return inverted
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects and subjects[-1].tag_ == "WP" and verb.dep_ == "relcl":
+        return verb.head  # "said Weld, who added that ...": the one the clause is about
     if subjects:
         return None if _addressed(subjects[-1], verb) else subjects[-1]
     quoted_as = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else None
@@ -577,6 +645,9 @@ def _unresolved_speaker(verb: Token, roster: Roster) -> bool:
     subject = _subject(verb)
     if subject is None or _mention_of(subject, roster) is not None:
         return False
+    if subject.pos_ == "NOUN" and subject.text[:1].isupper() and subject.tag_ == "NN" \
+            and any(t.is_alpha for t in verb.doc[subject.sent.start:subject.i]):
+        return True  # '"...," Hannity said': a name the tagger took for a common noun, mid-sentence
     return subject.pos_ in ("PROPN", "PRON") and subject.lower_ not in ("it", "this", "that", "which")
 
 

@@ -48,6 +48,12 @@ def paragraph_breaks(doc: Doc) -> Doc:
         if depth or doc[tok.i + 1].text == "[":
             doc[tok.i + 1].is_sent_start = False
     for tok in doc[1:-1]:
+        closing = tok.text == "”" or tok.text == '"' and tok.i - 1 in quoted_tokens(doc)
+        if closing and not tok.whitespace_ and doc[tok.i - 1].text.endswith(("!", "?")) \
+                and doc[tok.i + 1].is_alpha and doc[tok.i + 1].text[:1].isupper():
+            # '... I love tacos!”Former senator Lowe said': a quotation closed on its sentence's
+            # end and glued to the next paragraph, as scraped pages run them together
+            doc[tok.i + 1].is_sent_start = True
         if _opens_quotation_after_sentence(doc, tok.i):
             tok.is_sent_start = True
             doc[tok.i + 1].is_sent_start = False

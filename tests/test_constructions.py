@@ -332,6 +332,8 @@ def test_an_experiential_perfect_gives_no_date(nlp):
     "President Joseph Otieno spoke to reporters on the sidelines of the summit in Oslo.",
     "Foreign Minister Anna Berg met with reporters after Prime Minister Lars Holm spoke.",  # one party
     "Senator Tom Reed is with the Democratic Party.",  # an affiliation, not company
+    "A meeting between President Joseph Otieno and Chancellor Maria Lund is possible.",
+    "A meeting between President Joseph Otieno and Chancellor Maria Lund is likely next month.",
     "Foreign Minister Anna Berg arrived in Oslo ahead of talks with Prime Minister Lars Holm.",
     "The meeting between Foreign Minister Anna Berg and Prime Minister Lars Holm was postponed.",
     "The meeting between Foreign Minister Anna Berg and Prime Minister Lars Holm was called off.",

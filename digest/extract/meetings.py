@@ -176,7 +176,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
     for i, month in undated.items():
         out[i].date = out[i].date or month  # "have met": this month, unless a later sentence gave the day
     # "X met with reporters", "X arrived ahead of talks with Y": one party is no meeting to report
-    return [m for m in out if len(m.participants) + len(m.unnamed) >= 2]
+    return [m for m in out if len(m.participants) + len(m.unnamed) + len(m.attendees) >= 2]
 
 
 # How many sentences after a meeting a later sentence may still add to it:
@@ -602,6 +602,10 @@ def _happened(trigger: Token) -> bool:
         if tok.i == trigger.i and any(c.dep_ == "dobj" and c.lower_ in MEETING_NOUNS and any(
                 m.lower_ in NOT_MEETING_NOUN_MODS for m in c.children) for c in children):
             return False  # "held a video meeting", "held a planned meeting"
+        if tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and any(
+                c.dep_ == "acomp" and c.lemma_.lower() in MODAL_HEADS | {"possible", "unlikely", "imminent"}
+                for c in tok.head.children):
+            return False  # "A meeting between A and B is possible / likely"
         if tok.dep_ == "prep" and tok.lower_ in ATTENDED_PREPS - {"for"}:
             break  # "In the meeting with X, Y sought support": a time or place, not what is sought
         if tok.dep_ in ("xcomp", "dobj", "pobj", "prep", "nsubjpass", "attr") or tok.dep_ == "ccomp" and infinitive:

@@ -69,7 +69,8 @@ def find_parties(trigger: Token, roster: Roster) -> list[Mention]:
                                            or existential(trigger))
     if (len(people) == 1 or existential(trigger) and people) and (described or hostless):
         # "The first meeting of the day was with X": the article's protagonist holds it
-        host = _protagonist(trigger, roster, exclude=people[0].name)
+        host = _protagonist(trigger, roster, exclude=people[0].name) \
+            or _reporter(trigger, roster, exclude={m.name for m in people})
         if host is not None:
             out.insert(0, host)
         elif described and subject.text[:1].isupper():
@@ -173,6 +174,18 @@ def last_named(trigger: Token, roster: Roster, count: int) -> list[Mention]:
         if len(found) == count:
             return found[::-1]
     return []
+
+
+def _reporter(trigger: Token, roster: Roster, exclude: set[str]) -> Mention | None:
+    """"The discussion held with Holm focused on trade, Berg said": who reports a meeting that
+    names no host in the article's first sentence held it."""
+    for tok in trigger.sent:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING_VERBS and trigger in tok.subtree:
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            m = roster.by_token.get(subject.i) if subject is not None else None
+            if m is not None and m.kind == "person" and m.name not in exclude:
+                return m
+    return None
 
 
 def _protagonist(trigger: Token, roster: Roster, exclude: str) -> Mention | None:

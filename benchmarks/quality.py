@@ -1,6 +1,6 @@
 """Score digest's extraction on every gold set it can find, in one table.
 
-    python benchmarks/quality.py                 # seeds, in-repo devset, news-a, news-b, PolNeAR dev
+    python benchmarks/quality.py                 # seeds, in-repo devset, news-a, news-b, news-c, PolNeAR dev
     python benchmarks/quality.py --all           # ... and news-d, PolNeAR train (840 articles) and its halves a, b
     python benchmarks/quality.py --keep out/     # keep each set's briefing JSON for a closer look
     python benchmarks/quality.py --sets news-a   # only the sets named

@@ -488,6 +488,13 @@ def test_speech_construction(nlp, construction, text, who):
     assert {actor for actor, _ in speakers(nlp, text)} == who
 
 
+def test_a_contrasting_clause_is_its_own_speaker_s(nlp):
+    text = ("Prime Minister Lars Holm welcomed the visit of President Joseph Otieno as a significant gesture, while "
+            "Otieno emphasized the need to correct unnecessary conflicts.")
+    assert speakers(nlp, text) == [("Lars Holm", "the visit of President Joseph Otieno as a significant gesture"),
+                                   ("Joseph Otieno", "the need to correct unnecessary conflicts")]
+
+
 def test_words_before_a_late_report_are_what_was_said(nlp):
     text = "Both sides agreed to deepen ties, Foreign Minister Anna Berg said after meeting Lars Holm in Oslo."
     assert speakers(nlp, text) == [("Anna Berg", "Both sides agreed to deepen ties")]

@@ -86,11 +86,41 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
                 c.dep_ == "dobj" and (c.i in roster.by_token and roster.by_token[c.i].kind == "person"
                                       or c.lemma_.lower() in GROUP_HEADS) for c in verb.children):
             continue  # "welcomed Prime Minister Holm to Oslo" receives a guest; it takes no stance
+        contrasts = _contrasting(verb, roster, quoted, speakers)
+        parts = [c for c in verb.children if c.i > verb.i and c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "oprd")]
+        if contrasts and parts:
+            # "Ishiba welcomed Lee's visit as a significant gesture, while Lee emphasized the need to
+            # ...": each speaker says their own clause
+            cut = min(v.left_edge.i for v, _ in contrasts)
+            text = sent.doc[min(p.left_edge.i for p in parts):cut].text.strip(" ,")
         said = verb.lemma_.lower() in SAID_VERBS or text == sent.text.strip()
         for name in speakers:
             out.append(PositionMention(actor=name, text=text, evidence=sent.text.strip(), topic=topic_of(text),
                                        direct=any(q in text for q in QUOTES), verb=None if said else _as_written(verb)))
+        for other, name in contrasts:
+            words = [c for c in other.children if c.i > other.i and c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "oprd")]
+            if words:
+                own = sent.doc[min(c.left_edge.i for c in words):max(c.right_edge.i for c in words) + 1].text.strip(" ,.")
+                own += "”" if own.count("“") > own.count("”") else ""  # the closing mark the clause ends on
+                out.append(PositionMention(actor=name, text=own, evidence=sent.text.strip(), topic=topic_of(own),
+                                           direct=False, verb=_as_written(other)))
     return out
+
+
+def _contrasting(verb: Token, roster: Roster, quoted: set[int], speakers: list[str]) -> list[tuple[Token, str]]:
+    """"X welcomed ..., while Y emphasized ...", "X said ..., whereas Y argued ...": a clause set
+    against the main report, with its own named speaker and reporting verb."""
+    found = []
+    for c in verb.children:
+        marked = c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("while", "whereas") for m in c.children)
+        if not marked or c.pos_ != "VERB" or c.lemma_.lower() not in REPORTING_VERBS | STANCE_OBJECT_VERBS:
+            continue
+        subject = next((s for s in c.children if s.dep_ == "nsubj"), None)
+        m = roster.by_token.get(subject.i) if subject is not None else None
+        if m is not None and m.kind == "person" and m.name not in speakers and verb.i not in quoted \
+                and c.i not in quoted:
+            found.append((c, m.name))
+    return found
 
 
 def _relaying_person(speaker: Mention, verb: Token, roster: Roster, quoted: set[int]) -> tuple[Mention, Token] | None:

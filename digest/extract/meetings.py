@@ -25,13 +25,14 @@ from .parties import (CLAUSE_DEPS, copular_partner, described_nationals, existen
                       held_with, inside_title, last_named)
 from .places import PLACE_LABELS, Place, choose_place, find_dateline_place, find_place, host_country, place_under
 from .rules import Rule, load_rules, matches
+from .sequence import continued, day_long, earlier_phrase, goes_on_from, told_again, told_as_earlier
 from .sentences import is_heading
 from ..vocabulary import (ACHIEVED_VERBS, ATTENDED_PREPS, ATTEND_VERBS, CONDITION_MARKS, DEFINITE_DETS,
                           DELEGATION_NOUNS, EACH_WORDS, EARLIER_WORDS, FOCUS_VERBS, GROUP_HEADS, HOSTING_VERBS,
                           IN_PERSON_OCCASIONS, LEAD_VERBS, LIFE_EVENT_VERBS, MEETING_NOUNS, MODAL_AUX, MODAL_HEADS,
                           NEGATION_ADVERBS, NOT_MEETING_NOUN_MODS, PARTNER_PREPS, PHONE_WORDS, PRESENCE_WORDS,
-                          RESPECTIVE_WORDS, SAME_DAY_CUES, SAME_TRIP_CUES, SEPARATE_WORDS, SUBJECT_MATTER_VERBS,
-                          TIME_UNITS, TITLE_NOUNS, TOGETHER_WORDS, TOPIC_PREPS, TRAVEL_VERBS, TRIP_NOUNS, VIEW_NOUNS)
+                          RESPECTIVE_WORDS, SEPARATE_WORDS, SUBJECT_MATTER_VERBS, TIME_UNITS, TITLE_NOUNS,
+                          TOGETHER_WORDS, TOPIC_PREPS, TRAVEL_VERBS, TRIP_NOUNS, VIEW_NOUNS)
 
 
 def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[MeetingMention]:
@@ -68,7 +69,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                 lead = (next((d for t in occasion if (d := find_date(t, sent, published)) is not None), None),
                         next((p for t in occasion if (p := find_place(t))), None))
                 occasion_index = index
-                whole_day = _day_long(sent)
+                whole_day = day_long(sent)
         if triggers:
             # one sentence, one event: "greeted each other when they met ... and held talks on
             # Monday" dates the meeting from whichever trigger carries the date or place; unless
@@ -97,7 +98,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                 told = (last.date, last.place) if last is not None and last.date is not None and not whole_day \
                     else lead
                 if told is not None and index != occasion_index:
-                    same_day, same_trip = _continued(sent)
+                    same_day, same_trip = continued(sent)
                     # "spent Monday receiving heads of state ... Another meeting was with X": that day
                     one_day = whole_day
                     when = when or (told[0] if same_day or same_trip and one_day else None)
@@ -109,7 +110,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                     elsewhen = dated and told[0] is not None and when is not None and told[0].iso() != when.iso()
                     places += [Place(town, "occasion")] if same_trip and town and not elsewhen else []
                 if when is None and announced is not None and index - announced[1] <= 2 \
-                        and _goes_on_from(sent, sent_before):
+                        and goes_on_from(sent, sent_before):
                     when = announced[0]  # "... took place in mid-February. Then X visited Ankara. During the trip, ..."
                 if when is None and lead is not None and index != occasion_index and under_way(trigger):
                     when = lead[0]  # "X is meeting Y" after "The two began talks on Saturday"
@@ -119,7 +120,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                     # dated on its own ("Yesterday, he met ...") may have been elsewhere
                     near = [Place(here[m.name][0], "whereabouts") for m in group
                             if m.name in here and index - here[m.name][1] <= 2 and not dated]
-                    again = _told_again(trigger, group, last)
+                    again = told_again(trigger, group, last)
                     if again and not dated:
                         when = last.date  # "Their talks were followed by a dinner": the meeting just told
                     told_place = [Place(last.place, "occasion")] if again else []
@@ -137,7 +138,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                     mention = MeetingMention(participants=[m.name for m in group if m.kind != "office"], attendees=present,
                                              unnamed=[m.name for m in group if m.kind == "office"], date=when, place=place,
                                              evidence=sent.text.strip(), sentence_index=index,
-                                             topic=_subject_matter(sent), earlier=_told_as_earlier(trigger))
+                                             topic=_subject_matter(sent), earlier=told_as_earlier(trigger))
                     out.append(mention)
                     last = mention
                     if recent is not None:
@@ -160,7 +161,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
         if lead is not None and lead[1] is None and 0 < index - occasion_index <= FOLLOW_UP:
             # "The meetings took place at the Itamaraty Palace throughout the day"
             lead = (lead[0], _place_of_the_meeting(sent))
-            whole_day = whole_day or _day_long(sent)
+            whole_day = whole_day or day_long(sent)
         if last is not None and (last.place is None or len(out) - 1 in filed_only) \
                 and index - last.sentence_index <= FOLLOW_UP:
             placed = _place_of_the_meeting(sent)  # "At the meeting held in Port Louis, ..."
@@ -208,16 +209,6 @@ def _group_parties(trigger: Token, roster: Roster, parties: list[Mention], count
     return group + [m for m in parties if m.name not in named] if len(group) >= 2 else parties
 
 
-def _told_as_earlier(trigger: Token) -> bool:
-    """"The two last met in March", "their previous meeting", "had previously met": a meeting
-    before the one the article reports ("first" is not: "met for the first time on Tuesday")."""
-    # "The two last met" is often parsed with "last" as the subject
-    # "..., following their initial talks at the G7": after another meeting told with it, a first one
-    initial = _earlier_phrase(trigger) and any(c.lower_ in ("first", "initial") for c in trigger.children)
-    return initial or any(c.dep_ in ("advmod", "amod", "nsubj") and c.lower_ in EARLIER_WORDS
-                          for c in trigger.children)
-
-
 def _events(triggers: list[Token], sent: Span, published: date | None) -> list[list[Token]]:
     """The sentence's triggers by event: one, unless a relative or adverbial clause reports a
     meeting dated otherwise than the main one ("A and B, who first met in Oslo in 2018, held
@@ -228,31 +219,15 @@ def _events(triggers: list[Token], sent: Span, published: date | None) -> list[l
         return [triggers]
     main_date = next((d for t in main if (d := find_date(t, sent, published)) is not None), None)
     apart = [t for t in other if (d := find_date(t, sent, published)) is not None and main_date is not None
-             and d.iso() != main_date.iso() or time_clause(t) or _earlier_phrase(t)]
+             and d.iso() != main_date.iso() or time_clause(t) or earlier_phrase(t)]
     return [[t for t in triggers if t not in apart], *([t] for t in apart)]
-
-
-def _told_again(trigger: Token, group: list[Mention], last: MeetingMention | None) -> bool:
-    """"Their talks were followed by a dinner", "The meeting marked ...": a definite meeting noun
-    right after a meeting of the same people is that meeting again."""
-    definite = trigger.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_DETS
-                                              for c in trigger.children)
-    another = any(c.lower_ in EARLIER_WORDS | {"first", "initial", "earlier"} for c in trigger.children)
-    return definite and not another and last is not None \
-        and {m.name for m in group if m.kind == "person"} == set(last.participants)
 
 
 def _in_other_clause(trigger: Token) -> bool:
     """The trigger is (in) a relative or adverbial clause of the sentence's main one, or a
     phrase that sets the main event after another ("following their initial talks in X")."""
-    return _earlier_phrase(trigger) or any(t.dep_ in ("relcl", "advcl") for t in (trigger, *trigger.ancestors)
+    return earlier_phrase(trigger) or any(t.dep_ in ("relcl", "advcl") for t in (trigger, *trigger.ancestors)
                                            if t.pos_ in ("VERB", "AUX"))
-
-
-def _earlier_phrase(trigger: Token) -> bool:
-    """"..., following their initial talks at the G7 summit in Canada": a meeting the main
-    event comes after is an earlier one, with its own place and day."""
-    return trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in ("following", "after", "since")
 
 
 def _possessors_named_after(noun: Token, roster: Roster) -> list[Mention]:
@@ -309,22 +284,6 @@ def _whereabouts(sent: Span, roster: Roster):
         place = place or next((p for c in trips if (p := place_under(c, {"to", "in"}))), None)
         if place:
             yield mention.name, place
-
-
-def _continued(sent: Span) -> tuple[bool, bool]:
-    """Whether a meeting is told as part of the occasion just told of, on the same day
-    ("Afterwards, she met ...", "Another meeting of the day was with ...": its day and place)
-    or only on the same trip ("also met": its place, since a trip may span several days)."""
-    words = " ".join(t.lower_ for t in sent)
-    same_day = any(re.search(rf"\b{cue}\b", words) for cue in SAME_DAY_CUES)
-    # "on the margins of the Summit": the occasion already told of
-    told_occasion = any(t.lemma_.lower() in ("sideline", "sidelines", "margin", "margins") and any(
-        p.lower_ == "of" and any(n.dep_ == "pobj" and any(d.lower_ == "the" for d in n.children) for n in p.children)
-        for p in t.children) for t in sent)
-    # "One of the meetings was with X": one of the occasion's
-    one_of = any(t.lower_ == "one" and any(p.lower_ == "of" and any(n.lower_ in MEETING_NOUNS for n in p.children)
-                                           for p in t.children) for t in sent)
-    return same_day or one_of, same_day or one_of or told_occasion or any(t.lower_ in SAME_TRIP_CUES for t in sent)
 
 
 LIST_SPLIT = 3  # one subject meeting this many people in a list met them one by one, unless told together
@@ -629,25 +588,6 @@ def _the_courtesy_call(tok: Token) -> bool:
         return False
     before = doc[:tok.sent.start].text.lower()
     return "courtesy call" in before or "called on" in before
-
-
-def _goes_on_from(sent: Span, before: Span | None) -> bool:
-    """The meeting's sentence carries on the story of the sentences before: it opens with
-    "Then" or "During the trip/visit", or the sentence before it opens with "Then"."""
-    def opens(s: Span | None) -> bool:
-        if s is None:
-            return False
-        words = [t.lower_ for t in s[:3]]
-        return words[:1] == ["then"] or words[:2] == ["during", "the"] and s[2].lemma_.lower() in TRIP_NOUNS
-    return opens(sent) or opens(before)
-
-
-def _day_long(sent: Span) -> bool:
-    """"spent Monday receiving ...", "The meetings took place ... throughout the day": the
-    occasion filled one day, so its meetings were all on it."""
-    words = " ".join(t.lower_ for t in sent)
-    spent_day = any(t.lemma_.lower() == "spend" and any(c.ent_type_ == "DATE" for c in t.children) for t in sent)
-    return spent_day or "throughout the day" in words or "all day" in words
 
 
 def _place_of_the_meeting(sent: Span) -> str | None:

@@ -40,8 +40,8 @@ ADDRESS_VERBS = Words("lemma", {"ask", "tell", "urge", "assure", "brief", "thank
 ATTEND_VERBS = Words("lemma", {"attend", "join", "accompany"})
 TRAVEL_VERBS = Words("lemma", {"travel", "arrive", "fly", "go", "visit", "come", "head", "stop", "land", "tour"})
 # Heads that keep a meeting from being reported as having happened.
-MODAL_HEADS = Words("lemma", {"postpone", "cancel", "delay", "scrap", "suspend", "plan", "expect", "hope", "want", "seek", "refuse", "decline", "propose", "agree",
-                              "schedule", "set", "intend", "aim", "wish", "try", "offer", "invite", "ask", "urge",
+MODAL_HEADS = Words("lemma", {"plan", "expect", "hope", "want", "seek", "refuse", "decline", "propose", "agree",
+                              "postpone", "cancel", "delay", "scrap", "suspend", "schedule", "set", "intend", "aim", "wish", "try", "offer", "invite", "ask", "urge",
                               "call", "prepare", "consider", "threaten", "promise", "fail", "need", "send",
                               "dispatch", "likely", "able", "press", "push", "lobby", "appeal"})
 MODAL_AUX = Words("lower", {"will", "would", "could", "may", "might", "should", "shall", "must", "can", "'ll",
@@ -51,7 +51,8 @@ NOT_MEETING_NOUN_MODS = Words("lower", {"planned", "proposed", "upcoming", "poss
                                         "file", "phone", "telephone", "video", "virtual"})
 # Occasions a meeting is held at or on the margins of: a place named under them is the venue
 # ("on the sidelines of the General Assembly in New York", "for the first time in Ankara").
-OCCASION_NOUNS = Words("lemma", {"sideline", "sidelines", "margin", "margins", "summit", "conference", "session",
+MARGIN_NOUNS = Words("lemma", {"sideline", "sidelines", "margin", "margins"})  # "on the margins of the summit"
+OCCASION_NOUNS = Words("lemma", MARGIN_NOUNS | {"summit", "conference", "session",
                                  "debate", "assembly", "forum", "time", "visit", "trip", "tour", "ceremony",
                                  "gathering", "event", "occasion", "dinner", "lunch", "luncheon", "banquet",
                                  "breakfast", "meeting", "meetings", "talks", "round", "framework", "course",
@@ -217,9 +218,8 @@ TOGETHER_DISCUSS_VERBS = Words("lemma", {"discuss", "negotiate", "confer", "revi
 # Speaking with someone is a meeting only where the text puts the two together (most "spoke
 # with X" is a call): an occasion they were both at, or "in person", "face to face".
 SPEAK_VERBS = Words("lemma", {"speak", "chat", "converse"})
-IN_PERSON_OCCASIONS = Words("lemma", {"sideline", "sidelines", "margin", "margins", "summit", "conference", "forum",
-                                      "assembly", "visit", "trip", "tour", "ceremony", "gathering", "dinner",
-                                      "lunch", "luncheon", "banquet", "breakfast", "reception", "person"})
+IN_PERSON_OCCASIONS = Words("lemma", OCCASION_NOUNS - {"time", "round", "framework", "course", "part", "week"}
+                            | {"person"})
 VIEW_NOUNS = Words("lemma", {"view", "opinion", "idea", "thought"})  # "A and B exchanged views"
 # "The meeting was/took place/was held with X": verbs a meeting noun names its partner after.
 VENUE_COPULAS = Words("lemma", {"be", "take", "occur", "follow", "hold"})

@@ -22,7 +22,7 @@ from .actors import Mention, Roster
 from ..names import is_country
 from .dates import days_after, find_date, just_happened, time_clause, under_way
 from .parties import (CLAUSE_DEPS, copular_partner, described_nationals, existential, find_parties, group_subject,
-                      held_with, inside_title, last_named)
+                      held_with, inside_title, last_named, phrase)
 from .places import PLACE_LABELS, Place, choose_place, find_dateline_place, find_place, host_country, place_under
 from .rules import Rule, load_rules, matches
 from .sequence import continued, day_long, earlier_phrase, goes_on_from, told_again, told_as_earlier
@@ -100,11 +100,10 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                 if told is not None and index != occasion_index:
                     same_day, same_trip = continued(sent)
                     # "spent Monday receiving heads of state ... Another meeting was with X": that day
-                    one_day = whole_day
-                    when = when or (told[0] if same_day or same_trip and one_day else None)
+                    when = when or (told[0] if same_day or same_trip and whole_day else None)
                     # the occasion's city, not its building: another meeting of a visit may be elsewhere in
                     # town, unless the day's meetings were all in one place
-                    town = told[1] if one_day and told[1] else ", ".join(
+                    town = told[1] if whole_day and told[1] else ", ".join(
                         part for part in (told[1] or "").split(", ") if part.lower() in gpes)
                     # a meeting dated on its own, another day than the occasion's, may have been elsewhere
                     elsewhen = dated and told[0] is not None and when is not None and told[0].iso() != when.iso()
@@ -394,8 +393,7 @@ def _with_partner(verb: Token, roster: Roster) -> bool:
     energy and marine security with the Prime Minister of Spain Mariano Rajoy")."""
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in _with_heads(verb)):
         return True
-    inside = [t for t in verb.subtree if not any(a.pos_ == "VERB" and a.i != verb.i and verb in a.ancestors
-                                                 for a in t.ancestors)]
+    inside = [t for c in verb.children for t in phrase(c)]  # not inside a clause of its own
     return any(t.dep_ == "prep" and t.lower_ == "with" and any(
         m.kind == "person" for m in roster.within([n for c in t.children if c.dep_ == "pobj" for n in c.subtree]))
                for t in inside)
@@ -590,30 +588,25 @@ def _the_courtesy_call(tok: Token) -> bool:
     return "courtesy call" in before or "called on" in before
 
 
+def _the_meeting(sent: Span, earlier: bool = False) -> list[Token]:
+    """Definite references to a meeting already told ("the meeting", "their talks"); with
+    `earlier`, also "the previous meeting" that a story is about to tell. Not a named occasion:
+    "the Global Summit on AI ... on November 2" is another one."""
+    return [tok for tok in sent if tok.lower_ in MEETING_NOUNS and not tok.text[:1].isupper()
+            and (_happened(tok) or earlier and any(c.lower_ in EARLIER_WORDS for c in tok.children))
+            and any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_DETS for c in tok.children)]
+
+
 def _place_of_the_meeting(sent: Span) -> str | None:
-    """The place a later sentence gives "the meeting" just reported ("The meeting, held at the
+    """The place a later sentence gives the meeting just reported ("The meeting, held at the
     Blackrock Camp, ...", "At the meeting held in Port Louis, ...")."""
-    for tok in sent:
-        if tok.lower_ in MEETING_NOUNS and not tok.text[:1].isupper() and _happened(tok) and any(
-                c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_DETS for c in tok.children):
-            found = find_place(tok)
-            if found:
-                return found
-    return None
+    return next((p for tok in _the_meeting(sent) if (p := find_place(tok))), None)
 
 
 def _date_of_the_meeting(sent: Span, published: date | None, earlier: bool = False) -> DateValue | None:
-    """The date a later sentence gives "the meeting" just reported (a definite reference); with
-    `earlier`, also "the previous meeting" that a story is about to tell."""
-    for tok in sent:
-        named_event = tok.text[:1].isupper()  # "the Global Summit on AI ... on November 2" is another occasion
-        told = _happened(tok) or earlier and any(c.lower_ in EARLIER_WORDS for c in tok.children)
-        if tok.lower_ in MEETING_NOUNS and not named_event and told and any(
-                c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_DETS for c in tok.children):
-            found = find_date(tok, sent, published)
-            if found is not None:
-                return found
-    return None
+    """The date a later sentence gives the meeting just reported ("At the meeting on Monday evening")."""
+    return next((d for tok in _the_meeting(sent, earlier) if (d := find_date(tok, sent, published)) is not None),
+                None)
 
 
 def _joined_meeting(trigger: Token, roster: Roster) -> list[Mention] | None:

@@ -33,7 +33,7 @@ def find_parties(trigger: Token, roster: Roster) -> list[Mention]:
             scope.extend(trigger.doc[trigger.i + 1:trigger.sent.end])  # the parse scatters the partners
         partner = copular_partner(trigger) or held_with(trigger)
         if partner is not None:
-            scope.extend(_phrase(partner))  # not "..., who confirmed Lula's trip to Buenos Aires"
+            scope.extend(phrase(partner))  # not "..., who confirmed Lula's trip to Buenos Aires"
             scope.extend(t for c in trigger.children if c.dep_ == "relcl" for t in _clause(c))
     else:
         scope.extend(_clause(trigger))
@@ -178,7 +178,7 @@ def last_named(trigger: Token, roster: Roster, count: int) -> list[Mention]:
 
 def _reporter(trigger: Token, roster: Roster, exclude: set[str]) -> Mention | None:
     """"The discussion held with Holm focused on trade, Berg said": who reports a meeting that
-    names no host in the article's first sentence held it."""
+    names no host, when no protagonist was named before, held it."""
     for tok in trigger.sent:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING_VERBS and trigger in tok.subtree:
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -225,7 +225,7 @@ def _attending_subject(noun: Token) -> list[Token]:
     going = verb.lemma_.lower() in TRAVEL_VERBS or verb.lemma_ == "be"
     if verb.pos_ not in ("VERB", "AUX") or prep.lower_ == "for" and not going:
         return []
-    return [t for c in verb.children if c.dep_ == "nsubj" for t in _phrase(c)]
+    return [t for c in verb.children if c.dep_ == "nsubj" for t in phrase(c)]
 
 
 def _possessor(m: Mention, doc: Doc) -> bool:
@@ -249,14 +249,14 @@ def _clause(verb: Token) -> list[Token]:
         titled = c.i > 0 and c.doc[c.i - 1].lower_ in TITLE_NOUNS  # "Coordinator | for the Middle East X"
         if c.dep_ == "prep" and c.lower_ in SKIP_PREPS and not titled:
             continue
-        toks.extend(_phrase(c))
+        toks.extend(phrase(c))
     toks.extend(_misattached_appositive(verb))
     if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
         # "Berg and Holm, who met in Oslo, ...": the relative pronoun stands for its antecedent
         antecedent = verb.head
         while antecedent.dep_ == "conj" and antecedent.head.i != antecedent.i:
             antecedent = antecedent.head  # "Berg and Holm, who met": both conjuncts
-        toks.extend(t for t in _phrase(antecedent) if not (verb.left_edge.i <= t.i <= verb.right_edge.i))
+        toks.extend(t for t in phrase(antecedent) if not (verb.left_edge.i <= t.i <= verb.right_edge.i))
     if any(c.dep_ == "nsubj" and c.lower_ in ("they", "we", "both") for c in verb.children):
         # "Putin and Xi greeted each other when they met": the governing clause's subject
         head = verb
@@ -264,20 +264,20 @@ def _clause(verb: Token) -> list[Token]:
             head = head.head
             subject = [c for c in head.children if c.dep_ == "nsubj" and c.lower_ not in ("they", "we")]
             if subject:
-                toks.extend(_phrase(subject[0]))
+                toks.extend(phrase(subject[0]))
                 break
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ == "PROPN":
         # "Lund, meeting Otieno in Nairobi, said ...": the name the participle describes
-        toks.extend(t for t in _phrase(verb.head) if not (verb.left_edge.i <= t.i <= verb.right_edge.i))
+        toks.extend(t for t in phrase(verb.head) if not (verb.left_edge.i <= t.i <= verb.right_edge.i))
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         head = verb.head
         if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
             head = head.head  # "After meeting with X, Y said ...": Y met X
         if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") and head.pos_ in ("VERB", "AUX"):
-            toks.extend(t for c in head.children if c.dep_ == "nsubj" for t in _phrase(c))
+            toks.extend(t for c in head.children if c.dep_ == "nsubj" for t in phrase(c))
             # '"...," posted Fernández after meeting with Lula': the inverted speaker
             toks.extend(t for c in head.children if c.dep_ == "dobj" and c.left_edge.i == head.i + 1
-                        and c.ent_type_ == "PERSON" and head.lemma_.lower() in REPORTING_VERBS for t in _phrase(c))
+                        and c.ent_type_ == "PERSON" and head.lemma_.lower() in REPORTING_VERBS for t in phrase(c))
     return toks
 
 
@@ -301,13 +301,13 @@ def _misattached_appositive(verb: Token) -> list[Token]:
     return list(doc[start:end]) if end > start and (end == len(doc) or doc[end].is_punct) else []
 
 
-def _phrase(tok: Token) -> list[Token]:
+def phrase(tok: Token) -> list[Token]:
     """A token's subtree without embedded clauses, except "led by"/"including" phrases."""
     if tok.pos_ in ("VERB", "AUX") and tok.dep_ in CLAUSE_DEPS and tok.lemma_.lower() not in KEEP_CLAUSES:
         return []
     out = [tok]
     for c in tok.children:
-        out.extend(_phrase(c))
+        out.extend(phrase(c))
     return out
 
 

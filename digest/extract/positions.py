@@ -87,7 +87,7 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
                                       or c.lemma_.lower() in GROUP_HEADS) for c in verb.children):
             continue  # "welcomed Prime Minister Holm to Oslo" receives a guest; it takes no stance
         contrasts = _contrasting(verb, roster, quoted, speakers)
-        parts = [c for c in verb.children if c.i > verb.i and c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "oprd")]
+        parts = _said_parts(verb)
         if contrasts and parts:
             # "Ishiba welcomed Lee's visit as a significant gesture, while Lee emphasized the need to
             # ...": each speaker says their own clause
@@ -98,13 +98,18 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
             out.append(PositionMention(actor=name, text=text, evidence=sent.text.strip(), topic=topic_of(text),
                                        direct=any(q in text for q in QUOTES), verb=None if said else _as_written(verb)))
         for other, name in contrasts:
-            words = [c for c in other.children if c.i > other.i and c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "oprd")]
+            words = _said_parts(other)
             if words:
                 own = sent.doc[min(c.left_edge.i for c in words):max(c.right_edge.i for c in words) + 1].text.strip(" ,.")
                 own += "”" if own.count("“") > own.count("”") else ""  # the closing mark the clause ends on
                 out.append(PositionMention(actor=name, text=own, evidence=sent.text.strip(), topic=topic_of(own),
                                            direct=False, verb=_as_written(other)))
     return out
+
+
+def _said_parts(verb: Token) -> list[Token]:
+    """What a reporting verb governs after it: its clause, object or complement."""
+    return [c for c in verb.children if c.i > verb.i and c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "oprd")]
 
 
 def _contrasting(verb: Token, roster: Roster, quoted: set[int], speakers: list[str]) -> list[tuple[Token, str]]:

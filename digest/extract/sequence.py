@@ -10,7 +10,8 @@ from spacy.tokens import Span, Token
 
 from ..models import MeetingMention
 from .actors import Mention
-from ..vocabulary import DEFINITE_DETS, EARLIER_WORDS, MEETING_NOUNS, SAME_DAY_CUES, SAME_TRIP_CUES, TRIP_NOUNS
+from ..vocabulary import (DEFINITE_DETS, EARLIER_WORDS, MARGIN_NOUNS, MEETING_NOUNS, SAME_DAY_CUES, SAME_TRIP_CUES,
+                          TRIP_NOUNS)
 
 
 def told_as_earlier(trigger: Token) -> bool:
@@ -46,7 +47,7 @@ def continued(sent: Span) -> tuple[bool, bool]:
     words = " ".join(t.lower_ for t in sent)
     same_day = any(re.search(rf"\b{cue}\b", words) for cue in SAME_DAY_CUES)
     # "on the margins of the Summit": the occasion already told of
-    told_occasion = any(t.lemma_.lower() in ("sideline", "sidelines", "margin", "margins") and any(
+    told_occasion = any(t.lemma_.lower() in MARGIN_NOUNS and any(
         p.lower_ == "of" and any(n.dep_ == "pobj" and any(d.lower_ == "the" for d in n.children) for n in p.children)
         for p in t.children) for t in sent)
     # "One of the meetings was with X": one of the occasion's

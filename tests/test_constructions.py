@@ -252,6 +252,13 @@ def test_names_after_plural_titles_and_counterparts(nlp, text, names):
     assert names <= {a.name for a in found.actors}
 
 
+def test_a_plural_title_is_no_part_of_the_name_it_leads(nlp):
+    text = ("Mayor Anna Berg asked Councilor Gary Allen to open the gift, which Councilors Allen and Tom Reed held "
+            "up for all to see.")
+    found = extract_doc(Article(path=Path("t.txt"), text=text, published=None), nlp(text))
+    assert not any(a.name.startswith("Councilors") for a in found.actors)
+
+
 def test_the_meeting_told_again_and_the_initial_one_it_follows(nlp):
     text = ("President Joseph Otieno and Prime Minister Lars Holm held talks in Oslo on Monday. "
             "Their talks were followed by a dinner attended by both leaders' spouses. "

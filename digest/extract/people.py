@@ -72,12 +72,17 @@ def person_spans(doc: Doc) -> list[Span]:
     return spans
 
 
-def _titles_a_name(tok: Token) -> bool:
-    """A title that a name may follow, plural too ("Cabinet Secretaries Raychelle Omamo and X",
-    "Presidents X of A, Y of B"), or "counterpart" ("her counterpart to Kenya Meles Alem Tikea")."""
+def _is_title(tok: Token) -> bool:
+    """A title word, plural too ("Cabinet Secretaries Raychelle Omamo and X", "Councilors Allen
+    and Henderson", "Presidents X of A, Y of B")."""
     low = tok.lower_
     singular = low[:-3] + "y" if low.endswith("ies") else low[:-1] if low.endswith("s") else low
-    return low in TITLE_WORDS or tok.lemma_.lower() in TITLE_NOUNS or singular in TITLE_NOUNS
+    return low in TITLE_NOUNS or tok.lemma_.lower() in TITLE_NOUNS or singular in TITLE_NOUNS
+
+
+def _titles_a_name(tok: Token) -> bool:
+    """A title that a name may follow, or "counterpart" ("her counterpart to Kenya Meles Alem Tikea")."""
+    return _is_title(tok) or tok.lower_ in TITLE_WORDS
 
 
 def _opens_with_place(doc: Doc, i: int, end: int, places: set[str]) -> bool:
@@ -224,8 +229,7 @@ def _in_person_slot(span: Span, doc: Doc) -> bool:
 
 def name_bounds(span: Span) -> tuple[int, int]:
     start, end = span.start, span.end
-    while start < end and (span.doc[start].lower_ in TITLE_NOUNS or span.doc[start].lemma_.lower() in TITLE_NOUNS
-                           or span.doc[start].lower_ in HONORIFICS
+    while start < end and (_is_title(span.doc[start]) or span.doc[start].lower_ in HONORIFICS
                            or span.doc[start].lower_ in ("the", "a", "an")):
         start += 1
     while end > start and (span.doc[end - 1].text in ("'s", "’s", "'", "’", ",", ".", "-")

@@ -1,7 +1,7 @@
 """Score digest's extraction on every gold set it can find, in one table.
 
-    python benchmarks/quality.py                 # seeds, in-repo devset, news-a, news-b, news-c, PolNeAR dev
-    python benchmarks/quality.py --all           # ... and news-d, PolNeAR train (840 articles) and its halves a, b
+    python benchmarks/quality.py                 # seeds, in-repo devset and open-e, news-a, news-b, PolNeAR dev
+    python benchmarks/quality.py --all           # ... and open-f, PolNeAR train (840 articles) and its halves a, b
     python benchmarks/quality.py --keep out/     # keep each set's briefing JSON for a closer look
     python benchmarks/quality.py --sets news-a   # only the sets named
 
@@ -107,10 +107,10 @@ def gold_sets() -> list[GoldSet]:
                 prepare=with_front_matter),
         GoldSet("news-b", devsets / "news-b" / "articles", devsets / "news-b" / "devset.gold.yaml",
                 prepare=with_front_matter),
-        GoldSet("news-c", devsets / "news-c" / "articles", devsets / "news-c" / "devset.gold.yaml",
-                prepare=with_front_matter),
-        GoldSet("news-d", devsets / "news-d" / "articles", devsets / "news-d" / "devset.gold.yaml",
-                prepare=with_front_matter, cheap=False),  # never looked at: only its line, at a round's ends
+        GoldSet("open-e", ROOT / "tests" / "data" / "open-e" / "articles",
+                ROOT / "tests" / "data" / "open-e" / "gold.yaml"),  # built blind, first run recorded, then studied
+        GoldSet("open-f", ROOT / "tests" / "data" / "open-f" / "articles",
+                ROOT / "tests" / "data" / "open-f" / "gold.yaml", cheap=False),  # never looked at: only its line
         GoldSet("polnear-dev", polnear / "dev" / "text", polnear / "dev", kind="polnear",
                 prepare=lambda _a, into: polnear_inputs(polnear / "dev", into)),
         GoldSet("polnear-train", polnear / "train" / "text", polnear / "train", kind="polnear",

@@ -29,7 +29,10 @@ CREDIT = re.compile(
     r"|\s*(\b[A-Z][\w.-]+(\s+[A-Z][\w.-]+){0,3})?\s*[—/|-]\s*(Getty Images|AFP|AP|Reuters|EPA|Bloomberg|Pool)"
     r"(\s+via\s+[\w ]+)?\s*\.?$"
     # a caption's credit run into the text: "... in Beijing. Source: AAP / Lukas Coch Albanese said ..."
-    r"|\s*\b(?:Source|Photo|Image|Picture|Credit)s?:\s*[A-Z][\w.&-]*\s*/\s*[A-Z][\w'’.-]+\s+[A-Z][\w'’.-]+")
+    r"|\s*\b(?:Source|Photo|Image|Picture|Credit)s?:\s*[A-Z][\w.&-]*\s*/\s*[A-Z][\w'’.-]+\s+[A-Z][\w'’.-]+"
+    # a bracketed credit with a slash and an agency: "(Jung Yeon-je/Pool Photo via AP)", "(AP Photo/Jane Roe)"
+    r"|\s*\((?=[^()]*/)(?=[^()]*\b(?:Photo|Pool|AP|AFP|Reuters|REUTERS|EPA|Getty|Xinhua|Bloomberg|Sputnik|Anadolu)\b)"
+    r"[^()]{3,80}\)")
 LINK_LINE = re.compile(r"^\s*(\*\s*)?\[[^\]]*\]\((https?:|/)|^\s*(\*\s*)?\[\]\(|^\s*!\[[^\]]*\]\(")
 TIMESTAMP = re.compile(r"\b(min|mins|minutes|hours?)\s+ago\b|category\s*·", re.IGNORECASE)
 GLUED = re.compile(r"[a-z][A-Z][a-z]")
@@ -108,11 +111,16 @@ def split_boilerplate(text: str) -> tuple[str, list[str]]:
 def _is_byline(lines: list[str], i: int) -> bool:
     """A bare name line followed by the same name (a linked author box), by a dated time
     line ("Oct 23, 2024, 1:14pm EDT") or by the dateline that opens the story, or preceded
-    by the same name."""
+    by the same name; or one the story never names otherwise, or names alone twice."""
     around = [x.strip() for x in lines[max(0, i - 1):i + 2]]
     name = lines[i].strip()
     nxt = next((x.strip() for x in lines[i + 1:i + 3] if x.strip()), "")
-    return around.count(name) > 1 or bool(re.match(r"^[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\b", nxt)) \
+    # an author's name stands alone, and the story proper does not name its author ("Jane Roe"
+    # under the caption), or stands alone again after the standfirst; a speaker's label in a
+    # transcript is in capitals, and someone the story is about is named in its prose
+    others = [x.strip() for j, x in enumerate(lines) if j != i and x.strip()]
+    alone = not name.isupper() and (others.count(name) > 0 or not any(name in x for x in others))
+    return alone or around.count(name) > 1 or bool(re.match(r"^[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\b", nxt)) \
         or bool(re.match(r"^[A-Z][A-Z .'-]{2,30}(?:\([^)]{1,20}\))?\s*[–—-]\s", nxt))  # "JAKARTA – ..."
 
 

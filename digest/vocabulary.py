@@ -32,6 +32,12 @@ MEETING_VERBS = Words("lemma", PLAIN_MEETING_VERBS | HOSTING_VERBS | {"hold", "s
 MEETING_NOUNS = Words("lower", {"meeting", "meetings", "talks", "talk", "summit", "discussion", "discussions",
                                 "consultations", "negotiations", "audience", "encounter", "engagement",
                                 "engagements", "session", "tête-à-tête", "bilateral"})
+# Gestures two people make to each other in person: "A and B greeted each other", "A and B embraced".
+GESTURE_VERBS = Words("lemma", {"greet", "embrace", "hug", "welcome", "salute", "kiss"})
+# Appearances made together ("a joint news conference with X", "A and B held a joint briefing").
+APPEARANCE_NOUNS = Words("lower", {"conference", "appearance", "briefing", "availability"})
+# Meals shared with a named guest: "had a working lunch with X", "hosted a dinner for X".
+MEAL_NOUNS = Words("lemma", {"lunch", "luncheon", "dinner", "breakfast", "banquet"})
 LIGHT_VERBS = Words("lemma", {"hold", "have", "conduct", "attend", "chair", "host", "begin", "start", "open",
                               "wrap", "conclude", "convene", "grant"})
 # Saying something to someone face to face, in a visit's "where he asked X to ...".

@@ -99,3 +99,27 @@ def test_a_title_the_model_tags_as_a_name_still_titles_the_name_after_it(nlp):
                   "High Commissioner for Refugees Ann Lowe, and Archbishop of Canterbury Justin Holm.")
     titles = {a.name: a.titles for a in ex.actors if a.kind == "person"}
     assert titles["Justin Holm"] == ["Archbishop of Canterbury"]
+
+
+def test_a_title_goes_past_of_only_from_its_own_noun(nlp):
+    ex = run(nlp, "Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo. "
+                  '"I commend the leadership of President Holm," Berg said.')
+    holm = next(a for a in ex.actors if a.name == "Lars Holm")
+    assert all("leadership" not in t for t in holm.titles)
+
+
+def test_a_group_the_text_names_as_one_is_no_person(nlp):
+    ex = run(nlp, "President Joseph Otieno said the army is fighting the militant group al-Shabab. "
+                  "The area controlled by al-Shabab has shrunk, Otieno said.")
+    assert {a.name for a in ex.actors if a.kind == "person"} == {"Joseph Otieno"}
+
+
+def test_a_country_and_its_people_are_no_persons(nlp):
+    ex = run(nlp, "Prime Minister James Kila met the Prime Minister of Australia in Port Moresby. "
+                  "Papua New Guineans watched the talks, Kila said.")
+    assert {a.name for a in ex.actors if a.kind == "person"} == {"James Kila"}
+
+
+def test_a_country_tagged_as_a_person_still_titles_the_name_after_it(nlp):
+    ex = run(nlp, "Niger President Mahamadou Issa met President Joseph Otieno in Nairobi.")
+    assert next(a for a in ex.actors if a.name == "Mahamadou Issa").titles == ["Niger President"]

@@ -121,6 +121,32 @@ def test_an_author_box_near_the_top_is_cut(byline):
     assert "Jane Roe" not in content and "Jane Roe" in removed
 
 
+@pytest.mark.parametrize("byline", [
+    "Jane Roe\n\n",  # alone under the headline, and never named in the story
+    "Jane Roe\nApril 11, 2015 5:30 AM\nA standfirst that tells the story, as correspondent Jane Roe reports.\nJane Roe\n\n",
+])
+def test_an_authors_lone_name_line_is_cut(byline):
+    text = (f"Leaders meet in Oslo\n\n{byline}Foreign Minister Anna Berg met Prime Minister Lars Holm on Monday "
+            "to discuss trade, fishing quotas and the ferry link between the two ports.\n\n"
+            "They agreed to meet again next year, officials said after the talks ended in the evening.\n")
+    content, removed = split_boilerplate(text)
+    assert "Jane Roe" in removed and not any(line.strip() == "Jane Roe" for line in content.splitlines())
+
+
+def test_a_name_line_the_story_goes_on_about_is_kept():
+    text = ("Leaders meet in Oslo\n\nAnna Berg\n\nForeign Minister Anna Berg met Prime Minister Lars Holm on "
+            "Monday to discuss trade, fishing quotas and the ferry link between the two ports.\n\n"
+            "They agreed to meet again next year, officials said after the talks ended in the evening.\n")
+    assert "Anna Berg" in split_boilerplate(text)[0].splitlines()
+
+
+@pytest.mark.parametrize("credit", ["(Jane Roe/Pool Photo via AP)", "(AP Photo/Jane Roe)"])
+def test_a_bracketed_photo_credit_with_its_agency_is_cut(credit):
+    text = f"Foreign Minister Anna Berg greets Prime Minister Lars Holm in Oslo, March 18, 2024. {credit}\n"
+    content, removed = split_boilerplate(text)
+    assert "Jane Roe" not in content and removed == [credit]
+
+
 def test_outlets_from_metadata_address_and_credit_lines(tmp_path):
     from conftest import INPUTS
 

@@ -201,6 +201,76 @@ CONSTRUCTIONS = [
     ("a participle set off after its subject ('Lund, meeting Holm in Oslo, said')",
      "Chancellor Maria Lund, meeting Prime Minister Lars Holm in Oslo on Monday, said trade would grow.",
      [["Lars Holm", "Maria Lund"]], {"date": "2024-03-18", "place": "Oslo"}),
+    ("a meal shared with a named guest ('had a working lunch with X')",
+     "President Joseph Otieno had a working lunch with Chancellor Maria Lund in Oslo on Monday.",
+     [["Joseph Otieno", "Maria Lund"]], {"date": "2024-03-18", "place": "Oslo"}),
+    ("a meal hosted for a named guest ('hosted a dinner for X')",
+     "Prime Minister Lars Holm hosted a dinner for Chancellor Maria Lund in Bergen on Monday.",
+     [["Lars Holm", "Maria Lund"]], {"date": "2024-03-18", "place": "Bergen"}),
+    ("'played host to X'",
+     "President Joseph Otieno played host to Prime Minister Lars Holm in Nairobi on Monday.",
+     [["Joseph Otieno", "Lars Holm"]], {"date": "2024-03-18", "place": "Nairobi"}),
+    ("'received a courtesy call from X': the caller came in person",
+     "Chancellor Maria Lund received a courtesy call from Ambassador Joseph Otieno in Oslo on Monday.",
+     [["Joseph Otieno", "Maria Lund"]], {"date": "2024-03-18", "place": "Oslo"}),
+    ("'received a visit from X'",
+     "Prime Minister Lars Holm received a visit from Foreign Minister Anna Berg in Oslo on Monday.",
+     [["Anna Berg", "Lars Holm"]], {"date": "2024-03-18", "place": "Oslo"}),
+    ("'sat with X to discuss' (no 'down')",
+     "Chancellor Maria Lund sat with President Joseph Otieno in Nairobi on Monday to discuss trade.",
+     [["Joseph Otieno", "Maria Lund"]], {"date": "2024-03-18", "place": "Nairobi"}),
+    ("the one told something during a meeting took part in it",
+     "Prime Minister Lars Holm told Chancellor Maria Lund during a meeting in Oslo on Monday that trade would grow.",
+     [["Lars Holm", "Maria Lund"]], {"date": "2024-03-18", "place": "Oslo"}),
+    ("'During talks in X, A assured B ...'",
+     "During talks in Nairobi on Monday, President Joseph Otieno assured Foreign Minister Anna Berg of his support.",
+     [["Anna Berg", "Joseph Otieno"]], {"date": "2024-03-18", "place": "Nairobi"}),
+    ("coordinated subject acting after talks ('after two hours of talks')",
+     "Chancellor Maria Lund and Prime Minister Lars Holm agreed on Monday in Bergen to expand trade, "
+     "after two hours of talks.",
+     [["Lars Holm", "Maria Lund"]], {"date": "2024-03-18", "place": "Bergen"}),
+    ("'shook hands with X': a handshake is an encounter in person",
+     "Prime Minister Lars Holm shook hands with Chancellor Maria Lund at the summit in Lima on Friday.",
+     [["Lars Holm", "Maria Lund"]], {"date": "2024-03-15", "place": "Lima"}),
+    ("'A and B greeted each other'",
+     "President Joseph Otieno and Chancellor Maria Lund greeted each other in Nairobi on Friday evening.",
+     [["Joseph Otieno", "Maria Lund"]], {"date": "2024-03-15", "place": "Nairobi"}),
+    ("'A and B embraced'",
+     "President Joseph Otieno and Chancellor Maria Lund embraced in Nairobi on Friday.",
+     [["Joseph Otieno", "Maria Lund"]], {"date": "2024-03-15", "place": "Nairobi"}),
+    ("'has met and shaken hands with X': the verb that names both sides reports it",
+     "President Joseph Otieno has met and shaken hands with Chancellor Maria Lund for the first time.",
+     [["Joseph Otieno", "Maria Lund"]], {}),
+    ("a caption's '(L) speaks with X': pictured together, so in person",
+     "Foreign Minister Anna Berg (L) speaks with President Joseph Otieno in Nairobi March 18, 2024.",
+     [["Anna Berg", "Joseph Otieno"]], {"date": "2024-03-18", "place": "Nairobi"}),
+    ("a caption's 'meets with, from left, A, B and C': one meeting of all of them",
+     "President Joseph Otieno meets with, from left, Chancellor Maria Lund, Prime Minister Lars Holm and "
+     "Foreign Minister Anna Berg in Nairobi, March 18, 2024.",
+     [["Anna Berg", "Joseph Otieno", "Lars Holm", "Maria Lund"]], {"date": "2024-03-18", "place": "Nairobi"}),
+    ("a caption's 'meets with A, left, and B in Moscow': the place hung on the second partner",
+     "President Joseph Otieno, center, meets with Chancellor Maria Lund, left, and Prime Minister Lars Holm "
+     "in Moscow, March 18, 2024.",
+     [["Joseph Otieno", "Lars Holm", "Maria Lund"]], {"date": "2024-03-18", "place": "Moscow"}),
+    ("'Speaking in X at a joint news conference with Y, Z said'",
+     "Speaking in Nairobi on Monday at a joint news conference with President Joseph Otieno, Chancellor Maria "
+     "Lund said trade would grow.",
+     [["Joseph Otieno", "Maria Lund"]], {"date": "2024-03-18", "place": "Nairobi"}),
+    ("'A and B held a joint press conference'",
+     "President Joseph Otieno and Chancellor Maria Lund held a joint press conference in Nairobi on Monday.",
+     [["Joseph Otieno", "Maria Lund"]], {"date": "2024-03-18", "place": "Nairobi"}),
+    ("'the two leaders ... after holding talks': the governing clause's counted subject",
+     "President Joseph Otieno praised the ferry link. Chancellor Maria Lund thanked the crew. "
+     "The two leaders addressed the press after holding talks at State House in Nairobi.",
+     [["Joseph Otieno", "Maria Lund"]], {"place": "State House, Nairobi"}),
+    ("'X's meeting with the presidents of A, B and C' is one meeting, a nation tagged as a person too",
+     "President Joseph Otieno of Kenya, President Ana Ruiz of Peru and President Paul Biya of Cameroon "
+     "arrived on Monday. Chancellor Maria Lund's meeting with the presidents of Kenya, Peru and Cameroon took "
+     "place in Oslo.",
+     [["Ana Ruiz", "Joseph Otieno", "Maria Lund", "Paul Biya"]], {"place": "Oslo"}),
+    ("a counted group discussing right after the meeting gives it its day and place",
+     "Chancellor Maria Lund met with President Joseph Otieno. The two leaders discussed trade in Nairobi on Monday.",
+     [["Joseph Otieno", "Maria Lund"], ["Joseph Otieno", "Maria Lund"]], {"date": "2024-03-18", "place": "Nairobi"}),
 ]
 
 
@@ -344,6 +414,12 @@ def test_an_experiential_perfect_gives_no_date(nlp):
     "Foreign Minister Anna Berg arrived in Oslo ahead of talks with Prime Minister Lars Holm.",
     "The meeting between Foreign Minister Anna Berg and Prime Minister Lars Holm was postponed.",
     "The meeting between Foreign Minister Anna Berg and Prime Minister Lars Holm was called off.",
+    "President Joseph Otieno received a call from Chancellor Maria Lund on Monday.",  # a call, not a courtesy call
+    "Prime Minister Lars Holm hosted a dinner for journalists in Oslo.",  # nobody named
+    "Prime Minister Lars Holm played host to the Nordic Games in Oslo.",
+    "Chancellor Maria Lund sat next to President Joseph Otieno at the concert hall's opening.",
+    # nobody named: a meeting of countries' leaderships
+    "This is the first meeting between Australia and Papua New Guinea leadership for some time now.",
 ])
 def test_not_a_meeting(nlp, sentence):
     found = extract_doc(Article(path=Path("t.txt"), text=sentence, published=None), nlp(sentence))

@@ -45,6 +45,19 @@ def test_bylines_and_teasers_are_not_actors(tmp_path, nlp):
     assert {a.name for a in ex.actors if a.kind == "person"} == {"Anna Berg", "Lars Holm"}
 
 
+def test_the_author_named_again_in_the_story_is_not_an_actor(tmp_path, nlp):
+    from digest.collect import collect
+
+    (tmp_path / "a.txt").write_text(
+        "Berg meets Holm\n\nMaria Lund\nApril 11, 2015 5:30 AM\n"
+        "Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on Monday. Correspondent Maria Lund "
+        "is traveling with the minister and has this report.\nMaria Lund\n\n"
+        "The two sides agreed to meet again in the autumn, officials said after the talks.\n", encoding="utf-8")
+    (article,), _ = collect([tmp_path], 100_000)
+    ex = extract_doc(article, nlp(article.text))
+    assert {a.name for a in ex.actors if a.kind == "person"} == {"Anna Berg", "Lars Holm"}
+
+
 def test_bare_surname_resolved_across_sources_or_dropped(nlp):
     b = brief(nlp, "President Joseph Otieno met Foreign Minister Anna Berg in Nairobi on Monday.",
               "Otieno said the visit opened a new chapter in relations between the two countries.",

@@ -41,9 +41,16 @@ def test_a_venue_of_a_city_is_the_place(nlp):
     ("President Joseph Otieno on Monday met with a delegation led by Chancellor Maria Lund in Nairobi.", "Nairobi"),
     ("President Joseph Otieno hosted Chancellor Maria Lund and President Ana Ruiz for talks in Nairobi on Monday.",
      "Nairobi"),
+    ("President Joseph Otieno met separately with Chancellor Maria Lund and with President Ana Ruiz in Lima on "
+     "Monday.", "Lima"),  # on the partner of the last "with", for each meeting
+    # "where" means the last place named before it, though the parser hangs it on the day
+    ("Chancellor Maria Lund paid a visit to Kampala on Monday, where she held talks with President Joseph Otieno.",
+     "Kampala"),
+    ("Chancellor Maria Lund paid a state visit to Uganda on Monday, where she held talks with President Joseph "
+     "Otieno.", "Uganda"),
 ])
 def test_the_place_the_parser_hangs_away_from_the_verb(nlp, text, place):
-    assert run(nlp, text).meetings[0].place == place
+    assert all(m.place == place for m in run(nlp, text).meetings)
 
 
 @pytest.mark.parametrize("text, place", [

@@ -165,7 +165,10 @@ def extract_doc(article: Article, doc) -> Extraction:
         doc = component(doc)
     roster, meetings, positions = doc._.roster, doc._.meetings, doc._.positions
     acting = {n for m in meetings for n in m.participants + m.attendees} | {p.actor for p in positions}
-    # a monarch only mentioned ("King Charles's coronation") is context, not an actor
+    # a monarch only mentioned ("King Charles's coronation") is context, not an actor; nor is the
+    # author whose byline was cut, named again in the story ("correspondent Jane Roe has this report")
+    authors = set(article.boilerplate)
     actors: list[ActorMention] = [a for a in roster.actors.values()
-                                  if a.kind == "person" and not _one_name_only(a) or a.name in acting]
+                                  if a.kind == "person" and not _one_name_only(a) and a.name not in authors
+                                  or a.name in acting]
     return Extraction(article=article, actors=actors, meetings=meetings, positions=positions)

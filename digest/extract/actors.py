@@ -20,7 +20,8 @@ from ..names import contains_part, is_country, is_suffix, parts, plain, same_per
 from .people import clean_name, name_bounds, person_spans
 from .places import find_dateline_place, in_dateline
 from .sentences import is_heading
-from ..vocabulary import HONORIFICS, ONE_NAME_TITLES, PLACE_PREPS, REPORTING_VERBS, TITLE_NOUNS, TRAVEL_VERBS, TRIP_NOUNS
+from ..vocabulary import (GROUP_NOUNS, HONORIFICS, ONE_NAME_TITLES, PLACE_PREPS, REPORTING_VERBS, TITLE_COMPLEMENT_PREPS, TITLE_NOUNS,
+                          TRAVEL_VERBS, TRIP_NOUNS)
 
 ORG_LABELS = {"ORG"}
 SPEAKER_LABEL = re.compile(r"^[ \t]*((?:[A-Z][A-Z.'’-]*[ \t]+){0,5}[A-Z][A-Z.'’-]*)[ \t]*:", re.MULTILINE)
@@ -93,9 +94,11 @@ def build_roster(doc: Doc) -> Roster:
     # nationalities: tagged so, or used before a title ("Kazakh President", "Uzbek Minister")
     demonyms = {t.lower_ for t in doc if t.ent_type_ == "NORP" or t.i + 1 < len(doc) and t.text[:1].isupper()
                 and doc[t.i + 1].lower_ in TITLE_NOUNS}
-    candidates = [(span, "" if _pair_of_surnames(name, spaced) or _pair_of_nations(name, demonyms)
+    groups = _named_groups(doc)
+    candidates = [(span, "" if _pair_of_surnames(name, spaced) or _pair_of_nations(name, demonyms) or name in groups
                    or _opens_title(span, name, spaced) or _destination(span, name, candidates)
-                   or is_country(name) and not any(f != name and contains_part(f, name) for f in spaced) else name)
+                   or _names_country(span, name) and not any(f != name and contains_part(f, name) for f in spaced)
+                   else name)
                   for span, name in candidates]
     fulls: list[str] = []
     for span, name in candidates:
@@ -140,8 +143,24 @@ def build_roster(doc: Doc) -> Roster:
     _add_initials(doc, roster, fulls)
     _add_speaker_labels(doc, roster, fulls)
     roster.mentions.sort(key=lambda m: m.start)
-    _add_groups(doc, roster)
+    _add_groups(doc, roster, groups)
     return roster
+
+
+def _names_country(span: Span, name: str) -> bool:
+    """A country's name, or its people's ("Papua New Guineans"), or its last words when the
+    model cut the first off ("Papua | New Guinea"): no person."""
+    doc = span.doc
+    before = doc[span.start - 1].text if span.start > 0 else ""
+    people = [name[:-len(end)] for end in ("ns", "s", "n") if name.endswith(end)]
+    return any(is_country(n) for n in (name, f"{before} {name}", *people))
+
+
+def _named_groups(doc: Doc) -> set[str]:
+    """Names the text introduces as a group ("Somali militant group al-Shabab", "the rebel
+    movement M23"), whatever the model tags them: organisations wherever they occur."""
+    return {ent.text for ent in doc.ents if ent.label_ == "PERSON" and ent.start > 0
+            and doc[ent.start - 1].lower_ in GROUP_NOUNS}
 
 
 def _counterpart_titles(doc: Doc, roster: Roster) -> None:
@@ -315,8 +334,9 @@ def _pre_title(doc: Doc, start: int) -> str | None:
     words: list[Token] = []
     while i >= 0:
         tok = doc[i]
-        if tok.ent_type_ == "PERSON" and tok.lower_ not in TITLE_NOUNS:
-            break  # another name; but the model tags a title alone as one ("Archbishop | of Canterbury X")
+        if tok.ent_type_ == "PERSON" and tok.lower_ not in TITLE_NOUNS and not is_country(tok.text):
+            break  # another name; but the model tags a title alone as one ("Archbishop | of Canterbury X"),
+            # and a country as a person ("Niger | President X")
         # "Secretary-General": a hyphen inside a word keeps the title whole
         joined = tok.text == "-" and i > 0 and not doc[i - 1].whitespace_ and not tok.whitespace_
         if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.text in ("'s", "’s") or joined or (
@@ -325,6 +345,11 @@ def _pre_title(doc: Doc, start: int) -> str | None:
             i -= 1
             continue
         break
+    # "commend the leadership of President Obama": a title goes on past "of" only from its own
+    # noun ("Secretary of State", "Prime Minister of Armenia"), never from a noun of the sentence
+    joint = [k for k, w in enumerate(words) if w.lower_ in TITLE_COMPLEMENT_PREPS and k > 0]
+    if joint and words[joint[-1] - 1].lower_ not in TITLE_NOUNS:
+        words = words[joint[-1] + 1:]
     while words and words[0].lower_ in ("to", "of", "for", "the", "'s", "’s"):
         words.pop(0)
     # "Qatar's Emir Sheikh Tamim": the honorific belongs to the name; after an adjective
@@ -419,11 +444,12 @@ def _np_text(doc: Doc, head: Token, exclude: range) -> str:
     return doc[out[0].i:out[-1].i + 1].text
 
 
-def _add_groups(doc: Doc, roster: Roster) -> None:
-    """Organisations (ORG) and places (GPE) as actors; the merge keeps only those that act.
-    A dateline's city and agency ("TOKYO (AP) —") say where a text was filed, not who acts."""
+def _add_groups(doc: Doc, roster: Roster, named_groups: set[str]) -> None:
+    """Organisations (ORG, and the groups the text names as such) and places (GPE) as actors;
+    the merge keeps only those that act. A dateline's city and agency ("TOKYO (AP) —") say
+    where a text was filed, not who acts."""
     for ent in doc.ents:
-        if ent.label_ not in ORG_LABELS | {"GPE"}:
+        if ent.label_ not in ORG_LABELS | {"GPE"} and ent.text not in named_groups:
             continue
         if in_dateline(ent):
             continue
@@ -433,7 +459,7 @@ def _add_groups(doc: Doc, roster: Roster) -> None:
         name = re.sub(r"['’]s?$", "", name).strip()
         if not name or not name[0].isupper():
             continue
-        kind = "organization" if ent.label_ in ORG_LABELS else "country"
+        kind = "country" if ent.label_ == "GPE" else "organization"
         person = _person_by_surname(roster, name, surname_only=kind == "country")
         if person is not None and kind == "country" and _used_as_place(doc, name):
             person = None  # "Rep. Steve Israel" beside "a trip to Israel": the country stays

@@ -27,9 +27,9 @@ from .places import PLACE_LABELS, Place, choose_place, find_dateline_place, find
 from .rules import Rule, load_rules, matches
 from .sequence import continued, day_long, earlier_phrase, goes_on_from, told_again, told_as_earlier
 from .sentences import is_heading
-from ..vocabulary import (ACHIEVED_VERBS, ATTENDED_PREPS, ATTEND_VERBS, CONDITION_MARKS, DEFINITE_DETS,
-                          DELEGATION_NOUNS, EACH_WORDS, EARLIER_WORDS, FOCUS_VERBS, GROUP_HEADS, HOSTING_VERBS,
-                          IN_PERSON_OCCASIONS, LEAD_VERBS, LIFE_EVENT_VERBS, MEETING_NOUNS, MODAL_AUX, MODAL_HEADS,
+from ..vocabulary import (ACHIEVED_VERBS, ADDRESS_VERBS, ATTENDED_PREPS, ATTEND_VERBS, CONDITION_MARKS, DEFINITE_DETS,
+                          DELEGATION_NOUNS, EACH_WORDS, EARLIER_WORDS, FOCUS_VERBS, GESTURE_VERBS, GROUP_HEADS, HOSTING_VERBS,
+                          IN_PERSON_OCCASIONS, LEAD_VERBS, LIFE_EVENT_VERBS, MEAL_NOUNS, MEETING_NOUNS, MODAL_AUX, MODAL_HEADS,
                           NEGATION_ADVERBS, NOT_MEETING_NOUN_MODS, PARTNER_PREPS, PHONE_WORDS, PRESENCE_WORDS,
                           RESPECTIVE_WORDS, SEPARATE_WORDS, SUBJECT_MATTER_VERBS, TIME_UNITS, TITLE_NOUNS,
                           TOGETHER_WORDS, TOPIC_PREPS, TRAVEL_VERBS, TRIP_NOUNS, VIEW_NOUNS)
@@ -75,8 +75,10 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
             # Monday" dates the meeting from whichever trigger carries the date or place; unless
             # a clause tells another, dated otherwise ("A and B, who first met in 2018, held talks")
             for triggers in _events(triggers, sent, published):
-                trigger = triggers[0]
-                parties = find_parties(trigger, roster)
+                # "has met and shaken hands with X": the trigger that names both sides
+                found = [(t, find_parties(t, roster)) for t in triggers]
+                trigger, parties = next(((t, p) for t, p in found if sum(m.kind == "person" for m in p) >= 2),
+                                        found[0])
                 count = group_subject(trigger)
                 if count is not None and sum(m.kind == "person" for m in parties) < 2:
                     parties = _group_parties(trigger, roster, parties, count, last, index)
@@ -92,7 +94,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                 when = next((d for t in triggers if (d := find_date(t, sent, published)) is not None), None) \
                     or days_after(sent, sent_before, published)
                 places = [Place(p, "clause") for t in triggers if (p := find_place(t))][:1] \
-                    or [Place(host_country(sent), "clause")]
+                    or [Place(host_country(sent) or (_caption_place(sent) if _pictured(sent) else None), "clause")]
                 dated = when is not None
                 # "Earlier in the day, X met Y": the day just told of, the last meeting's or the opening's
                 told = (last.date, last.place) if last is not None and last.date is not None and not whole_day \
@@ -138,6 +140,9 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                                              unnamed=[m.name for m in group if m.kind == "office"], date=when, place=place,
                                              evidence=sent.text.strip(), sentence_index=index,
                                              topic=_subject_matter(sent), earlier=told_as_earlier(trigger))
+                    if last is not None and last.topic is None and index - last.sentence_index <= FOLLOW_UP \
+                            and set(mention.participants) == set(last.participants):
+                        last.topic = mention.topic  # "The two ministers discussed fishing quotas": its topic
                     out.append(mention)
                     last = mention
                     if recent is not None:
@@ -175,8 +180,10 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                     last.attendees.append(attendee)
     for i, month in undated.items():
         out[i].date = out[i].date or month  # "have met": this month, unless a later sentence gave the day
-    # "X met with reporters", "X arrived ahead of talks with Y": one party is no meeting to report
-    return [m for m in out if len(m.participants) + len(m.unnamed) + len(m.attendees) >= 2]
+    # "X met with reporters", "X arrived ahead of talks with Y": one party is no meeting to report;
+    # nor is "the first meeting between Australia and Papua New Guinea leadership", with nobody named
+    return [m for m in out if len(m.participants) + len(m.unnamed) + len(m.attendees) >= 2
+            and any(n in roster.actors and roster.actors[n].kind == "person" for n in m.participants + m.attendees)]
 
 
 # How many sentences after a meeting a later sentence may still add to it:
@@ -301,8 +308,12 @@ def _separate(trigger: Token, parties: list[Mention]) -> list[list[Mention]]:
     partners = [m for m in parties if m not in subject]
     people = [m for m in partners if m.kind == "person"]
     plural = noun is not None and noun.tag_ == "NNS" and noun.lower_ != "talks" or bool(words & SEPARATE_WORDS)
-    listed = len(people) >= LIST_SPLIT and len(people) == len(partners) or _of_different_nations(people, trigger.doc)
-    together = {t.lower_ for t in (noun or trigger).subtree} & TOGETHER_WORDS  # wherever the parse hangs it
+    # "also met A, B and C" one by one; but "Obama's meeting with the presidents of A, B and C" is one
+    one = trigger.pos_ == "NOUN" and trigger.tag_ == "NN"
+    listed = len(people) >= LIST_SPLIT and len(people) == len(partners) and not one \
+        or _of_different_nations(people, trigger.doc)
+    # "together", wherever the parse hangs it; or a photo of them all ("meets with, from left, A, B and C")
+    together = {t.lower_ for t in (noun or trigger).subtree} & TOGETHER_WORDS or _pictured(trigger.sent)
     if len(subject) >= 2 and partners and words & (EACH_WORDS | RESPECTIVE_WORDS) and not together:
         # "A and B held separate meetings with C and D": each of them met each; "met C and D
         # respectively": in turn
@@ -346,8 +357,13 @@ def _triggers(sent: Span, roster: Roster, matched: dict[int, list[Rule]]):
 
 def _meeting_noun_object(verb: Token, roster: Roster) -> bool:
     """"held talks", "attended a meeting with X"; not "X and Y also attended the meeting", which
-    names those present at the meeting just told (see _attendees)."""
+    names those present at the meeting just told (see _attendees). A meal is a meeting only
+    shared with someone named: "had a working lunch with X", "hosted a dinner for X"."""
     for c in verb.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in MEAL_NOUNS:
+            guests = [t for p in c.children if p.dep_ == "prep" and p.lower_ in ("with", "for") for t in p.subtree]
+            if any(m.kind == "person" for m in roster.within(guests)):
+                return True
         if c.lower_ in MEETING_NOUNS and c.dep_ == "dobj":
             told = verb.lemma_.lower() in ATTEND_VERBS and any(d.dep_ == "det" and d.lower_ in DEFINITE_DETS
                                                               for d in c.children) \
@@ -357,8 +373,11 @@ def _meeting_noun_object(verb: Token, roster: Roster) -> bool:
     return False
 
 
-def _down_particle(verb: Token, roster: Roster) -> bool:
-    return any(c.lower_ == "down" for c in verb.children)
+def _sat_with(verb: Token, roster: Roster) -> bool:
+    """"sat down with X", "sat with X to discuss trade": sitting with a named person."""
+    return any(c.lower_ == "down" for c in verb.children) or any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(m.kind == "person" for m in roster.within(list(c.subtree)))
+        for c in verb.children)
 
 
 def _hosted_guest(verb: Token, roster: Roster) -> bool:
@@ -447,17 +466,26 @@ def _coordinated_people(verb: Token, roster: Roster) -> int:
 
 
 def _discussed_together(verb: Token, roster: Roster) -> bool:
-    """"A and B discussed X": two people discussing with each other met (a call is filtered
-    later as any phone meeting is)."""
-    return _coordinated_people(verb, roster) >= 2
+    """"A and B discussed X", "The two discussed X": two people discussing with each other met (a
+    call is filtered later as any phone meeting is; a counted group is resolved as for "met")."""
+    return _coordinated_people(verb, roster) >= 2 or (group_subject(verb) or 0) >= 2
 
 
 def _at_the_meeting(verb: Token, roster: Roster) -> bool:
-    """"At the meeting, A and B spoke extensively": people acting at a meeting the text refers
-    to took part in it."""
-    occasion = any(c.dep_ == "prep" and c.lower_ in ("at", "in", "during") and any(
-        n.dep_ == "pobj" and n.lower_ in MEETING_NOUNS for n in c.children) for c in verb.children)
-    return occasion and _coordinated_people(verb, roster) >= 2
+    """"At the meeting, A and B spoke extensively", "After two hours of talks, A and B signed":
+    people acting at a meeting, or right after it, took part in it; so did the one spoken to
+    there ("told B during a meeting in Lima that ...", "During talks, A assured B of ...")."""
+    def meeting(n: Token) -> bool:  # "talks", or "two hours of talks"; "their meeting" reports itself
+        if any(c.dep_ == "poss" for c in n.children):
+            return False
+        return n.lower_ in MEETING_NOUNS or any(p.dep_ == "prep" and p.lower_ == "of" and any(
+            k.dep_ == "pobj" and k.lower_ in MEETING_NOUNS for k in p.children) for p in n.children)
+    occasion = any(c.dep_ == "prep" and c.lower_ in ("at", "in", "during", "after") and any(
+        n.dep_ == "pobj" and meeting(n) for n in c.children) for c in verb.children)
+    addressed = verb.lemma_.lower() in ADDRESS_VERBS and any(
+        c.dep_ == "dobj" and roster.by_token.get(c.i) is not None and roster.by_token[c.i].kind == "person"
+        for c in verb.children) and any(c.dep_ == "nsubj" for c in verb.children)
+    return occasion and (_coordinated_people(verb, roster) >= 2 or addressed)
 
 
 def _in_person_talk(verb: Token, roster: Roster) -> bool:
@@ -468,7 +496,25 @@ def _in_person_talk(verb: Token, roster: Roster) -> bool:
     occasion = any(c.dep_ == "prep" and c.lower_ in ("at", "on", "during", "in") and any(
         n.dep_ == "pobj" and n.lemma_.lower() in IN_PERSON_OCCASIONS for n in c.children) for c in verb.children)
     face_to_face = any(c.lower_ == "face" for c in verb.subtree)
-    return (partner or _coordinated_people(verb, roster) >= 2) and (occasion or face_to_face)
+    return (partner or _coordinated_people(verb, roster) >= 2) and (occasion or face_to_face or _pictured(verb.sent))
+
+
+# A photo caption's marks of where each person stands: "Kerry (L) speaks with Abbas",
+# "Putin, center, meets with Merkel, left, and Hollande".
+PICTURE_POSITION = re.compile(r"\((?:L|R|C|left|right|center|centre|\d(?:st|nd|rd|th) [LR]|[lL]-[rR])\)"
+                              r"|, (?:left|right|center|centre|second (?:left|right)),|\bfrom (?:left|right)\b")
+
+
+def _pictured(sent: Span) -> bool:
+    """A caption that says where each person stands shows them together: speaking there is in person."""
+    return PICTURE_POSITION.search(sent.text) is not None
+
+
+def _caption_place(sent: Span) -> str | None:
+    """A caption says where the picture was taken once, however the parser hangs it among the
+    names ("meets with, from left, A, B and C in Nairobi, March 18, 2024")."""
+    return next((p for tok in sent if tok.dep_ == "prep" and tok.lower_ in ("in", "at")
+                 and (p := place_under(tok.head, {tok.lower_}))), None)
 
 
 def _with_person(verb: Token, roster: Roster) -> bool:
@@ -672,6 +718,51 @@ def _paid_call(verb: Token, roster: Roster) -> bool:
                t.lower_ in TITLE_NOUNS for t in targets)
 
 
+def _received_call(verb: Token, roster: Roster) -> bool:
+    """"received a courtesy call from X", "received a visit from X": the caller came in person."""
+    visit = next((c for c in verb.children if c.dep_ == "dobj" and (
+        c.lemma_.lower() == "visit" or c.lower_ == "call" and any(m.lower_ == "courtesy" for m in c.children))), None)
+    if visit is None:
+        return False
+    callers = [t for p in (*visit.children, *verb.children) if p.dep_ == "prep" and p.lower_ == "from"
+               for t in p.subtree]
+    return any(m.kind == "person" for m in roster.within(callers))
+
+
+def _played_host(verb: Token, roster: Roster) -> bool:
+    """"played host to X": a reception of X."""
+    host = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "host"), None)
+    if host is None:
+        return False
+    guests = [t for p in (*host.children, *verb.children) if p.dep_ == "prep" and p.lower_ == "to" for t in p.subtree]
+    return any(m.kind == "person" for m in roster.within(guests))
+
+
+def _shook_hands(verb: Token, roster: Roster) -> bool:
+    """"shook hands with X", "A and B shook hands": a handshake is an encounter in person."""
+    hands = any(c.dep_ == "dobj" and c.lemma_.lower() == "hand" for c in verb.children)
+    return hands and (_with_partner(verb, roster) or _coordinated_people(verb, roster) >= 2)
+
+
+def _reciprocal(verb: Token, roster: Roster) -> bool:
+    """"A and B greeted each other", "A and B embraced": two people's gesture to one another."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    each_other = any(o.lower_ in ("other", "another") and any(d.lower_ in ("each", "one") for d in o.children)
+                     for o in objects)
+    alone = not objects and verb.lemma_.lower() in ("embrace", "hug", "kiss")
+    return (each_other or alone) and _coordinated_people(verb, roster) >= 2
+
+
+def _joint_appearance(noun: Token, roster: Roster) -> bool:
+    """"at a joint news conference with X", "A and B held a joint press conference": those who
+    appear together in public were together."""
+    if not any(c.lower_ in ("joint", "jointly") for c in noun.children):
+        return False
+    partner = any(c.dep_ == "prep" and c.lower_ == "with" and any(m.kind == "person" for m in roster.within(list(c.subtree)))
+                  for c in noun.children)
+    return partner or noun.dep_ == "dobj" and _coordinated_people(noun.head, roster) >= 2
+
+
 def _exchanged_views(verb: Token, roster: Roster) -> bool:
     """"A and B exchanged views on trade": two people discussing (not "exchanged letters")."""
     return any(c.dep_ == "dobj" and c.lemma_.lower() in VIEW_NOUNS for c in verb.children) \
@@ -688,7 +779,7 @@ def _joined_for_talks(verb: Token, roster: Roster) -> bool:
 CHECKS = {
     "always": lambda tok, roster: True,
     "meeting_noun_object": _meeting_noun_object,
-    "down_particle": _down_particle,
+    "sat_with": _sat_with,
     "person_object": lambda tok, roster: _has_person_object(tok),
     "hosted_guest": _hosted_guest,
     "address_during_visit": _address_during_visit,
@@ -700,6 +791,11 @@ CHECKS = {
     "spent_time_with": _spent_time_with,
     "paid_call": _paid_call,
     "exchanged_views": _exchanged_views,
+    "received_call": _received_call,
+    "joint_appearance": _joint_appearance,
+    "shook_hands": _shook_hands,
+    "reciprocal": _reciprocal,
+    "played_host": _played_host,
     "joined_for_talks": _joined_for_talks,
     "in_person_talk": _in_person_talk,
     "with_person": _with_person,

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .actors import Mention, Roster
-from ..names import same_stem
+from ..names import is_country, same_stem
 from ..vocabulary import (ATTENDED_PREPS, COUNT_WORDS, GROUP_HEADS, HELD_VERBS, KEEP_CLAUSES, LIGHT_VERBS,
                           MEETING_NOUNS, OCCASION_NOUNS, PAIR_NOUNS, PARTNER_PREPS, REPORTING_VERBS, SKIP_PREPS,
                           TITLE_NOUNS, TITLE_WORDS, TRAVEL_VERBS, VENUE_COPULAS)
@@ -93,6 +93,9 @@ def group_subject(trigger: Token) -> int | None:
         return 0  # "to mark their second summit", "since our last meeting" (a participant speaking)
     verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubj", "nsubjpass") else trigger
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "The two leaders addressed the press after holding talks": the governing clause's subject
+        subject = next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return None
     if subject.lower_ in ("they", "both"):
@@ -141,13 +144,18 @@ def _nations(noun: Token) -> list[str]:
         return [tok, *(t for c in tok.children if c.dep_ == "conj" for t in chain(c))]
     out = [t for c in noun.children if c.dep_ == "amod" and c.ent_type_ == "NORP" for t in chain(c)]
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
-        out += [t for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "GPE" for t in chain(c)]
-    return [_entity_words(t) for t in out if t.ent_type_ in ("NORP", "GPE")]
+        out += [t for c in prep.children if c.dep_ == "pobj" and _nation(c) for t in chain(c)]
+    return [_entity_words(t) for t in out if t.ent_type_ == "NORP" or _nation(t)]
+
+
+def _nation(tok: Token) -> bool:
+    """A country, as the model tags it, or by its name whatever the tag ("Niger" as a person)."""
+    return tok.ent_type_ in ("GPE", "LOC") or is_country(_entity_words(tok))
 
 
 def _entity_words(tok: Token) -> str:
-    ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
-    return " ".join(t.lower_ for t in ent if t.lower_ != "the")
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return " ".join(t.lower_ for t in (ent if ent is not None else [tok]) if t.lower_ != "the")
 
 
 def _of_nation(m: Mention, nation: str, roster: Roster, doc: Doc) -> bool:
@@ -160,7 +168,7 @@ def _of_nation(m: Mention, nation: str, roster: Roster, doc: Doc) -> bool:
         return True
     after = doc[m.end + 1] if m.end + 1 < len(doc) and doc[m.end].lower_ == "of" else None
     before = doc[m.start - 2] if m.start >= 2 and doc[m.start - 1].text in ("'s", "’s") else None
-    return any(t is not None and t.ent_type_ == "GPE" and same(_entity_words(t)) for t in (after, before))
+    return any(t is not None and _nation(t) and same(_entity_words(t)) for t in (after, before))
 
 
 def last_named(trigger: Token, roster: Roster, count: int) -> list[Mention]:
@@ -225,6 +233,8 @@ def _attending_subject(noun: Token) -> list[Token]:
     going = verb.lemma_.lower() in TRAVEL_VERBS or verb.lemma_ == "be"
     if verb.pos_ not in ("VERB", "AUX") or prep.lower_ == "for" and not going:
         return []
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # "Speaking at a joint news conference with Y, X said": the participle's subject
     return [t for c in verb.children if c.dep_ == "nsubj" for t in phrase(c)]
 
 

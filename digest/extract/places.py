@@ -110,8 +110,12 @@ def find_place(trigger: Token) -> str | None:
         # "met with Trump in Davos", "talks between A and B in Oslo": the model hangs the place
         # on the partner, or on the last of them
         if c.dep_ == "prep" and c.lower_ in ("with", "by", "between") or c.dep_ == "agent":
-            partners = [n for n in c.children if n.dep_ == "pobj"]
-            candidates.extend(partners + [t for n in partners for t in n.children if t.dep_ == "conj"])
+            # "met separately with A and with B in Lima": on the partner of the last "with"
+            partners = [n for k in (c, *(k for k in c.children if k.dep_ == "conj" and k.pos_ == "ADP"))
+                        for n in k.children if n.dep_ == "pobj"]
+            # ... or on one of several partners, joined ("A and B") or set in apposition after a
+            # caption's "left," ("met with A, left, and B in Moscow")
+            candidates.extend(partners + [t for n in partners for t in n.children if t.dep_ in ("conj", "appos")])
             # "met with a delegation led by X in Nairobi": on the name that leads the partner
             candidates.extend(t for n in partners for t in n.subtree
                               if t.i != n.i and t.dep_ == "pobj" and t.ent_type_ == "PERSON")
@@ -131,6 +135,9 @@ def find_place(trigger: Token) -> str | None:
         candidates.append(trigger.head)  # "Ramaphosa is on Tuesday hosting X, ..., at the Union Buildings"
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass"):
         candidates.append(trigger.head)  # "the meeting took place in Geneva"
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in ("at", "during") \
+            and trigger.head.head.pos_ == "VERB":
+        candidates.append(trigger.head.head)  # "Speaking in Nairobi at a joint news conference with X"
     held = [c for c in trigger.children if c.dep_ == "acl" and c.lemma_.lower() in ("hold", "host")]
     candidates.extend(held)  # "at their first summit held on the margins of APEC in Gyeongju"
     if trigger.dep_ == "relcl" and trigger.head.ent_type_ in PLACE_LABELS:
@@ -139,7 +146,18 @@ def find_place(trigger: Token) -> str | None:
         place = place_under(head)
         if place:
             return place
-    return next((p for t in (trigger, *held) if (p := _occasion_place(t))), None)
+    return _where_antecedent(trigger) or next((p for t in (trigger, *held) if (p := _occasion_place(t))), None)
+
+
+def _where_antecedent(trigger: Token) -> str | None:
+    """"paid a visit to Kampala on Monday, where she held talks": "where" means the last place
+    named before it, wherever the parser hangs its clause (here on "Monday")."""
+    where = next((c for c in trigger.children if c.dep_ == "advmod" and c.lower_ == "where"), None)
+    if trigger.dep_ not in ("relcl", "advcl") or where is None:
+        return None
+    named = [t for t in trigger.sent if t.i < where.i and t.ent_type_ in PLACE_LABELS and t.ent_iob_ == "B"
+             and t.head.dep_ == "prep" and t.head.lower_ in PLACE_PREPS]
+    return (place_under(named[-1].head.head) or _entity_text(named[-1])) if named else None
 
 
 def host_country(sent) -> str | None:

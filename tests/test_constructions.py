@@ -268,6 +268,19 @@ CONSTRUCTIONS = [
      "arrived on Monday. Chancellor Maria Lund's meeting with the presidents of Kenya, Peru and Cameroon took "
      "place in Oslo.",
      [["Ana Ruiz", "Joseph Otieno", "Maria Lund", "Paul Biya"]], {"place": "Oslo"}),
+    ("'had a conversation with X on the sidelines of the summit': in person where the text puts them together",
+     "Prime Minister Lars Holm had a conversation with Chancellor Maria Lund on the sidelines of the summit.",
+     [["Lars Holm", "Maria Lund"]], {}),
+    ("'A and B had an informal conversation over a cup of tea'",
+     "Prime Minister Lars Holm and Chancellor Maria Lund had an informal conversation over a cup of tea.",
+     [["Lars Holm", "Maria Lund"]], {}),
+    ("a country's name before the partner's name, tagged with it as a place",
+     "President Joseph Otieno had a meeting with President of the Republic of Guinea-Bissau Umaro Sissoco "
+     "Embalo on Monday.",
+     [["Joseph Otieno", "Umaro Sissoco Embalo"]], {"date": "2024-03-18"}),
+    ("'Prime Minister of the Netherlands Mark Rutte': the country, untagged, is the title's",
+     "President Joseph Otieno met with Prime Minister of the Netherlands Mark Rutte on Monday.",
+     [["Joseph Otieno", "Mark Rutte"]], {"date": "2024-03-18"}),
     ("a counted group discussing right after the meeting gives it its day and place",
      "Chancellor Maria Lund met with President Joseph Otieno. The two leaders discussed trade in Nairobi on Monday.",
      [["Joseph Otieno", "Maria Lund"], ["Joseph Otieno", "Maria Lund"]], {"date": "2024-03-18", "place": "Nairobi"}),
@@ -420,6 +433,7 @@ def test_an_experiential_perfect_gives_no_date(nlp):
     "Chancellor Maria Lund sat next to President Joseph Otieno at the concert hall's opening.",
     # nobody named: a meeting of countries' leaderships
     "This is the first meeting between Australia and Papua New Guinea leadership for some time now.",
+    "Prime Minister Lars Holm had a conversation with Chancellor Maria Lund on Monday.",  # may be by telephone
 ])
 def test_not_a_meeting(nlp, sentence):
     found = extract_doc(Article(path=Path("t.txt"), text=sentence, published=None), nlp(sentence))

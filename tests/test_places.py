@@ -48,6 +48,19 @@ def test_a_venue_of_a_city_is_the_place(nlp):
      "Kampala"),
     ("Chancellor Maria Lund paid a state visit to Uganda on Monday, where she held talks with President Joseph "
      "Otieno.", "Uganda"),
+    # where a participant was visiting, said in a relative clause on the guest or on the subject
+    ("President Joseph Otieno met with Prime Minister of Norway Lars Holm, who arrived in Kyiv on a visit.", "Kyiv"),
+    ("President Joseph Otieno had a meeting with Prime Minister Lars Holm, who is in Russia on an official visit.",
+     "Russia"),
+    ("Chancellor Maria Lund, who is on a three-day visit to Beijing, met with President Joseph Otieno on Monday.",
+     "Beijing"),
+    ("Chancellor Maria Lund is in Nairobi for talks with President Joseph Otieno.", "Nairobi"),
+    ("Chancellor Maria Lund was greeted by President Joseph Otieno as she arrived at State House on Monday.",
+     "State House"),
+    ("Chancellor Maria Lund visited the White House on Tuesday for talks with President Joseph Otieno.",
+     "White House"),
+    ("Foreign Minister Anna Berg welcomed Indonesian Foreign Minister Retno Marsudi to Canberra for the annual "
+     "Foreign Ministers' Meeting.", "Canberra"),  # "to Canberra" parsed as a verb
 ])
 def test_the_place_the_parser_hangs_away_from_the_verb(nlp, text, place):
     assert all(m.place == place for m in run(nlp, text).meetings)

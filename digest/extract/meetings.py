@@ -360,6 +360,8 @@ def _meeting_noun_object(verb: Token, roster: Roster) -> bool:
     names those present at the meeting just told (see _attendees). A meal is a meeting only
     shared with someone named: "had a working lunch with X", "hosted a dinner for X"."""
     for c in verb.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in ("conversation", "chat") and _in_person_conversation(verb, c, roster):
+            return True
         if c.dep_ == "dobj" and c.lemma_.lower() in MEAL_NOUNS:
             guests = [t for p in c.children if p.dep_ == "prep" and p.lower_ in ("with", "for") for t in p.subtree]
             if any(m.kind == "person" for m in roster.within(guests)):
@@ -371,6 +373,20 @@ def _meeting_noun_object(verb: Token, roster: Roster) -> bool:
             if not told:
                 return True
     return False
+
+
+def _in_person_conversation(verb: Token, noun: Token, roster: Roster) -> bool:
+    """"had a conversation with X on the sidelines of the summit", "A and B had an informal
+    conversation over a cup of tea": a conversation is in person only where the text puts the two
+    together (a bare one may be by telephone)."""
+    heads = [verb, noun]
+    partner = any(c.dep_ == "prep" and c.lower_ == "with" and any(m.kind == "person" for m in roster.within(list(c.subtree)))
+                  for h in heads for c in h.children) or _coordinated_people(verb, roster) >= 2
+    together = any(c.dep_ == "prep" and (c.lower_ in ("at", "on", "during", "in") and any(
+        n.dep_ == "pobj" and n.lemma_.lower() in IN_PERSON_OCCASIONS for n in c.children)
+        or c.lower_ == "over" and any(n.lemma_.lower() in MEAL_NOUNS | {"tea", "coffee", "cup"} for n in c.children))
+        for h in heads for c in h.children)
+    return partner and together
 
 
 def _sat_with(verb: Token, roster: Roster) -> bool:

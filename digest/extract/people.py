@@ -16,7 +16,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ..names import is_suffix
+from ..names import is_country, is_suffix
 from .sentences import is_heading
 from ..vocabulary import (HONORIFICS, NOT_NAME_WORDS, PARTICLES, REPORTING_VERBS, TITLE_COMPLEMENT_PREPS,
                           TITLE_NOUNS, TITLE_WORDS)
@@ -90,8 +90,8 @@ def _opens_with_place(doc: Doc, i: int, end: int, places: set[str]) -> bool:
     one, or the article names it as one elsewhere. An organisation the model stretched over the
     whole run ("Kenya Meles Alem Tikea" as ORG) holds the name too, so it is no place by itself."""
     tok = doc[i]
-    if tok.ent_type_ in ("GPE", "LOC", "NORP", "FAC") or tok.text in places:
-        return True
+    if tok.ent_type_ in ("GPE", "LOC", "NORP", "FAC") or tok.text in places or is_country(tok.text):
+        return True  # "Prime Minister of the Netherlands | Mark Rutte", the country untagged
     ent = next((e for e in doc.ents if e.start <= i < e.end), None) if tok.ent_type_ == "ORG" else None
     return ent is not None and ent.end < end
 
@@ -125,8 +125,9 @@ def _extend_left(ent: Span) -> Span:
     while start > 0 and start > ent.start - 2:
         tok = doc[start - 1]
         if tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "PERSON") or not NAME_PART.match(tok.text) \
-                or tok.lower_ in TITLE_NOUNS or tok.lower_ in NOT_NAME_WORDS or tok.tag_ == "NNPS":
-            break
+                or tok.lower_ in TITLE_NOUNS or tok.lower_ in NOT_NAME_WORDS or tok.tag_ == "NNPS" \
+                or is_country(tok.text):
+            break  # "Prime Minister of the Netherlands | Mark Rutte": the country is the title's
         if _completes_title(doc, start - 1):
             break  # "Archbishop of Canterbury Justin Welby": words after "of" complete the title
         start -= 1
@@ -180,6 +181,15 @@ def _without_title_place(ent: Span) -> Span:
     return doc[ent.start + 1:ent.end] if ent[0].text in places or ent[0].lower_ in NOT_NAME_WORDS else ent
 
 
+def _country_prefix(doc: Doc, i: int, j: int) -> int:
+    """The end of the longest country's name that opens the run doc[i:j] and leaves a name
+    after it, else 0."""
+    for end in range(j - 2, i, -1):
+        if is_country(doc[i:end].text):
+            return end
+    return 0
+
+
 def _proper_runs(doc: Doc):
     """Maximal runs of 2-4 capitalised proper nouns (initials allowed inside)."""
     i = 0
@@ -191,7 +201,10 @@ def _proper_runs(doc: Doc):
             if _joining_hyphen(doc, j):  # "Díaz-Canel"
                 j += 1
         start = i
-        while start < j and doc[start].ent_type_ in ("GPE", "LOC", "NORP"):
+        country = _country_prefix(doc, i, j)
+        if country:
+            start = country  # "Guinea-Bissau Umaro Sissoco Embalo", tagged a place up to "Umaro": the country's name
+        while start < j and doc[start].ent_type_ in ("GPE", "LOC", "NORP") and not country:
             start += 1  # "the Philippines Teodoro L Locsin": the place belongs to the title
         if 2 <= j - start <= 4 and not INITIALS.match(doc[j - 1].text):
             yield doc[start:j]

@@ -135,13 +135,23 @@ def find_place(trigger: Token) -> str | None:
         candidates.append(trigger.head)  # "Ramaphosa is on Tuesday hosting X, ..., at the Union Buildings"
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass"):
         candidates.append(trigger.head)  # "the meeting took place in Geneva"
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in ("at", "during") \
-            and trigger.head.head.pos_ == "VERB":
-        candidates.append(trigger.head.head)  # "Speaking in Nairobi at a joint news conference with X"
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in ("at", "during", "for") \
+            and trigger.head.head.pos_ in ("VERB", "AUX"):
+        # "Speaking in Nairobi at a joint news conference with X", "is in Nairobi for talks with X"
+        candidates.append(trigger.head.head)
+    # "was greeted by X as she arrived at State House": where the arrival it happened on was
+    candidates.extend(c for c in trigger.children if c.dep_ == "advcl" and c.lemma_.lower() in TRAVEL_VERBS)
     held = [c for c in trigger.children if c.dep_ == "acl" and c.lemma_.lower() in ("hold", "host")]
     candidates.extend(held)  # "at their first summit held on the margins of APEC in Gyeongju"
     if trigger.dep_ == "relcl" and trigger.head.ent_type_ in PLACE_LABELS:
         return _entity_text(trigger.head)  # "in Geneva, where he met ..."
+    # "met with Prime Minister X, who arrived in Kyiv on a visit": where the guest came to
+    # ... or where the subject was visiting ("Berg, who is on a three-day visit to Beijing, met X")
+    people = [*candidates, *(c for c in trigger.children if c.dep_ == "nsubj")]
+    candidates += [t for n in people if n.pos_ == "PROPN" for t in n.subtree if t.dep_ == "relcl"
+                   and t.head.pos_ == "PROPN"
+                   and (t.lemma_.lower() in TRAVEL_VERBS or any(k.lemma_.lower() in TRIP_NOUNS for p in t.children
+                                                                if p.dep_ == "prep" for k in p.children))]
     for head in candidates:
         place = place_under(head)
         if place:
@@ -195,13 +205,22 @@ def place_under(head: Token, preps: set[str] = PLACE_PREPS) -> str | None:
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             for n in c.subtree:
-                if (n.ent_type_ in PLACE_LABELS or _venue(n) or _filed_from(n)) and n.ent_iob_ == "B" \
+                if (n.ent_type_ in PLACE_LABELS or _venue(n) or _filed_from(n) or _arrived_in(c, n)) and n.ent_iob_ == "B" \
                         and not _place_in_title(n) \
                         and _named_by(c, n):
                     names.append(_entity_text(n))
-        if c.dep_ == "dobj" and head.lemma_.lower() in ("visit", "tour") and c.ent_type_ in PLACE_LABELS:
-            names.append(_entity_text(c))
+        if c.dep_ == "dobj" and head.lemma_.lower() in ("visit", "tour") and (c.ent_type_ in PLACE_LABELS or _venue(c)):
+            names.append(_entity_text(c))  # "visited Nairobi", "visited the White House"
+        if c.dep_ == "xcomp" and c.ent_type_ in PLACE_LABELS and any(a.lower_ == "to" for a in c.children) \
+                and "to" in preps:
+            names.append(_entity_text(c))  # "welcomed X to Canberra", parsed as a verb "to Canberra"
     return ", ".join(dict.fromkeys(names[:3])) or None
+
+
+def _arrived_in(prep: Token, tok: Token) -> bool:
+    """"who arrived in Kyiv", the city tagged as a person: one arrives in or travels to a place."""
+    return tok.head.i == prep.i and tok.dep_ == "pobj" and tok.ent_type_ == "PERSON" \
+        and prep.lower_ in ("in", "to") and prep.head.lemma_.lower() in TRAVEL_VERBS
 
 
 def _venue(tok: Token) -> bool:

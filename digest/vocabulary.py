@@ -49,7 +49,8 @@ TRAVEL_VERBS = Words("lemma", {"travel", "arrive", "fly", "go", "visit", "come",
 MODAL_HEADS = Words("lemma", {"plan", "expect", "hope", "want", "seek", "refuse", "decline", "propose", "agree",
                               "postpone", "cancel", "delay", "scrap", "suspend", "schedule", "set", "intend", "aim", "wish", "try", "offer", "invite", "ask", "urge",
                               "call", "prepare", "consider", "threaten", "promise", "fail", "need", "send",
-                              "dispatch", "likely", "able", "press", "push", "lobby", "appeal"})
+                              "dispatch", "likely", "able", "press", "push", "lobby", "appeal",
+                              "look"})  # "looked forward to meeting X"
 MODAL_AUX = Words("lower", {"will", "would", "could", "may", "might", "should", "shall", "must", "can", "'ll",
                             "wo", "ca"})
 NOT_MEETING_NOUN_MODS = Words("lower", {"planned", "proposed", "upcoming", "possible", "potential", "future",

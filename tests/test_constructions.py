@@ -434,6 +434,10 @@ def test_an_experiential_perfect_gives_no_date(nlp):
     # nobody named: a meeting of countries' leaderships
     "This is the first meeting between Australia and Papua New Guinea leadership for some time now.",
     "Prime Minister Lars Holm had a conversation with Chancellor Maria Lund on Monday.",  # may be by telephone
+    # a discussion right after a telephone call is that call
+    "Prime Minister Lars Holm had a telephone conversation with Chancellor Maria Lund. The two leaders discussed trade.",
+    "President Joseph Otieno spoke by phone with Chancellor Maria Lund. Otieno and Lund discussed trade.",
+    "Chancellor Maria Lund said she looked forward to meeting President Joseph Otieno.",
 ])
 def test_not_a_meeting(nlp, sentence):
     found = extract_doc(Article(path=Path("t.txt"), text=sentence, published=None), nlp(sentence))

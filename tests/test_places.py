@@ -66,6 +66,12 @@ def test_the_place_the_parser_hangs_away_from_the_verb(nlp, text, place):
     assert all(m.place == place for m in run(nlp, text).meetings)
 
 
+def test_where_a_participant_is_now_places_the_dated_meeting_told_next(nlp):
+    text = ("Foreign Minister Anna Berg is in Juba for talks on the fighting. "
+            "Berg met for more than an hour on Monday with President Joseph Otieno.")
+    assert [m.place for m in run(nlp, text).meetings] == ["Juba"]
+
+
 @pytest.mark.parametrize("text, place", [
     ("Emir Tamim bin Hamad received Dr. Hassan Diab and the accompanying delegation in his office at Al-Bahr "
      "Palace this evening.", "Al-Bahr Palace"),  # on the second object; an office in a palace

@@ -29,7 +29,7 @@ from .sequence import continued, day_long, earlier_phrase, goes_on_from, told_ag
 from .sentences import is_heading
 from ..vocabulary import (ACHIEVED_VERBS, ADDRESS_VERBS, ATTENDED_PREPS, ATTEND_VERBS, CONDITION_MARKS, DEFINITE_DETS,
                           DELEGATION_NOUNS, EACH_WORDS, EARLIER_WORDS, FOCUS_VERBS, GESTURE_VERBS, GROUP_HEADS, HOSTING_VERBS,
-                          IN_PERSON_OCCASIONS, LEAD_VERBS, LIFE_EVENT_VERBS, MEAL_NOUNS, MEETING_NOUNS, MODAL_AUX, MODAL_HEADS,
+                          IN_PERSON_OCCASIONS, LEAD_VERBS, LIFE_EVENT_VERBS, MEAL_NOUNS, MEETING_NOUNS, MEETING_VERBS, MODAL_AUX, MODAL_HEADS,
                           NEGATION_ADVERBS, NOT_MEETING_NOUN_MODS, PARTNER_PREPS, PHONE_WORDS, PRESENCE_WORDS,
                           RESPECTIVE_WORDS, SEPARATE_WORDS, SUBJECT_MATTER_VERBS, TIME_UNITS, TITLE_NOUNS,
                           TOGETHER_WORDS, TOPIC_PREPS, TRAVEL_VERBS, TRIP_NOUNS, VIEW_NOUNS)
@@ -43,6 +43,8 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
     whole_day = False  # the opening occasion filled one day ("spent Monday receiving ...")
     announced: tuple[DateValue, int] | None = None  # "The previous meeting took place in mid-February."
     here: dict[str, tuple[str, int]] = {}  # where each person was last said to be, and when
+    now_in: dict[str, int] = {}  # ... when that was said in the present ("Kerry is in Juba")
+    called = -FOLLOW_UP - 1  # the last sentence that told a telephone call
     cities: dict[str, tuple[str, int]] = {}  # ... the last time that was a city or country
     gpes = {re.sub(r"^the ", "", e.text.lower()) for e in doc.ents if e.label_ in ("GPE", "LOC")}  # towns, countries
     dateline_place = find_dateline_place(doc)
@@ -57,9 +59,14 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
         body += 1
         sent_before, previous = previous, sent
         said = list(_whereabouts(sent, roster))
-        here.update((name, (place, index)) for name, place in said)
-        cities.update((name, (place, index)) for name, place in said if place.lower() in gpes)
+        here.update((name, (place, index)) for name, place, _ in said)
+        cities.update((name, (place, index)) for name, place, _ in said if place.lower() in gpes)
+        now_in.update((name, index) for name, _, present in said if present)
         triggers = [t for t in _triggers(sent, roster, matched) if _happened(t)]
+        if not triggers and _by_phone(sent):
+            called = index  # "Putin had a telephone conversation with X. The two leaders discussed ..."
+        elif index - called <= FOLLOW_UP:
+            triggers = [t for t in triggers if not _contact_only(t)]
         if (lead is None or lead == (None, None)) and body <= 3:  # a standfirst's "came up for discussion" says neither
             # the occasion the article opens with, even with nobody named ("held a series of meetings")
             # ("spent Monday receiving heads of state")
@@ -119,8 +126,11 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                 for group in _separate(trigger, parties):
                     # "Bolton told reporters in Moscow ... During his visit, Bolton met Putin"; a meeting
                     # dated on its own ("Yesterday, he met ...") may have been elsewhere
+                    # — unless the sentence just before put them there now ("Kerry is in Juba for talks.
+                    # Kerry met Friday with Kiir")
                     near = [Place(here[m.name][0], "whereabouts") for m in group
-                            if m.name in here and index - here[m.name][1] <= 2 and not dated]
+                            if m.name in here and index - here[m.name][1] <= 2
+                            and (not dated or now_in.get(m.name) == here[m.name][1] == index - 1)]
                     again = told_again(trigger, group, last)
                     if again and not dated:
                         when = last.date  # "Their talks were followed by a dinner": the meeting just told
@@ -275,11 +285,13 @@ def _delegation_leaders(sent: Span, roster: Roster) -> list[str]:
 
 
 def _whereabouts(sent: Span, roster: Roster):
-    """(person, place) for each person the sentence puts somewhere: the subject of a verb
-    with "in <place>", or of a travel verb with "to <place>" ("arrived in Asmara", "told
-    reporters in Moscow", "flew to Beijing"), but not a life event ("was born in")."""
+    """(person, place, said in the present) for each person the sentence puts somewhere: the
+    subject of a verb with "in <place>", or of a travel verb with "to <place>" ("arrived in
+    Asmara", "told reporters in Moscow", "flew to Beijing", "is in Juba"), but not a life
+    event ("was born in")."""
     for tok in sent:
-        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None) if tok.pos_ == "VERB" else None
+        verb = tok.pos_ == "VERB" or tok.lemma_ == "be" and tok.dep_ == "ROOT"
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None) if verb else None
         mention = roster.by_token.get(subject.i) if subject is not None else None
         if mention is None or mention.kind != "person" or tok.lemma_.lower() in LIFE_EVENT_VERBS:
             continue
@@ -289,7 +301,7 @@ def _whereabouts(sent: Span, roster: Roster):
         trips = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in TRIP_NOUNS]
         place = place or next((p for c in trips if (p := place_under(c, {"to", "in"}))), None)
         if place:
-            yield mention.name, place
+            yield mention.name, place, tok.tag_ in ("VBZ", "VBP")
 
 
 LIST_SPLIT = 3  # one subject meeting this many people in a list met them one by one, unless told together
@@ -627,17 +639,27 @@ def _happened(trigger: Token) -> bool:
             return False  # "A meeting between A and B is possible / likely"
         if tok.dep_ == "prep" and tok.lower_ in ATTENDED_PREPS - {"for"}:
             break  # "In the meeting with X, Y sought support": a time or place, not what is sought
-        if tok.dep_ in ("xcomp", "dobj", "pobj", "prep", "nsubjpass", "attr") or tok.dep_ == "ccomp" and infinitive:
+        if tok.dep_ in ("xcomp", "dobj", "pobj", "prep", "nsubjpass", "attr") or tok.dep_ == "ccomp" and infinitive \
+                or tok.dep_ == "pcomp" and tok.head.lower_ == "to":  # "looked forward to meeting X"
             tok = tok.head
             continue
         break
-    # "called on X", "paid a courtesy call on X": no phone call
-    words = {t.lower_ for t in trigger.sent
-             if t.i != trigger.i and not (t.i and trigger.doc[t.i - 1].lower_ == "courtesy")
+    return not _by_phone(trigger.sent, trigger)
+
+
+def _by_phone(sent: Span, trigger: Token | None = None) -> bool:
+    """The sentence tells a telephone or video contact and no meeting ("called on X" and "paid a
+    courtesy call on X" are visits)."""
+    words = {t.lower_ for t in sent
+             if (trigger is None or t.i != trigger.i) and not (t.i and sent.doc[t.i - 1].lower_ == "courtesy")
              and not _the_courtesy_call(t)}
-    if words & PHONE_WORDS and not (words & {"meeting", "met", "meet"}):
-        return False
-    return True
+    return bool(words & PHONE_WORDS) and not (words & {"meeting", "met", "meet"})
+
+
+def _contact_only(trigger: Token) -> bool:
+    """A trigger that reports two people talking, not a meeting as such ("A and B discussed
+    trade", "the two leaders exchanged views"): after a telephone call it tells that call."""
+    return trigger.lemma_.lower() not in MEETING_VERBS and trigger.lower_ not in MEETING_NOUNS
 
 
 def _the_courtesy_call(tok: Token) -> bool:

@@ -178,3 +178,22 @@ def test_a_share_received_is_no_guest():
                   ("Gary", 6, "compound", "PROPN", "NNP", "Gary", "B-PERSON"),
                   ("Johnson", 1, "dobj", "PROPN", "NNP", "Johnson", "I-PERSON")])
     assert CHECKS["hosted_guest"](doc[1], Roster()) is False
+
+
+EXCHANGE = ("President Lars Holm: Mr Berg, first of all, I would like to say how happy we are to see you in Oslo.\n"
+            "I am pleased at the contacts we have with you.\n"
+            "Anna Berg: Mr President, thank you for this opportunity to meet. It is a great honour for me.\n")
+
+
+def test_a_transcript_of_two_speakers_addressing_each_other_is_their_meeting(nlp):
+    found = run(nlp, EXCHANGE).meetings
+    assert [(sorted(m.participants), m.place) for m in found] == [(["Anna Berg", "Lars Holm"], "Oslo")]
+
+
+def test_a_transcript_of_a_telephone_conversation_is_no_meeting(nlp):
+    assert run(nlp, "Telephone conversation with Anna Berg.\n" + EXCHANGE).meetings == []
+
+
+def test_a_speaker_nobody_is_known_by_leaves_no_meeting_of_the_partners(nlp):
+    assert meetings(nlp, '"I discussed this matter with President Lars Holm and Minister Anna Berg," '
+                         'the envoy said.') == []

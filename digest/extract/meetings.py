@@ -123,6 +123,8 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                 if when is None and lead is not None and index != occasion_index and under_way(trigger):
                     when = lead[0]  # "X is meeting Y" after "The two began talks on Saturday"
                 recent = just_happened(trigger, published) if when is None and body <= 3 else None
+                if _unknown_subject(trigger, roster):
+                    continue  # "I discussed this with A and B": A and B did not meet each other
                 for group in _separate(trigger, parties):
                     # "Bolton told reporters in Moscow ... During his visit, Bolton met Putin"; a meeting
                     # dated on its own ("Yesterday, he met ...") may have been elsewhere
@@ -192,8 +194,46 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
         out[i].date = out[i].date or month  # "have met": this month, unless a later sentence gave the day
     # "X met with reporters", "X arrived ahead of talks with Y": one party is no meeting to report;
     # nor is "the first meeting between Australia and Papua New Guinea leadership", with nobody named
+    out += _exchange(doc, roster, out)
     return [m for m in out if len(m.participants) + len(m.unnamed) + len(m.attendees) >= 2
             and any(n in roster.actors and roster.actors[n].kind == "person" for n in m.participants + m.attendees)]
+
+
+# A transcript's turn: a speaker's name at the start of a line, a colon, and what they said
+# ("President Vladimir Putin: Mr President, ..."); the turn may open by addressing someone.
+TURN = re.compile(r"^[ \t]*((?:[A-Z][\w'’.-]*[ \t]+){0,5}[A-Z][\w'’.-]*)[ \t]*:[ \t]*(.*)$", re.MULTILINE)
+VOCATIVE = re.compile(r"^(?:Mr|Mrs|Ms|Madam|Mister|Dear|Your Excellency|Excellency)\.?(?:\s+[A-Z][\w'’-]*){1,3}\s*[,!]")
+GREETING_VERBS = {"see", "welcome", "be", "receive", "host", "meet", "greet"}  # "happy to see you in Moscow"
+
+
+def _exchange(doc: Doc, roster: Roster, told: list[MeetingMention]) -> list[MeetingMention]:
+    """A transcript in which two speakers each open a turn by addressing the other ("Putin: Mr
+    Kissinger, ..." / "Kissinger: Mr President, ...") records their conversation face to face,
+    unless it says it was by telephone; the place is where the first turns welcome the guest
+    ("how happy we are to see you in Moscow")."""
+    turns = []  # (speaker, where the turn's words start and end)
+    labels = list(TURN.finditer(doc.text))
+    for k, match in enumerate(labels):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        speaker = next((roster.by_token[i] for i in range(span.start, span.end) if i in roster.by_token
+                        and roster.by_token[i].kind == "person"), None) if span is not None else None
+        if speaker is not None:
+            turns.append((speaker.name, match.start(2), labels[k + 1].start() if k + 1 < len(labels) else len(doc.text)))
+    addressing = {name for name, start, _ in turns if VOCATIVE.match(doc.text[start:])}
+    if len(addressing) != 2 or any(_by_phone(sent) for sent in list(doc.sents)[:3]):
+        return []
+    pair = sorted(addressing)
+    if any(set(pair) <= set(m.participants) for m in told):
+        return []
+    first = [(start, end) for name, start, end in turns if name in addressing][:2]
+    place = None
+    for start, end in first:
+        words = doc.char_span(start, end, alignment_mode="expand") or []
+        place = place or next((p for tok in words if tok.lemma_.lower() in GREETING_VERBS
+                               and (p := place_under(tok, {"in", "to"}))), None)
+    start, end = first[0]
+    return [MeetingMention(participants=pair, place=place, evidence=doc.text[start:min(end, start + 300)].strip(),
+                           sentence_index=len(list(doc.sents)))]
 
 
 # How many sentences after a meeting a later sentence may still add to it:
@@ -645,6 +685,13 @@ def _happened(trigger: Token) -> bool:
             continue
         break
     return not _by_phone(trigger.sent, trigger)
+
+
+def _unknown_subject(trigger: Token, roster: Roster) -> bool:
+    """The verb's subject is a pronoun nobody is known by ("I", "we", "you"): its partners met
+    that speaker, not each other, so no meeting can be told."""
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None) if trigger.pos_ == "VERB" else None
+    return subject is not None and subject.lower_ in ("i", "we", "you") and subject.i not in roster.by_token
 
 
 def _by_phone(sent: Span, trigger: Token | None = None) -> bool:

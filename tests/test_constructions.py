@@ -281,6 +281,10 @@ CONSTRUCTIONS = [
     ("'Prime Minister of the Netherlands Mark Rutte': the country, untagged, is the title's",
      "President Joseph Otieno met with Prime Minister of the Netherlands Mark Rutte on Monday.",
      [["Joseph Otieno", "Mark Rutte"]], {"date": "2024-03-18"}),
+    ("'met her Chinese counterpart' with no name after it: the one Chinese official of the article",
+     "Chinese Foreign Minister Li Wei arrived in Oslo on Sunday. Norwegian Foreign Minister Anna Berg met her "
+     "Chinese counterpart on Monday.",
+     [["Anna Berg", "Li Wei"]], {"date": "2024-03-18", "place": "Oslo"}),
     ("a counted group discussing right after the meeting gives it its day and place",
      "Chancellor Maria Lund met with President Joseph Otieno. The two leaders discussed trade in Nairobi on Monday.",
      [["Joseph Otieno", "Maria Lund"], ["Joseph Otieno", "Maria Lund"]], {"date": "2024-03-18", "place": "Nairobi"}),

@@ -72,6 +72,11 @@ def test_where_a_participant_is_now_places_the_dated_meeting_told_next(nlp):
     assert [m.place for m in run(nlp, text).meetings] == ["Juba"]
 
 
+def test_where_a_participant_arrived_places_the_dated_meeting_told_next(nlp):
+    text = "Chancellor Maria Lund arrived in Nairobi on Sunday. She met President Joseph Otieno on Monday."
+    assert [m.place for m in run(nlp, text).meetings] == ["Nairobi"]
+
+
 @pytest.mark.parametrize("text, place", [
     ("Emir Tamim bin Hamad received Dr. Hassan Diab and the accompanying delegation in his office at Al-Bahr "
      "Palace this evening.", "Al-Bahr Palace"),  # on the second object; an office in a palace

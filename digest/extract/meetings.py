@@ -43,7 +43,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
     whole_day = False  # the opening occasion filled one day ("spent Monday receiving ...")
     announced: tuple[DateValue, int] | None = None  # "The previous meeting took place in mid-February."
     here: dict[str, tuple[str, int]] = {}  # where each person was last said to be, and when
-    now_in: dict[str, int] = {}  # ... when that was said in the present ("Kerry is in Juba")
+    now_in: dict[str, int] = {}  # ... when it was said they stay there ("Kerry is in Juba", "arrived in Oslo")
     called = -FOLLOW_UP - 1  # the last sentence that told a telephone call
     cities: dict[str, tuple[str, int]] = {}  # ... the last time that was a city or country
     gpes = {re.sub(r"^the ", "", e.text.lower()) for e in doc.ents if e.label_ in ("GPE", "LOC")}  # towns, countries
@@ -61,7 +61,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
         said = list(_whereabouts(sent, roster))
         here.update((name, (place, index)) for name, place, _ in said)
         cities.update((name, (place, index)) for name, place, _ in said if place.lower() in gpes)
-        now_in.update((name, index) for name, _, present in said if present)
+        now_in.update((name, index) for name, _, staying in said if staying)
         triggers = [t for t in _triggers(sent, roster, matched) if _happened(t)]
         if not triggers and _by_phone(sent):
             called = index  # "Putin had a telephone conversation with X. The two leaders discussed ..."
@@ -128,11 +128,11 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                 for group in _separate(trigger, parties):
                     # "Bolton told reporters in Moscow ... During his visit, Bolton met Putin"; a meeting
                     # dated on its own ("Yesterday, he met ...") may have been elsewhere
-                    # — unless the sentence just before put them there now ("Kerry is in Juba for talks.
-                    # Kerry met Friday with Kiir")
+                    # — unless a sentence just before put them there for the visit ("Kerry is in Juba for
+                    # talks. Kerry met Friday with Kiir", "Lund arrived in Nairobi on Sunday. ... on Monday")
                     near = [Place(here[m.name][0], "whereabouts") for m in group
                             if m.name in here and index - here[m.name][1] <= 2
-                            and (not dated or now_in.get(m.name) == here[m.name][1] == index - 1)]
+                            and (not dated or now_in.get(m.name) == here[m.name][1])]
                     again = told_again(trigger, group, last)
                     if again and not dated:
                         when = last.date  # "Their talks were followed by a dinner": the meeting just told
@@ -325,7 +325,7 @@ def _delegation_leaders(sent: Span, roster: Roster) -> list[str]:
 
 
 def _whereabouts(sent: Span, roster: Roster):
-    """(person, place, said in the present) for each person the sentence puts somewhere: the
+    """(person, place, staying there) for each person the sentence puts somewhere: the
     subject of a verb with "in <place>", or of a travel verb with "to <place>" ("arrived in
     Asmara", "told reporters in Moscow", "flew to Beijing", "is in Juba"), but not a life
     event ("was born in")."""
@@ -341,7 +341,8 @@ def _whereabouts(sent: Span, roster: Roster):
         trips = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in TRIP_NOUNS]
         place = place or next((p for c in trips if (p := place_under(c, {"to", "in"}))), None)
         if place:
-            yield mention.name, place, tok.tag_ in ("VBZ", "VBP")
+            # there for a while: said in the present ("is in Juba"), or arrived ("arrived in Nairobi")
+            yield mention.name, place, tok.tag_ in ("VBZ", "VBP") or tok.lemma_.lower() in ("arrive", "land", "fly", "travel", "come", "visit")
 
 
 LIST_SPLIT = 3  # one subject meeting this many people in a list met them one by one, unless told together

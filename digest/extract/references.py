@@ -51,6 +51,8 @@ def resolve_descriptions(doc: Doc, roster: Roster) -> None:
             speaker = _reporting_subject(tok.head, roster)
             if speaker is not None and speaker.kind == "organization":
                 roster.add(Mention(tok.i, tok.i + 1, speaker.name, speaker.kind))
+        elif tok.lower_ == "counterpart" and (name := _counterpart(doc, roster, tok)):
+            roster.add(Mention(tok.i, tok.i + 1, name, "person"))  # "her" before it is someone else
         elif tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det"):
             if tok.lower_ in TITLE_NOUNS and not any(c.dep_ in ("appos", "prep", "relcl", "acl") and c.pos_ != "PRON"
                                                      for c in tok.children):
@@ -64,6 +66,20 @@ def resolve_descriptions(doc: Doc, roster: Roster) -> None:
                 if name:
                     roster.add(Mention(tok.left_edge.i, tok.i + 1, name, "organization"))
     roster.mentions.sort(key=lambda m: m.start)
+
+
+def _counterpart(doc: Doc, roster: Roster, tok: Token) -> str | None:
+    """"met her Chinese counterpart" with no name after it: the one person of the article whose
+    title gives that nationality ("Chinese Foreign Minister Li Wei"), else nobody."""
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if after is not None and (after.pos_ == "PROPN" or after.text == ","):
+        return None  # "his Chinese counterpart(,) Wang Yi" names its holder
+    nations = [c.lower_ for c in tok.children if c.dep_ == "amod" and c.ent_type_ == "NORP"]
+    if len(nations) != 1:
+        return None
+    fits = [a.name for a in roster.actors.values() if a.kind == "person" and not a.partial
+            and any(nations[0] in t.lower().split() for t in a.titles)]
+    return fits[0] if len(fits) == 1 else None
 
 
 GENDER_RETRIES = 3  # candidates of the wrong gender passed over before a pronoun stays unresolved

@@ -123,3 +123,19 @@ def test_a_country_and_its_people_are_no_persons(nlp):
 def test_a_country_tagged_as_a_person_still_titles_the_name_after_it(nlp):
     ex = run(nlp, "Niger President Mahamadou Issa met President Joseph Otieno in Nairobi.")
     assert next(a for a in ex.actors if a.name == "Mahamadou Issa").titles == ["Niger President"]
+
+
+def test_a_transcript_label_with_the_office_after_a_comma(nlp):
+    ex = run(nlp, "JAMES KILA, PRIME MINISTER OF LAKELAND: We just concluded a very thoughtful dialogue.\n"
+                  "PRIME MINISTER ANNA BERG: Thank you for hosting us here today in the capital.\n")
+    kila = next(a for a in ex.actors if a.name == "James Kila")
+    assert kila.titles == ["Prime Minister of Lakeland"]
+
+
+def test_a_mixed_case_transcript_label_names_the_turns_speaker(nlp):
+    ex = run(nlp, "President Lars Holm: Mr Berg, welcome.\nI hope that trade between our countries will grow.\n"
+                  "Anna Berg: Mr President, thank you for the invitation.\n"
+                  "Our cooperation must deepen, and I hope that trade will grow.\n")
+    said = {(p.actor, p.text.split()[0]) for p in ex.positions}
+    assert ("Lars Holm", "I") in said and ("Anna Berg", "Our") in said
+    assert next(a for a in ex.actors if a.name == "Lars Holm").titles == ["President"]

@@ -20,11 +20,14 @@ from ..names import contains_part, is_country, is_suffix, parts, plain, same_per
 from .people import clean_name, name_bounds, person_spans
 from .places import find_dateline_place, in_dateline
 from .sentences import is_heading
-from ..vocabulary import (GROUP_NOUNS, HONORIFICS, ONE_NAME_TITLES, PLACE_PREPS, REPORTING_VERBS, TITLE_COMPLEMENT_PREPS, TITLE_NOUNS,
+from ..vocabulary import (GROUP_NOUNS, HONORIFICS, LOWER_IN_TITLES, ONE_NAME_TITLES, PLACE_PREPS, REPORTING_VERBS, TITLE_COMPLEMENT_PREPS, TITLE_NOUNS,
                           TRAVEL_VERBS, TRIP_NOUNS)
 
 ORG_LABELS = {"ORG"}
-SPEAKER_LABEL = re.compile(r"^[ \t]*((?:[A-Z][A-Z.'’-]*[ \t]+){0,5}[A-Z][A-Z.'’-]*)[ \t]*:", re.MULTILINE)
+# A transcript turn's label: "PRESIDENT XI:", "JAMES KILA, PRIME MINISTER OF LAKELAND:" (the office
+# after a comma), or in mixed case "French President Nicolas Sarkozy:" when it holds a tagged name.
+SPEAKER_LABEL = re.compile(r"^[ \t]*((?:[A-Z][A-Z.'’-]*[ \t]+){0,5}[A-Z][A-Z.'’-]*)(?:,[ \t]+([A-Z][A-Z .'’-]*))?[ \t]*:"
+                           r"|^[ \t]*((?:[A-Z][\w'’.-]*[ \t]+){1,5}[A-Z][\w'’.-]*)[ \t]*:(?=[ \t]+\S)", re.MULTILINE)
 
 
 @dataclass
@@ -266,12 +269,21 @@ def speaker_labels(doc: Doc) -> list[tuple[Span, list[str], list[str]]]:
         return doc._.speaker_labels
     found = []
     for match in SPEAKER_LABEL.finditer(doc.text):
-        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        group = 1 if match.group(1) else 3
+        span = doc.char_span(match.start(group), match.end(group), alignment_mode="expand")
         if span is None:
             continue
-        words = match.group(1).split()
-        titles = [w for w in words if w.lower().strip(".") in TITLE_NOUNS | {"of", "state"}]
-        names = [w.title() for w in words if w not in titles]
+        words = match.group(group).split()
+        if group == 3:
+            # mixed case: only a name the model tags, after its title ("French President | Nicolas Sarkozy")
+            if not any(t.ent_type_ == "PERSON" for t in span):
+                continue
+            last = max((k for k, w in enumerate(words) if w.lower().strip(".") in TITLE_NOUNS), default=-1)
+            titles, names = words[:last + 1], words[last + 1:]
+        else:
+            titles = [w for w in words if w.lower().strip(".") in TITLE_NOUNS | {"of", "state"}]
+            names = [w.title() for w in words if w not in titles]
+            titles += [w.lower() if w.lower() in LOWER_IN_TITLES else w for w in (match.group(2) or "").split()]
         found.append((span, titles, names))
     doc._.speaker_labels = found if len(found) >= 2 else []
     return doc._.speaker_labels
@@ -294,7 +306,7 @@ def _add_speaker_labels(doc: Doc, roster: Roster, fulls: list[str]) -> None:
             roster.actors.setdefault(name, ActorMention(name, "person", count=0, partial=True))
         actor = roster.actors.setdefault(canonical, ActorMention(canonical, "person", count=0))
         actor.count += 1
-        title = " ".join(titles).title()
+        title = " ".join(w if w.islower() else w.title() for w in titles)
         if titles and title not in actor.titles and title.lower() not in HONORIFICS:
             actor.titles.append(title)
         roster.add(Mention(span.start, span.end, canonical, "person"))

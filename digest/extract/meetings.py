@@ -18,7 +18,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ..models import DateValue, MeetingMention
-from .actors import Mention, Roster
+from .actors import Mention, Roster, speaker_labels
 from ..names import is_country
 from .dates import days_after, find_date, just_happened, time_clause, under_way
 from .parties import (CLAUSE_DEPS, copular_partner, described_nationals, existential, find_parties, group_subject,
@@ -199,9 +199,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
             and any(n in roster.actors and roster.actors[n].kind == "person" for n in m.participants + m.attendees)]
 
 
-# A transcript's turn: a speaker's name at the start of a line, a colon, and what they said
-# ("President Vladimir Putin: Mr President, ..."); the turn may open by addressing someone.
-TURN = re.compile(r"^[ \t]*((?:[A-Z][\w'’.-]*[ \t]+){0,5}[A-Z][\w'’.-]*)[ \t]*:[ \t]*(.*)$", re.MULTILINE)
+# A transcript turn may open by addressing someone ("Vladimir Putin: Mr President, ...").
 VOCATIVE = re.compile(r"^(?:Mr|Mrs|Ms|Madam|Mister|Dear|Your Excellency|Excellency)\.?(?:\s+[A-Z][\w'’-]*){1,3}\s*[,!]")
 GREETING_VERBS = {"see", "welcome", "be", "receive", "host", "meet", "greet"}  # "happy to see you in Moscow"
 
@@ -212,14 +210,13 @@ def _exchange(doc: Doc, roster: Roster, told: list[MeetingMention]) -> list[Meet
     unless it says it was by telephone; the place is where the first turns welcome the guest
     ("how happy we are to see you in Moscow")."""
     turns = []  # (speaker, where the turn's words start and end)
-    labels = list(TURN.finditer(doc.text))
-    for k, match in enumerate(labels):
-        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-        speaker = next((roster.by_token[i] for i in range(span.start, span.end) if i in roster.by_token
-                        and roster.by_token[i].kind == "person"), None) if span is not None else None
-        if speaker is not None:
-            turns.append((speaker.name, match.start(2), labels[k + 1].start() if k + 1 < len(labels) else len(doc.text)))
-    addressing = {name for name, start, _ in turns if VOCATIVE.match(doc.text[start:])}
+    labels = [span for span, _, _ in speaker_labels(doc)]
+    for k, span in enumerate(labels):
+        speaker = next((roster.by_token[i] for i in range(span.start, span.end) if i in roster.by_token), None)
+        start = doc[span.end].idx + 1 if span.end < len(doc) else len(doc.text)  # after the colon
+        if speaker is not None and speaker.kind == "person":
+            turns.append((speaker.name, start, labels[k + 1].start_char if k + 1 < len(labels) else len(doc.text)))
+    addressing = {name for name, start, _ in turns if VOCATIVE.match(doc.text[start:].lstrip())}
     if len(addressing) != 2 or any(_by_phone(sent) for sent in list(doc.sents)[:3]):
         return []
     pair = sorted(addressing)

@@ -56,8 +56,9 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
             continue
         label = next((i for i in labels if sent.start <= i < sent.end), None)
         if label is not None:
-            mention = roster.by_token.get(label)
-            turn = mention.name if mention else None  # "Q:" - someone we cannot name
+            # "Q:" - someone we cannot name; "President Vladimir Putin:" - the name after the title
+            mention = next((roster.by_token[i] for i in range(label, labels[label]) if i in roster.by_token), None)
+            turn = mention.name if mention else None
             sent = doc[labels[label] + 1:sent.end]  # the words after "NAME:"
         if is_heading(sent) or not sent.text.strip():
             continue

@@ -33,29 +33,28 @@ def test_same_surname_different_people_stay_apart(nlp):
     assert {a.name for a in b.actors if a.kind == "person"} == {"Wang Yi", "Wang Kejian", "Joseph Otieno"}
 
 
-def test_bylines_and_teasers_are_not_actors(tmp_path, nlp):
+def _persons_of_file(tmp_path, nlp, text):
+    """The persons extracted from one file as collected (boilerplate cut first)."""
     from digest.collect import collect
 
-    (tmp_path / "a.txt").write_text(
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (article,), _ = collect([tmp_path], 100_000)
+    return {a.name for a in extract_doc(article, nlp(article.text)).actors if a.kind == "person"}
+
+
+def test_bylines_and_teasers_are_not_actors(tmp_path, nlp):
+    assert _persons_of_file(tmp_path, nlp,
         "Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on Monday to discuss fisheries.\n\n"
         "The two sides agreed to meet again in the autumn, officials said after the talks.\n\n"
-        "Reporting by Maria Lund; Editing by Peter Sand\n", encoding="utf-8")
-    (article,), _ = collect([tmp_path], 100_000)
-    ex = extract_doc(article, nlp(article.text))
-    assert {a.name for a in ex.actors if a.kind == "person"} == {"Anna Berg", "Lars Holm"}
+        "Reporting by Maria Lund; Editing by Peter Sand\n") == {"Anna Berg", "Lars Holm"}
 
 
 def test_the_author_named_again_in_the_story_is_not_an_actor(tmp_path, nlp):
-    from digest.collect import collect
-
-    (tmp_path / "a.txt").write_text(
+    assert _persons_of_file(tmp_path, nlp,
         "Berg meets Holm\n\nMaria Lund\nApril 11, 2015 5:30 AM\n"
         "Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on Monday. Correspondent Maria Lund "
         "is traveling with the minister and has this report.\nMaria Lund\n\n"
-        "The two sides agreed to meet again in the autumn, officials said after the talks.\n", encoding="utf-8")
-    (article,), _ = collect([tmp_path], 100_000)
-    ex = extract_doc(article, nlp(article.text))
-    assert {a.name for a in ex.actors if a.kind == "person"} == {"Anna Berg", "Lars Holm"}
+        "The two sides agreed to meet again in the autumn, officials said after the talks.\n") == {"Anna Berg", "Lars Holm"}
 
 
 def test_bare_surname_resolved_across_sources_or_dropped(nlp):

@@ -413,8 +413,7 @@ def _meeting_noun_object(verb: Token, roster: Roster) -> bool:
         if c.dep_ == "dobj" and c.lemma_.lower() in ("conversation", "chat") and _in_person_conversation(verb, c, roster):
             return True
         if c.dep_ == "dobj" and c.lemma_.lower() in MEAL_NOUNS:
-            guests = [t for p in c.children if p.dep_ == "prep" and p.lower_ in ("with", "for") for t in p.subtree]
-            if any(m.kind == "person" for m in roster.within(guests)):
+            if _person_under([c], ("with", "for"), roster):
                 return True
         if c.lower_ in MEETING_NOUNS and c.dep_ == "dobj":
             told = verb.lemma_.lower() in ATTEND_VERBS and any(d.dep_ == "det" and d.lower_ in DEFINITE_DETS
@@ -430,20 +429,28 @@ def _in_person_conversation(verb: Token, noun: Token, roster: Roster) -> bool:
     conversation over a cup of tea": a conversation is in person only where the text puts the two
     together (a bare one may be by telephone)."""
     heads = [verb, noun]
-    partner = any(c.dep_ == "prep" and c.lower_ == "with" and any(m.kind == "person" for m in roster.within(list(c.subtree)))
-                  for h in heads for c in h.children) or _coordinated_people(verb, roster) >= 2
-    together = any(c.dep_ == "prep" and (c.lower_ in ("at", "on", "during", "in") and any(
+    partner = _person_under(heads, ("with",), roster) or _coordinated_people(verb, roster) >= 2
+    over_a_meal = any(c.dep_ == "prep" and c.lower_ == "over" and any(
+        n.lemma_.lower() in MEAL_NOUNS | {"tea", "coffee", "cup"} for n in c.children) for h in heads for c in h.children)
+    return partner and (_at_occasion(heads) or over_a_meal)
+
+
+def _person_under(heads: list[Token], preps: tuple[str, ...], roster: Roster) -> bool:
+    """A named person under one of `preps` hung on any of `heads` ("with X", "a call from X")."""
+    return any(c.dep_ == "prep" and c.lower_ in preps and any(m.kind == "person" for m in roster.within(list(c.subtree)))
+               for h in heads for c in h.children)
+
+
+def _at_occasion(heads: list[Token]) -> bool:
+    """"at the summit", "on the sidelines of ...": an occasion both were at, hung on any of `heads`."""
+    return any(c.dep_ == "prep" and c.lower_ in ("at", "on", "during", "in") and any(
         n.dep_ == "pobj" and n.lemma_.lower() in IN_PERSON_OCCASIONS for n in c.children)
-        or c.lower_ == "over" and any(n.lemma_.lower() in MEAL_NOUNS | {"tea", "coffee", "cup"} for n in c.children))
         for h in heads for c in h.children)
-    return partner and together
 
 
 def _sat_with(verb: Token, roster: Roster) -> bool:
     """"sat down with X", "sat with X to discuss trade": sitting with a named person."""
-    return any(c.lower_ == "down" for c in verb.children) or any(
-        c.dep_ == "prep" and c.lower_ == "with" and any(m.kind == "person" for m in roster.within(list(c.subtree)))
-        for c in verb.children)
+    return any(c.lower_ == "down" for c in verb.children) or _person_under([verb], ("with",), roster)
 
 
 def _hosted_guest(verb: Token, roster: Roster) -> bool:
@@ -557,10 +564,8 @@ def _at_the_meeting(verb: Token, roster: Roster) -> bool:
 def _in_person_talk(verb: Token, roster: Roster) -> bool:
     """"spoke with X on the sidelines of the summit", "A and B spoke in person": speaking with a
     named person, or two named people speaking, at an occasion both were at."""
-    partner = any(c.dep_ == "prep" and c.lower_ in ("with", "to") and any(
-        m.kind == "person" for m in roster.within(list(c.subtree))) for c in verb.children)
-    occasion = any(c.dep_ == "prep" and c.lower_ in ("at", "on", "during", "in") and any(
-        n.dep_ == "pobj" and n.lemma_.lower() in IN_PERSON_OCCASIONS for n in c.children) for c in verb.children)
+    partner = _person_under([verb], ("with", "to"), roster)
+    occasion = _at_occasion([verb])
     face_to_face = any(c.lower_ == "face" for c in verb.subtree)
     return (partner or _coordinated_people(verb, roster) >= 2) and (occasion or face_to_face or _pictured(verb.sent))
 
@@ -807,9 +812,7 @@ def _received_call(verb: Token, roster: Roster) -> bool:
         c.lemma_.lower() == "visit" or c.lower_ == "call" and any(m.lower_ == "courtesy" for m in c.children))), None)
     if visit is None:
         return False
-    callers = [t for p in (*visit.children, *verb.children) if p.dep_ == "prep" and p.lower_ == "from"
-               for t in p.subtree]
-    return any(m.kind == "person" for m in roster.within(callers))
+    return _person_under([visit, verb], ("from",), roster)
 
 
 def _played_host(verb: Token, roster: Roster) -> bool:
@@ -817,8 +820,7 @@ def _played_host(verb: Token, roster: Roster) -> bool:
     host = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "host"), None)
     if host is None:
         return False
-    guests = [t for p in (*host.children, *verb.children) if p.dep_ == "prep" and p.lower_ == "to" for t in p.subtree]
-    return any(m.kind == "person" for m in roster.within(guests))
+    return _person_under([host, verb], ("to",), roster)
 
 
 def _shook_hands(verb: Token, roster: Roster) -> bool:
@@ -841,9 +843,7 @@ def _joint_appearance(noun: Token, roster: Roster) -> bool:
     appear together in public were together."""
     if not any(c.lower_ in ("joint", "jointly") for c in noun.children):
         return False
-    partner = any(c.dep_ == "prep" and c.lower_ == "with" and any(m.kind == "person" for m in roster.within(list(c.subtree)))
-                  for c in noun.children)
-    return partner or noun.dep_ == "dobj" and _coordinated_people(noun.head, roster) >= 2
+    return _person_under([noun], ("with",), roster) or noun.dep_ == "dobj" and _coordinated_people(noun.head, roster) >= 2
 
 
 def _exchanged_views(verb: Token, roster: Roster) -> bool:

@@ -12,7 +12,7 @@ from datetime import date
 
 from .models import (Actor, ActorMention, Briefing, DateReport, DateValue, Evidence, Extraction, Meeting, MeetingMention,
                      Position, Skipped, Source)
-from .names import contains_part, parts, plain, same_person, same_stem, skeleton
+from .names import contains_part, offices, parts, plain, same_person, same_stem, skeleton
 from .vocabulary import LOWER_IN_TITLES, TITLE_NOUNS
 
 
@@ -73,6 +73,8 @@ def _merge_actors(sources: list[Source], extractions: list[Extraction]):
         for _, m in group:
             if not m.partial:
                 names[m.name] += m.count
+        if not names:  # a titled bare name no source gives in full: its shortest titled form
+            names[min((m.titled for _, m in group if m.titled), key=len)] = 1
         canonical = max(names, key=lambda n: (names[n], len(n)))
         aliases = sorted({n for _, m in group for n in [m.name, *m.aliases]} - {canonical})
         titles = [t for _, m in group for t in m.titles]
@@ -91,8 +93,9 @@ DOMINANT = 2  # times more mentions than the next person of that surname, for a 
 def _attach_partials(groups: list[list[tuple[str, ActorMention]]]) -> list[list[tuple[str, ActorMention]]]:
     """A bare surname from one source joins the one full name from other sources it fits.
 
-    With no such full name, or with several, it is dropped: a bare name is never
-    an actor of its own, and never guessed.
+    With several such full names it is dropped, never guessed. With none, it is an actor
+    of its own only when written with a title ("President Bush"), and named so: the
+    sources say who that is, though not in full; a surname alone says too little.
     """
     full = [g for g in groups if not any(m.partial for _, m in g)]
     # contains_part needs equal part skeletons: index the people by them instead of trying
@@ -111,6 +114,13 @@ def _attach_partials(groups: list[list[tuple[str, ActorMention]]]) -> list[list[
         candidates = sorted({i for p in bare for i in by_part.get(skeleton(p), ())}) if len(bare) == 1 else []
         fits = [full[i] for i in candidates
                 if any(contains_part(n, name) for _, m in full[i] for n in [m.name, *m.aliases] if len(n.split()) > 1)]
+        if not fits and any(m.titled for _, m in group):  # "President Jokowi": a blend of a full name
+            fits = [g for g in full if g[0][1].kind == "person"
+                    and any(contains_part(n, name) for _, m in g for n in [m.name, *m.aliases] if len(n.split()) > 1)]
+        said = {o for _, m in group for t in m.titles for o in offices(t)}
+        # "President Bush" is not "First Lady Laura Bush": a namesake given only other offices
+        fits = [g for g in fits if not said or not (held := {o for _, m in g for t in m.titles for o in offices(t)})
+                or said & held]
         if len(fits) > 1:
             # "President Obama" beside Barack and Michelle Obama: the one whose titles it shares
             said = _title_words([m for _, m in group])
@@ -123,6 +133,8 @@ def _attach_partials(groups: list[list[tuple[str, ActorMention]]]) -> list[list[
                 fits = [fits[weight[0][1]]]
         if len(fits) == 1:
             fits[0].extend((sid, replace(m, aliases=[*m.aliases, m.name])) for sid, m in group)
+        elif not fits and any(m.titled for _, m in group):
+            full.append(group)  # "President Bush", named so in every source: an actor as written
     return full
 
 
@@ -162,6 +174,11 @@ def _affiliate(actors: list[Actor]) -> None:
 def _same_actor(a: ActorMention, b: ActorMention) -> bool:
     if a.kind != "person":
         return plain(a.name) == plain(b.name)
+    if a.titled and b.titled and plain(a.name) == plain(b.name):
+        # "Prime Minister Holm" in two sources, named in full in neither: one person, unless
+        # given different offices
+        said = [{o for t in m.titles for o in offices(t)} for m in (a, b)]
+        return not (said[0] and said[1]) or bool(said[0] & said[1])
     return any(same_person(x, y) for x in [a.name, *a.aliases] for y in [b.name, *b.aliases]
                if len(x.split()) > 1 and len(y.split()) > 1)
 

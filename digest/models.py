@@ -160,6 +160,9 @@ class ActorMention:
     aliases: list[str] = field(default_factory=list)
     count: int = 1
     partial: bool = False  # a bare surname no full name in the article explains; merge resolves or drops it
+    # "President Bush": a partial name as written after its title, which names the person in
+    # the briefing when no source gives the full name
+    titled: str | None = None
 
 
 @dataclass

@@ -16,7 +16,7 @@ from anyascii import anyascii
 from nicknames import NickNamer
 from rapidfuzz import fuzz
 
-from .vocabulary import PARTICLES, SUFFIXES
+from .vocabulary import GENERIC_TITLES, PARTICLES, SUFFIXES, TITLE_NOUNS
 
 NICKNAMES = NickNamer()
 @lru_cache(maxsize=65536)
@@ -123,8 +123,17 @@ def contains_part(full: str, single: str) -> bool:
     given name, is not a spelling of the surname in "Matt Lauer"."""
     ps, pf = parts(single), parts(full)
     exact = len(ps) == 1 and is_given_name(ps[0])
-    return len(ps) == 1 and any(ps[0] == p if exact or i == 0 and len(pf) > 1 else part_matches(ps[0], p)
-                                for i, p in enumerate(pf))
+    return len(ps) == 1 and (any(ps[0] == p if exact or i == 0 and len(pf) > 1 else part_matches(ps[0], p)
+                                 for i, p in enumerate(pf)) or is_blend(ps[0], pf))
+
+
+def is_blend(word: str, full: tuple[str, ...]) -> bool:
+    """"Jokowi" for Joko Widodo: a name made of the opening letters of the given name and of
+    the surname, as some countries' press names its leaders."""
+    if len(full) < 2 or len(word) < 5:
+        return False
+    given, surname = full[0], full[-1]
+    return any(word == given[:i] + surname[:j] for i in range(2, len(given) + 1) for j in range(2, len(surname) + 1))
 
 
 def is_given_name(part: str) -> bool:
@@ -140,3 +149,11 @@ def same_stem(a: str, b: str) -> bool:
     if len(a) >= 4 and len(b) >= 4 and a[:n] == b[:n]:
         return True
     return any(w.endswith("ish") and len(w) >= 7 and o.startswith(w[:-3]) and o != w for w, o in ((a, b), (b, a)))
+
+
+def offices(title: str | None) -> set[str]:
+    """The title nouns of a title that name an office or standing ("President", the "Lady" of
+    "First Lady"), not the generic ones anyone may be given ("leader", "official"): two people
+    given different offices are different people."""
+    words = {w.lower().strip(",.") for w in re.split(r"[\s-]", title or "")}
+    return {w for w in words if w in TITLE_NOUNS and w not in GENERIC_TITLES}

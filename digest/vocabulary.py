@@ -128,7 +128,7 @@ REPORTING_NOUNS = Words("lower", {"statement", "comments", "comment", "remarks",
 # Head nouns of titles ("Foreign Minister", "Ambassador to Qatar", "special envoy").
 TITLE_NOUNS = Words("lower", {"minister", "ambassador", "envoy", "president", "vice-president", "premier",
                               "chancellor", "secretary", "secretary-general", "director", "director-general",
-                              "diplomat", "official", "officials", "leader", "chairman", "chairwoman", "chair",
+                              "diplomat", "official", "officials", "leader", "chairman", "chairwoman", "chairperson", "chair",
                               "chief", "head", "representative", "spokesman", "spokeswoman", "spokesperson",
                               "king", "queen", "prince", "emir", "sheikh", "sultan", "governor", "mayor",
                               "senator", "congressman", "congresswoman", "commander", "general", "admiral",
@@ -144,12 +144,18 @@ TITLE_NOUNS = Words("lower", {"minister", "ambassador", "envoy", "president", "v
                               "rep.", "sen.", "gov.", "del.", "lt.", "gen.", "col.",
                               "adm.", "rev.", "sgt.", "amb.", "supt.", "cmdr.", "capt.", "maj.", "atty.", "insp.",
                               "pm", "fm", "vp"})
+# Title nouns anyone may be given beside an office ("leader", "official"), and honorifics: they
+# never tell two people of one surname apart.
+GENERIC_TITLES = Words("lower", {"leader", "official", "officials", "member", "politician", "head", "chief",
+                                 "deputy", "representative", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr",
+                                 "dr.", "sir", "lord"})
 # Titles of people known by one name: "King Abdullah" is how English names him, so title and
 # name together are his full name.
 ONE_NAME_TITLES = Words("lower", {"king", "queen", "emir", "sultan", "pope", "prince", "princess",
                                   "emperor", "empress"})
 HONORIFICS = Words("lower", {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady", "madam",
-                              "excellency", "highness", "majesty"})  # "His Excellency X"
+                              "excellency", "highness", "majesty",  # "His Excellency X"
+                              "hon", "hon.", "honourable", "honorable", "rt", "rt."})  # "Senator the Hon X"
 # Descriptions that stand for an organisation already named ("the group said").
 GROUP_NOUNS = Words("lower", {"group", "movement", "organization", "organisation", "party", "ministry",
                               "government", "militia", "faction", "agency", "office", "alliance", "coalition",

@@ -1,6 +1,8 @@
 """The roster: titles, bare surnames, initials, datelines and what pronouns and descriptions stand for
 (digest/extract/actors.py, digest/extract/references.py), with short sentences written for these tests."""
-from extraction import meetings, run
+import pytest
+
+from extraction import brief, meetings, run
 
 
 def test_titles_from_apposition_and_before_the_name(nlp):
@@ -139,3 +141,76 @@ def test_a_mixed_case_transcript_label_names_the_turns_speaker(nlp):
     said = {(p.actor, p.text.split()[0]) for p in ex.positions}
     assert ("Lars Holm", "I") in said and ("Anna Berg", "Our") in said
     assert next(a for a in ex.actors if a.name == "Lars Holm").titles == ["President"]
+
+
+def _persons(ex):
+    return {a.name for a in ex.actors if a.kind == "person"}
+
+
+def test_a_name_that_modifies_a_building_is_a_place_not_a_person(nlp):
+    ex = run(nlp, "President Joseph Otieno held talks at the Bocharov Ruchei residence with President Anna Berg.")
+    assert _persons(ex) == {"Joseph Otieno", "Anna Berg"}
+    assert ex.meetings[0].place == "Bocharov Ruchei"
+
+
+@pytest.mark.parametrize("text, persons", [
+    # a creed or doctrine ("-ism") is no one's name
+    ("The exiled leader of Tibetan Buddhism says the tour of Norway is meant to promote harmony. "
+     "President Anna Berg welcomed him.", {"Anna Berg"}),
+    # a meal named as a subject ("Lunch with President Abbas") is no one
+    ('Lund\'s meeting in Oslo with Holm was "a detailed and substantive conversation," one official said. '
+     'Lunch with President Berg in Jordan was "a very constructive discussion."', {"Lund", "Holm", "Berg"}),
+    # "Hon" and "the Hon" are honorifics, as "His Excellency" is
+    ("Senator the Hon Anna Berg and Hon Lars Holm have today held the annual consultations.",
+     {"Anna Berg", "Lars Holm"}),
+    # two capitalised words after "<title> for" complete the title ("Minister for Maori Development")
+    ("Associate Minister for Maori Development, Hon Lars Holm, spoke.", {"Lars Holm"}),
+])
+def test_words_that_are_no_persons(nlp, text, persons):
+    assert _persons(run(nlp, text)) == persons
+
+
+def test_a_state_named_with_its_form_completes_the_title(nlp):
+    ex = run(nlp, "President Joseph Otieno met with Prime Minister of the Portuguese Republic Duarte Nunes Vaz, "
+                  "who is on a visit to our country.")
+    assert meetings(nlp, ex.article.text) == [["Duarte Nunes Vaz", "Joseph Otieno"]]
+    assert {a.name: a.titles for a in ex.actors}["Duarte Nunes Vaz"] == ["Prime Minister of the Portuguese Republic"]
+
+
+def test_chairperson_is_a_title(nlp):
+    ex = run(nlp, "President Joseph Otieno held talks with President Anna Berg with the participation of "
+                  "Chairperson of the African Union Commission Lars Holm Dahl.")
+    assert "Lars Holm Dahl" in _persons(ex)
+    assert "Chairperson" not in " ".join(_persons(ex))
+
+
+def test_a_titled_surname_holding_another_office_than_its_namesake_is_someone_else(nlp):
+    text = ("President Holm met privately with Chancellor Anna Berg on Tuesday. Berg says she and the "
+            "president were joined by First Lady Maria Holm for a discussion of trade.")
+    b = brief(nlp, text)
+    names = {a.id: a.name for a in b.actors}
+    met = [{names[p] for p in m.participants} - {names[p] for p in m.attendees} for m in b.meetings]
+    assert met == [{"Anna Berg", "President Holm"}]  # the first lady joined them: an attendee
+
+
+def test_a_titled_surname_no_source_gives_in_full_is_named_as_written(nlp):
+    b = brief(nlp, "Prime Minister Holm received Chancellor Anna Berg in Oslo on Monday.",
+              "Norwegian Prime Minister Holm said on Friday that the talks were useful.")
+    assert {a.name for a in b.actors if a.kind == "person"} == {"Prime Minister Holm", "Anna Berg"}
+
+
+def test_a_surname_alone_no_source_gives_in_full_is_no_actor(nlp):
+    b = brief(nlp, "Holm said the talks with Chancellor Anna Berg were good.")
+    assert {a.name for a in b.actors if a.kind == "person"} == {"Anna Berg"}
+
+
+def test_a_blend_of_a_full_name_named_with_a_title_is_that_person_in_another_source(nlp):
+    b = brief(nlp, "President Suko Harjono met Prime Minister Anna Berg in Jakarta on Monday.",
+              "Berg invited President Sukohar to visit Oslo, an official said on Tuesday.")
+    assert {a.name for a in b.actors if a.kind == "person"} == {"Suko Harjono", "Anna Berg"}
+
+
+def test_a_title_goes_on_past_of_through_the_name_of_the_body_it_heads(nlp):
+    ex = run(nlp, "Foreign Minister Ayman Farouk and Director of the Office of His Majesty Jalal Omar attended "
+                  "the meeting.")
+    assert {a.name: a.titles for a in ex.actors}["Jalal Omar"] == ["Director of the Office of His Majesty"]

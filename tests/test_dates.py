@@ -91,6 +91,8 @@ WEDNESDAY = date(2024, 3, 20)
     ("late last month", WEDNESDAY, (2024, 2, None)),
     ("last month", date(2024, 1, 15), (2023, 12, None)),
     ("earlier this month", WEDNESDAY, (2024, 3, None)),
+    ("earlier in the week", WEDNESDAY, (2024, 3, None)),  # "this week"
+    ("early in the month", WEDNESDAY, (2024, 3, None)),
     ("this week", WEDNESDAY, (2024, 3, None)),  # Monday 18 to Wednesday 20: all March
     ("this week", date(2024, 5, 1), None),  # Monday 29 April to Wednesday 1 May: no one month
     ("last week", WEDNESDAY, (2024, 3, None)),  # Monday 11 to Sunday 17 March
@@ -268,3 +270,9 @@ def test_a_relative_clauses_date_is_not_the_main_meetings(nlp):
     found = run(nlp, "President Anna Berg and Prime Minister Lars Holm, who first met in Oslo in 2018, held talks in "
                      "Bergen on Monday.").meetings
     assert [(m.date.iso(), m.place) for m in found if m.place == "Bergen"] == [("2024-03-18", "Bergen")]
+
+
+def test_a_name_the_model_joins_to_the_weekday_after_it_is_not_part_of_the_date(nlp):
+    found = run(nlp, "Officials said President Joe Bush met privately with the Dalai Lama Tuesday. "
+                     "The Dalai Lama said it was good.").meetings
+    assert found[0].date.iso() == "2024-03-19"  # the model tags "Lama Tuesday" as one date

@@ -55,6 +55,15 @@ def test_attendee_of_previous_meeting(nlp):
     assert found[0].attendees == ["Erik Dahl"]
 
 
+def test_those_who_attended_the_meeting_further_on_are_its_attendees(nlp):
+    text = ("Foreign Minister Anna Berg met Prime Minister Lars Holm in Oslo on Monday. "
+            "They discussed trade. The talks covered fishing. They spoke of energy. The two touched on security. "
+            "Adviser Erik Dahl and Ambassador Maria Lund attended the meeting on the Norwegian side.")
+    found = run(nlp, text).meetings
+    assert [(sorted(m.participants), sorted(m.attendees)) for m in found] == [
+        (["Anna Berg", "Lars Holm"], ["Erik Dahl", "Maria Lund"])]
+
+
 def test_separate_bilateral_meetings_are_split(nlp):
     found = meetings(nlp, "President Joseph Otieno held separate meetings with Foreign Minister Anna Berg "
                           "and Prime Minister Lars Holm on Monday.")

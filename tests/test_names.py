@@ -179,6 +179,10 @@ def test_not_the_same_person(a, b):
     ("Joseph Martin", "Joe", False),  # nor as a nickname
     ("Anna Berg", "Bergen", False),
     ("Anna Berg", "Anna Berg", False),  # not a single part
+    ("Suko Harjono", "Sukohar", True),  # the opening letters of given name and surname, blended
+    ("Suko Harjono", "Harsuko", False),  # in that order only
+    ("Ana Ruiz", "Anaru", True),
+    ("Ana Ruiz", "Anr", False),  # too short to tell
 ])
 def test_contains_part(full, single, contained):
     assert contains_part(full, single) is contained

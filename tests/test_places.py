@@ -61,6 +61,10 @@ def test_a_venue_of_a_city_is_the_place(nlp):
      "White House"),
     ("Foreign Minister Anna Berg welcomed Indonesian Foreign Minister Retno Marsudi to Canberra for the annual "
      "Foreign Ministers' Meeting.", "Canberra"),  # "to Canberra" parsed as a verb
+    ("Prime Minister Anna Lund met with President Erik Holm, Chancellor Olaf Berg and Prime Minister Jan Dahl "
+     "in Oslo on Monday.", "Oslo"),  # hung on the last of three, which the model chains to the second
+    ("President Joseph Otieno met with Chancellor Maria Lund for about 30 minutes in the private White House "
+     "residence.", "White House"),  # a venue naming the building it modifies
 ])
 def test_the_place_the_parser_hangs_away_from_the_verb(nlp, text, place):
     assert all(m.place == place for m in run(nlp, text).meetings)

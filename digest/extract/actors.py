@@ -11,12 +11,13 @@ resolved afterwards, against the finished roster, in references.py.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from ..models import ActorMention
-from ..names import contains_part, is_country, is_suffix, parts, plain, same_person, same_stem
+from ..names import contains_part, is_country, is_suffix, offices, parts, plain, same_person, same_stem
 from .people import clean_name, name_bounds, person_spans
 from .places import find_dateline_place, in_dateline
 from .sentences import is_heading
@@ -104,6 +105,7 @@ def build_roster(doc: Doc) -> Roster:
                    else name)
                   for span, name in candidates]
     fulls: list[str] = []
+    held: dict[str, set[str]] = defaultdict(set)  # the offices each full name is given anywhere
     for span, name in candidates:
         if len(parts(name)) >= 2:
             canonical = next((f for f in fulls if same_person(f, name)), None)
@@ -113,21 +115,34 @@ def build_roster(doc: Doc) -> Roster:
             actor = roster.actors.setdefault(canonical, ActorMention(canonical, "person", count=0))
             if name != canonical and name not in actor.aliases:
                 actor.aliases.append(name)
+            held[canonical] |= offices(" ".join(_titles(doc, *name_bounds(span))))
     # Resolve every candidate (full or bare) in text order, so recency is known.
     for span, name in candidates:
         start, end = name_bounds(span)
         if len(parts(name)) >= 2:
             canonical = next(f for f in fulls if same_person(f, name))
         else:
-            canonical = _resolve_bare(roster, fulls, name, span, start)
+            pre = _pre_title(doc, start)
+            fitting = [f for f in fulls if contains_part(f, name)] if name else []
+            # "President Bush" beside "First Lady Laura Bush": the one full name of that
+            # surname holds another office, so it is someone else, not named in full
+            other = bool(fitting) and all(_other_office(pre, held[f]) for f in fitting)
+            canonical = None if other else _resolve_bare(roster, fulls, name, span, start)
             speaker = span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in REPORTING_VERBS
             place = span.root.ent_type_ in ("GPE", "LOC", "NORP", "FAC")
-            if canonical is None and name and (span.label_ == "PERSON" or speaker and not place) \
-                    and not any(contains_part(f, name) for f in fulls):
+            # "President Bush": a name the model tags, right after a title noun (not after "<title>
+            # of", where the words complete the title: "Chief of General Intelligence")
+            titled = pre is not None and doc[start - 1].lower_ in TITLE_NOUNS and doc[start].ent_type_ == "PERSON" \
+                and not any(w.lower() in TITLE_COMPLEMENT_PREPS for w in pre.split())
+            if canonical is None and name and (span.label_ == "PERSON" or speaker and not place or titled) \
+                    and (other or not fitting):
                 # "Erdogan said ..." with the full name only in another source: kept as a
-                # partial name that the cross-source merge resolves or drops
+                # partial name that the cross-source merge resolves, or keeps when written
+                # with a title ("President Bush"), or drops
                 canonical = name
-                roster.actors.setdefault(name, ActorMention(name, "person", count=0, partial=True))
+                actor = roster.actors.setdefault(name, ActorMention(name, "person", count=0, partial=True))
+                if titled and (actor.titled is None or len(pre) < len(actor.titled) - len(name) - 1):
+                    actor.titled = f"{pre} {name}"
         if canonical is None:
             continue
         roster.add(Mention(start, end, canonical, "person"))
@@ -340,6 +355,13 @@ def _resolve_bare(roster: Roster, fulls: list[str], name: str, span: Span, start
     return max(recent, key=lambda m: m.start).name if recent else None
 
 
+def _other_office(pre: str | None, held: set[str]) -> bool:
+    """The bare name's title names an office the full-named person is never given, and they are
+    given one of their own: "President Bush" is not "First Lady Laura Bush"."""
+    said = offices(pre)
+    return bool(said) and bool(held) and not said & held
+
+
 def _pre_title(doc: Doc, start: int) -> str | None:
     """"Chinese Foreign Minister" in "Chinese Foreign Minister Wang Yi": the title before a name."""
     i = start - 1
@@ -351,7 +373,10 @@ def _pre_title(doc: Doc, start: int) -> str | None:
             # and a country as a person ("Niger | President X")
         # "Secretary-General": a hyphen inside a word keeps the title whole
         joined = tok.text == "-" and i > 0 and not doc[i - 1].whitespace_ and not tok.whitespace_
-        if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.text in ("'s", "’s") or joined or (
+        # "Director of the Office of His Majesty Jafar Hassan": a sovereign's style inside the title
+        styled = tok.lower_ in ("his", "her") and i > 0 and doc[i - 1].lower_ == "of" and words \
+            and words[0].lower_ in HONORIFICS
+        if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.text in ("'s", "’s") or joined or styled or (
                 tok.lower_ in ("to", "of", "for", "the") and words):
             words.insert(0, tok)
             i -= 1
@@ -360,14 +385,15 @@ def _pre_title(doc: Doc, start: int) -> str | None:
     # "commend the leadership of President Obama": a title goes on past "of" only from its own
     # noun ("Secretary of State", "Prime Minister of Armenia"), never from a noun of the sentence
     joint = [k for k, w in enumerate(words) if w.lower_ in TITLE_COMPLEMENT_PREPS and k > 0]
-    if joint and words[joint[-1] - 1].lower_ not in TITLE_NOUNS:
+    if joint and words[joint[-1] - 1].lower_ not in TITLE_NOUNS and not _names_a_body(words[:joint[-1]]):
         words = words[joint[-1] + 1:]
     while words and words[0].lower_ in ("to", "of", "for", "the", "'s", "’s"):
         words.pop(0)
     # "Qatar's Emir Sheikh Tamim": the honorific belongs to the name; after an adjective
     # ("first lady Kim") it is the title's own noun
     while words and words[-1].lower_ in HONORIFICS | {"sheikh", "sheik", "shaikh"} \
-            and not (len(words) > 1 and words[-2].pos_ == "ADJ"):
+            and not (len(words) > 1 and (words[-2].pos_ == "ADJ" or words[-2].lower_ == "first")) \
+            and not (len(words) > 2 and words[-2].lower_ in ("his", "her") and words[-3].lower_ == "of"):
         words.pop()
     if any(w.lower_ == "counterpart" for w in words):
         # "his Chinese counterpart Foreign Minister Wang Yi": the office after "counterpart",
@@ -380,6 +406,14 @@ def _pre_title(doc: Doc, start: int) -> str | None:
     if not any(w.lower_ in TITLE_NOUNS for w in words):
         return None
     return doc[words[0].i:words[-1].i + 1].text
+
+
+def _names_a_body(words: list[Token]) -> bool:
+    """"Director of the Office" (of His Majesty): a title noun, then only the capitalised name
+    of the body it heads, so the title goes on past the next "of"."""
+    at = next((k for k in range(len(words) - 1, -1, -1) if words[k].lower_ in TITLE_NOUNS), None)
+    return at is not None and all(w.text[:1].isupper() or w.lower_ in ("of", "the", "for", "and")
+                                  for w in words[at + 1:])
 
 
 def _titles(doc: Doc, start: int, end: int) -> list[str]:

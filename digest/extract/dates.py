@@ -65,6 +65,7 @@ def resolve_date(text: str, published: date | None, written: tuple[date, ...] = 
     low = raw.lower().replace("’", "'")
     if not low:
         return None
+    low = re.sub(r"\b(?:earlier|early) in the (week|month|year)\b", r"this \1", low)  # "earlier in the week"
     span = SPAN.search(low)
     if span and re.search(r"\b(ago|earlier|before|after|later|prior)\b", low):
         return _span(span, low, raw, published)
@@ -254,7 +255,7 @@ def find_date(trigger: Token, sent: Span, published: date | None) -> DateValue |
     best = None
     filed = filed_end(sent)
     quoted = quoted_tokens(sent.doc)
-    for ent in [*(e for e in sent.ents if e.label_ == "DATE"), *_untagged_days(sent)]:
+    for ent in [*(_date_words(e) for e in sent.ents if e.label_ == "DATE"), *_untagged_days(sent)]:
         if ent.start_char < filed or time_clause(trigger) and ent.root not in trigger.subtree:
             continue
         if (ent.root.i in quoted) != (trigger.i in quoted):
@@ -360,6 +361,23 @@ def _year_by_weekday(value: DateValue, doc, start: int) -> DateValue:
 def written_years(doc) -> set[int]:
     """The years the article writes in its dates ("its ASEAN Chairmanship in 2023")."""
     return {v.year for e in doc.ents if e.label_ == "DATE" and (v := resolve_date(e.text, None)) is not None and v.year}
+
+
+def _date_words(ent: Span) -> Span:
+    """"met with the Dalai | Lama Tuesday", tagged as one date: a capitalised word that is no
+    month or weekday opening a date belongs to the name before it."""
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].pos_ == "PROPN" and not _calendar_word(ent.doc[start].lower_):
+        start += 1
+    # only before a day the calendar names: "Christmas Day", "Africa Day" stay whole
+    calendar = any(_calendar_word(t.lower_) or t.like_num for t in ent.doc[start:ent.end])
+    return ent.doc[start:ent.end] if start > ent.start and calendar else ent
+
+
+def _calendar_word(word: str) -> bool:
+    word = word.rstrip(".")
+    return word in WEEKDAYS or any(m.startswith(word) for m in MONTHS) and len(word) >= 3 \
+        or word[:3] in {w[:3] for w in WEEKDAYS}
 
 
 def _untagged_days(sent: Span) -> list[Span]:

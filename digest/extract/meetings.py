@@ -418,7 +418,7 @@ def _meeting_noun_object(verb: Token, roster: Roster) -> bool:
         if c.lower_ in MEETING_NOUNS and c.dep_ == "dobj":
             told = verb.lemma_.lower() in ATTEND_VERBS and any(d.dep_ == "det" and d.lower_ in DEFINITE_DETS
                                                               for d in c.children) \
-                and not any(d.dep_ in ("poss", "prep") for d in c.children)
+                and not any(d.dep_ == "poss" or d.dep_ == "prep" and d.lower_ in PARTNER_PREPS for d in c.children)
             if not told:
                 return True
     return False
@@ -770,13 +770,17 @@ def _attendees(sent: Span, roster: Roster, distance: int) -> list[str]:
         if lemma not in ATTEND_VERBS and not taking_part:
             continue
         about_meeting = any(c.lower_ in MEETING_NOUNS for c in tok.subtree)
+        # "X attended the meeting on the Jordanian side": the one just told, however far back
+        the_meeting = lemma in ATTEND_VERBS and any(c.dep_ == "dobj" and c.lower_ in MEETING_NOUNS and any(
+            d.dep_ == "det" and d.lower_ in DEFINITE_DETS for d in c.children) for c in tok.children)
         # "The two leaders were joined for dinner by X": those who joined the meeting's people
         by = [t for t in tok.subtree if t.dep_ == "agent" or t.lower_ == "by" and t.dep_ == "prep"]
         joined = lemma in ATTEND_VERBS and bool(by) and any(
             c.dep_ == "nsubjpass" and (c.lower_ in ("they", "both") or c.lemma_.lower() in GROUP_HEADS)
             for c in tok.children)
         present = taking_part and (about_meeting or distance == 1)
-        if not (distance <= ATTENDED_NEAR and (lemma in ATTEND_VERBS and about_meeting or present) or joined):
+        if not (distance <= ATTENDED_NEAR and (lemma in ATTEND_VERBS and about_meeting or present) or joined
+                or the_meeting):
             continue
         if not _happened(tok):
             continue

@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..names import is_country, is_suffix
 from .sentences import is_heading
-from ..vocabulary import (HONORIFICS, NOT_NAME_WORDS, PARTICLES, REPORTING_VERBS, TITLE_COMPLEMENT_PREPS,
-                          TITLE_NOUNS, TITLE_WORDS)
+from ..vocabulary import (HONORIFICS, MEAL_NOUNS, NOT_NAME_WORDS, PARTICLES, REPORTING_VERBS, TITLE_COMPLEMENT_PREPS,
+                          TITLE_NOUNS, TITLE_WORDS, VENUE_NOUNS)
 
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 # Capitals of the Latin, Greek and Cyrillic alphabets: "Çavuşoğlu", "Łukasz", "Žižek" start names too.
@@ -30,7 +30,7 @@ NAME_PART = re.compile(rf"^(?:[{CAPITALS}][\w'’.-]*|al-\w+|el-\w+|bin|ibn|de|d
 def person_spans(doc: Doc) -> list[Span]:
     """PERSON entities, names right after a title, and capitalised words that are name parts."""
     spans = [_extend_left(_without_title_place(_after_possessive(e))) for e in doc.ents if e.label_ == "PERSON"]
-    spans = [s for s in spans if len(s)]
+    spans = [s for s in spans if len(s) and not names_building(s)]
     taken = {t.i for s in spans for t in s}
     # "Ambassador to Qatar Cao Xiaolin": proper nouns closing a title phrase. After
     # "to/of/for" the run starts with the place: what the model tags a place or body, else
@@ -52,6 +52,9 @@ def person_spans(doc: Doc) -> list[Span]:
             lead = j
             while lead < k and _opens_with_place(doc, lead, k, places):
                 lead += 1  # "President of Turkey | Recep Tayyip Erdoğan", "King of Saudi Arabia | Salman Al Saud"
+            # a word naming a body or a state's form ends the place, whatever the model tagged:
+            # "of the Portuguese Republic | António Costa", "of the African Union Commission | Moussa Faki"
+            lead = max(lead, max((i + 1 for i in range(j, k - 2) if doc[i].lower_ in NOT_NAME_WORDS), default=j))
             j = lead if lead > j and 2 <= k - lead <= 4 else k - 2
         if 2 <= k - j <= 4 and not any(i in taken for i in range(j, k)):
             spans.append(doc[j:k])
@@ -60,7 +63,7 @@ def person_spans(doc: Doc) -> list[Span]:
     for span in _proper_runs(doc):
         # a headline capitalises every word: there, only what the model calls a person is one
         if not any(i in taken for i in range(span.start, span.end)) and not is_heading(span.sent) \
-                and _in_person_slot(span, doc):
+                and _in_person_slot(span, doc) and not names_building(span):
             spans.append(span)
             taken.update(range(span.start, span.end))
     # Capitalised single words that may be a bare surname or given name ("Wang", "Kejian").
@@ -70,6 +73,13 @@ def person_spans(doc: Doc) -> list[Span]:
         spans.append(doc[tok.i:tok.i + 1])
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def names_building(span: Span) -> bool:
+    """"the Bocharov Ruchei residence", "the White House residence": the name modifies the
+    building noun right after it, so it names a place, whatever the model tags it."""
+    root = span.root
+    return root.dep_ == "compound" and root.head.i == span.end and root.head.lower_ in VENUE_NOUNS
 
 
 def _is_title(tok: Token) -> bool:
@@ -217,6 +227,12 @@ def _in_person_slot(span: Span, doc: Doc) -> bool:
     labelled PERSON elsewhere in the article."""
     if not _looks_like_name(span):
         return False
+    doc = span.doc
+    if len(span) <= 2 and span.start >= 2 and doc[span.start - 1].lower_ in TITLE_COMPLEMENT_PREPS \
+            and _is_title(doc[span.start - 2]):
+        return False  # "Minister for | Maori Development": two words after "<title> for" are the title's
+    if span[0].lower_ in HONORIFICS and len(span) >= 3:
+        return True  # "Hon Lars Holm"
     root = span.root
     if root.dep_ == "appos" and root.head.lower_ in TITLE_NOUNS:
         return True
@@ -238,6 +254,11 @@ def _in_person_slot(span: Span, doc: Doc) -> bool:
         return True
     last = span[-1].text
     return any(e.label_ == "PERSON" and e[-1].text == last for e in doc.ents)
+
+
+def _doctrine(word: str) -> bool:
+    """"Tibetan Buddhism", "Marxism": a creed or doctrine is nobody's name."""
+    return len(word) > 5 and word.endswith("ism")
 
 
 def name_bounds(span: Span) -> tuple[int, int]:
@@ -296,7 +317,8 @@ def _looks_like_name(span: Span) -> bool:
                 and word not in TITLE_NOUNS:
             continue  # "JD Vance": undotted initials before the surname
         inner = span.start < tok.i < span.end - 1 and word in ("sheikh", "sheik", "shaikh")
-        if word in NOT_NAME_WORDS or word in TITLE_NOUNS and not inner or "." in tok.text \
+        if word in NOT_NAME_WORDS | MEAL_NOUNS or word in TITLE_NOUNS and not inner or "." in tok.text \
+                or _doctrine(word) \
                 or tok.text.isupper() and len(tok) > 1:
             return False
         hyphened = _joining_hyphen(tok.doc, tok.i + 1) or _joining_hyphen(tok.doc, tok.i - 1)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .people import common_words
+from .people import common_words, names_building
 from .sentences import quoted_tokens
 from ..vocabulary import (HOSTING_VERBS, MEETING_NOUNS, MEETING_VERBS, OCCASION_NOUNS, PARTNER_PREPS, PLACE_NOUNS,
                           PLACE_PREPS, TITLE_NOUNS, TRAVEL_VERBS, TRIP_NOUNS, VENUE_NOUNS)
@@ -115,10 +115,13 @@ def find_place(trigger: Token) -> str | None:
                         for n in k.children if n.dep_ == "pobj"]
             # ... or on one of several partners, joined ("A and B") or set in apposition after a
             # caption's "left," ("met with A, left, and B in Moscow")
-            candidates.extend(partners + [t for n in partners for t in n.children if t.dep_ in ("conj", "appos")])
+            candidates.extend(partners + [t for n in partners for t in _conjuncts(n)])
             # "met with a delegation led by X in Nairobi": on the name that leads the partner
             candidates.extend(t for n in partners for t in n.subtree
                               if t.i != n.i and t.dep_ == "pobj" and t.ent_type_ == "PERSON")
+        if c.dep_ == "prep" and c.lower_ == "for":
+            # "met for about 30 minutes in the residence": the place hangs on the duration
+            candidates.extend(n for n in c.children if n.dep_ == "pobj" and n.ent_type_ in ("TIME", "DATE"))
         if c.dep_ == "npadvmod" and c.pos_ == "NUM":
             candidates.append(c)  # "met one-on-one in Nairobi": the model hangs the place on "one"
         if c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in MEETING_NOUNS:
@@ -198,6 +201,16 @@ def _occasion_place(trigger: Token) -> str | None:
     return None
 
 
+def _conjuncts(tok: Token) -> list[Token]:
+    """The names joined to a partner, however long the list ("with A, B and C in Oslo": the
+    model chains C to B, not to A) and one set in apposition after a caption's "left,"."""
+    out = []
+    for t in tok.children:
+        if t.dep_ in ("conj", "appos"):
+            out += [t, *_conjuncts(t)]
+    return out
+
+
 def place_under(head: Token, preps: set[str] = PLACE_PREPS) -> str | None:
     """The places in the first place phrase under `head`, most specific first:
     "at the Kremlin in Moscow" -> "Kremlin, Moscow"; "in Osaka, Japan" -> "Osaka, Japan"."""
@@ -224,10 +237,15 @@ def _arrived_in(prep: Token, tok: Token) -> bool:
 
 
 def _venue(tok: Token) -> bool:
-    """A building the model tags as an organisation ("Al Husseiniya Palace", "the Union Buildings")."""
-    if tok.ent_type_ != "ORG":
+    """A building the model tags as an organisation ("Al Husseiniya Palace", "the Union Buildings"),
+    or a name of any tag that names the building it modifies ("the Bocharov Ruchei residence")."""
+    if tok.ent_type_ not in ("ORG", "PERSON"):
         return False
     ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+    if names_building(ent):
+        return True
+    if tok.ent_type_ != "ORG":
+        return False
     # "State House Nairobi": the building's noun may come before the city the model joined to it
     return ent[-1].lower_ in VENUE_NOUNS or len(ent) >= 3 and any(t.lower_ in VENUE_NOUNS for t in ent[1:-1])
 
@@ -249,7 +267,9 @@ def _named_by(prep: Token, tok: Token) -> bool:
     t = ent.root
     while t.i != prep.i:
         # "Casa | Rosada": a name the model tagged only in part continues into its head
-        continued = t.dep_ == "compound" and t.head.pos_ == "PROPN" and t.head.i == t.i + 1
+        # and "the White House | residence": a venue naming the building it modifies
+        continued = t.dep_ == "compound" and t.head.i == t.i + 1 and (t.head.pos_ == "PROPN"
+                                                                       or t.head.lower_ in VENUE_NOUNS)
         if t.dep_ not in ("pobj", "prep", "appos", "conj", "npadvmod", "poss") and not continued or t.head.i == t.i:
             return False
         t = t.head

@@ -214,3 +214,10 @@ def test_a_title_goes_on_past_of_through_the_name_of_the_body_it_heads(nlp):
     ex = run(nlp, "Foreign Minister Ayman Farouk and Director of the Office of His Majesty Jalal Omar attended "
                   "the meeting.")
     assert {a.name: a.titles for a in ex.actors}["Jalal Omar"] == ["Director of the Office of His Majesty"]
+
+
+def test_the_next_name_of_a_list_is_no_title_of_the_one_before(nlp):
+    ex = run(nlp, "President of Ukraine Anna Lund met with President of France Jean Macron, Chancellor of Germany "
+                  "Olaf Scholz, President of Romania Klaus Dahl and Prime Minister of Italy Mario Vik, who arrived "
+                  "in Ukraine on a visit.")
+    assert {a.name: a.titles for a in ex.actors}["Jean Macron"] == ["President of France"]

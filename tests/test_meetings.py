@@ -64,6 +64,29 @@ def test_those_who_attended_the_meeting_further_on_are_its_attendees(nlp):
         (["Anna Berg", "Lars Holm"], ["Erik Dahl", "Maria Lund"])]
 
 
+def test_a_list_the_article_then_counts_as_one_group_met_together(nlp):
+    text = ("President Anna Lund met with President Erik Holm, Chancellor Olaf Berg and Prime Minister Jan Dahl, "
+            "who arrived in Norway on a visit. Lund said the talks went well. During the meeting in Oslo, the "
+            "leaders of the four states discussed trade.")
+    assert meetings(nlp, text) == [["Anna Lund", "Erik Holm", "Jan Dahl", "Olaf Berg"]]
+
+
+def test_a_caption_standing_one_person_beside_another_is_their_meeting(nlp):
+    found = run(nlp, "U.S. Secretary of State Joan Kerr, left, with Palestinian President Erik Abbas, Amman, "
+                     "June 28, 2013.").meetings
+    assert [(sorted(m.participants), m.place, m.date.iso()) for m in found] == [
+        (["Erik Abbas", "Joan Kerr"], "Amman", "2013-06-28")]
+
+
+def test_a_relative_clause_meeting_its_noun(nlp):
+    found = run(nlp, "On Thursday, Foreign Minister Lars Holm had an unplanned conversation with Prime Minister "
+                     "Anna Berg, who officials say he met by chance at an airport in Norway.").meetings
+    assert [(sorted(m.participants), m.place, m.date.iso()) for m in found] == [
+        (["Anna Berg", "Lars Holm"], "Norway", "2024-03-14")]
+    found = run(nlp, "Anna Lund praised Prime Minister Erik Holm, whom she met in Oslo on Monday.").meetings
+    assert [sorted(m.participants) for m in found] == [["Anna Lund", "Erik Holm"]]
+
+
 def test_separate_bilateral_meetings_are_split(nlp):
     found = meetings(nlp, "President Joseph Otieno held separate meetings with Foreign Minister Anna Berg "
                           "and Prime Minister Lars Holm on Monday.")

@@ -425,7 +425,8 @@ def _titles(doc: Doc, start: int, end: int) -> list[str]:
     head = doc[end - 1]
     # "Wang Kejian, an ambassador for ...," : an appositive after the name
     for child in head.children:
-        if child.dep_ == "appos" and child.i > head.i:
+        # not the next of a list the model sets in apposition ("Macron, Chancellor of Germany Olaf Scholz")
+        if child.dep_ == "appos" and child.i > head.i and not any(t.ent_type_ == "PERSON" for t in child.subtree):
             out.append(_np_text(doc, child, exclude=range(start, end)))
     # "the Deputy Director-General of the Ministry, Rachel Feinmesser": the name is the appositive
     if head.dep_ == "appos" and head.head.i < start:

@@ -30,9 +30,9 @@ from .sentences import is_heading
 from ..vocabulary import (ACHIEVED_VERBS, ADDRESS_VERBS, ATTENDED_PREPS, ATTEND_VERBS, CONDITION_MARKS, DEFINITE_DETS,
                           DELEGATION_NOUNS, EACH_WORDS, EARLIER_WORDS, FOCUS_VERBS, GESTURE_VERBS, GROUP_HEADS, HOSTING_VERBS,
                           IN_PERSON_OCCASIONS, LEAD_VERBS, LIFE_EVENT_VERBS, MEAL_NOUNS, MEETING_NOUNS, MEETING_VERBS, MODAL_AUX, MODAL_HEADS,
-                          NEGATION_ADVERBS, NOT_MEETING_NOUN_MODS, PARTNER_PREPS, PHONE_WORDS, PRESENCE_WORDS,
+                          NEGATION_ADVERBS, NOT_MEETING_NOUN_MODS, PAIR_NOUNS, PARTNER_PREPS, PHONE_WORDS, PRESENCE_WORDS,
                           RESPECTIVE_WORDS, SEPARATE_WORDS, SUBJECT_MATTER_VERBS, TIME_UNITS, TITLE_NOUNS,
-                          TOGETHER_WORDS, TOPIC_PREPS, TRAVEL_VERBS, TRIP_NOUNS, VIEW_NOUNS)
+                          TOGETHER_WORDS, TOPIC_PREPS, TRAVEL_VERBS, TRIP_NOUNS, VIEW_NOUNS, Words)
 
 
 def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[MeetingMention]:
@@ -363,7 +363,8 @@ def _separate(trigger: Token, parties: list[Mention]) -> list[list[Mention]]:
     listed = len(people) >= LIST_SPLIT and len(people) == len(partners) and not one \
         or _of_different_nations(people, trigger.doc)
     # "together", wherever the parse hangs it; or a photo of them all ("meets with, from left, A, B and C")
-    together = {t.lower_ for t in (noun or trigger).subtree} & TOGETHER_WORDS or _pictured(trigger.sent)
+    together = {t.lower_ for t in (noun or trigger).subtree} & TOGETHER_WORDS or _pictured(trigger.sent) \
+        or listed and not plural and _counted_as_one(trigger, len(partners) + 1)
     if len(subject) >= 2 and partners and words & (EACH_WORDS | RESPECTIVE_WORDS) and not together:
         # "A and B held separate meetings with C and D": each of them met each; "met C and D
         # respectively": in turn
@@ -373,6 +374,26 @@ def _separate(trigger: Token, parties: list[Mention]) -> list[list[Mention]]:
     if not (plural or listed) or together or len(subject) != 1 or len(partners) < 2:
         return [parties] if parties else []
     return [[subject[0], p] for p in partners]
+
+
+GROUP_SIZES = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+COUNTED_AHEAD = 4  # sentences after a list meeting in which "the five leaders" still counts its people
+GROUP_OF = Words("lemma", PAIR_NOUNS | {"state", "country", "nation"})
+
+
+def _counted_as_one(trigger: Token, size: int) -> bool:
+    """"A met with B, C, D and E ... the leaders of the five states discussed ...": the article
+    counts everyone of the list (or the guests alone: "the four leaders") as one group, so
+    they met together, not one by one."""
+    doc = trigger.doc
+    end = trigger.sent.end
+    for _ in range(COUNTED_AHEAD):
+        end = doc[end].sent.end if end < len(doc) else end
+    for tok in doc[trigger.sent.start:end]:
+        number = GROUP_SIZES.get(tok.lower_) or (int(tok.text) if tok.text.isdigit() and len(tok.text) <= 2 else 0)
+        if number in (size, size - 1) and tok.dep_ == "nummod" and tok.head.lemma_.lower() in GROUP_OF:
+            return True
+    return False
 
 
 def _of_different_nations(people: list[Mention], doc: Doc) -> bool:
@@ -576,6 +597,19 @@ PICTURE_POSITION = re.compile(r"\((?:L|R|C|left|right|center|centre|\d(?:st|nd|r
                               r"|, (?:left|right|center|centre|second (?:left|right)),|\bfrom (?:left|right)\b")
 
 
+# "Kerry, left, with President Abbas, Amman, June 28": a caption that stands one person beside another
+PICTURED_WITH = re.compile(r"(?:\((?:L|R|C|left|right|center|centre)\)|, (?:left|right|center|centre),)\s+with\s+$")
+
+
+def _pictured_with(prep: Token, roster: Roster) -> bool:
+    """A caption's "A, left, with B": the two stand together in the picture, so they met."""
+    doc = prep.doc
+    before = doc[max(prep.sent.start, prep.i - 4):prep.i + 1].text_with_ws
+    return PICTURED_WITH.search(before + " ") is not None \
+        and any(m.kind == "person" for m in roster.within(list(prep.subtree))) \
+        and any(m.kind == "person" for m in roster.within(list(doc[prep.sent.start:prep.i])))
+
+
 def _pictured(sent: Span) -> bool:
     """A caption that says where each person stands shows them together: speaking there is in person."""
     return PICTURE_POSITION.search(sent.text) is not None
@@ -585,7 +619,11 @@ def _caption_place(sent: Span) -> str | None:
     """A caption says where the picture was taken once, however the parser hangs it among the
     names ("meets with, from left, A, B and C in Nairobi, March 18, 2024")."""
     return next((p for tok in sent if tok.dep_ == "prep" and tok.lower_ in ("in", "at")
-                 and (p := place_under(tok.head, {tok.lower_}))), None)
+                 and (p := place_under(tok.head, {tok.lower_}))), None) or next(
+        # "..., with B, Amman, June 28, 2013": the place set off by commas before the date
+        (e.text for e in sent.ents if e.label_ in ("GPE", "LOC") and e.start > sent.start
+         and sent.doc[e.start - 1].text == "," and e.end < sent.end and sent.doc[e.end].text == ","
+         and any(t.ent_type_ == "DATE" for t in sent.doc[e.end:min(e.end + 3, sent.end)])), None)
 
 
 def _with_person(verb: Token, roster: Roster) -> bool:
@@ -881,6 +919,7 @@ CHECKS = {
     "received_call": _received_call,
     "joint_appearance": _joint_appearance,
     "shook_hands": _shook_hands,
+    "pictured_with": _pictured_with,
     "reciprocal": _reciprocal,
     "played_host": _played_host,
     "joined_for_talks": _joined_for_talks,

@@ -35,8 +35,11 @@ def find_parties(trigger: Token, roster: Roster) -> list[Mention]:
         if partner is not None:
             scope.extend(phrase(partner))  # not "..., who confirmed Lula's trip to Buenos Aires"
             scope.extend(t for c in trigger.children if c.dep_ == "relcl" for t in _clause(c))
+    elif trigger.pos_ == "ADP":
+        scope.extend(trigger.sent)  # a caption's "A, left, with B": it names only those pictured
     else:
         scope.extend(_clause(trigger))
+        scope.extend(_relative_object(trigger))
     out: list[Mention] = []
     role_end = _role_opening_end(trigger.sent)
     for m in roster.within(scope):
@@ -218,6 +221,16 @@ def _role_opening_end(sent) -> int:
     if comma is None or not any(t.lower_ in TITLE_NOUNS for t in doc[sent.start:comma]):
         return sent.start
     return comma
+
+
+def _relative_object(verb: Token) -> list[Token]:
+    """"Prime Minister Holm, whom she met in Oslo", "Holm, who officials say he met by chance":
+    the one met is the noun the relative clause describes."""
+    relcl = verb if verb.dep_ == "relcl" else verb.head if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl" else None
+    if relcl is None or not any(c.lower_ in ("who", "whom") and c.dep_ in ("dobj", "dep")
+                                for v in {relcl, verb} for c in v.children):
+        return []
+    return phrase(relcl.head)
 
 
 def _attending_subject(noun: Token) -> list[Token]:

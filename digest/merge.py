@@ -12,7 +12,7 @@ from datetime import date
 
 from .models import (Actor, ActorMention, Briefing, DateReport, DateValue, Evidence, Extraction, Meeting, MeetingMention,
                      Position, Skipped, Source)
-from .names import contains_part, offices, parts, plain, same_person, same_stem, skeleton
+from .names import contains_part, parts, plain, same_person, same_stem, skeleton, standings
 from .vocabulary import LOWER_IN_TITLES, TITLE_NOUNS
 
 
@@ -117,9 +117,9 @@ def _attach_partials(groups: list[list[tuple[str, ActorMention]]]) -> list[list[
         if not fits and any(m.titled for _, m in group):  # "President Jokowi": a blend of a full name
             fits = [g for g in full if g[0][1].kind == "person"
                     and any(contains_part(n, name) for _, m in g for n in [m.name, *m.aliases] if len(n.split()) > 1)]
-        said = {o for _, m in group for t in m.titles for o in offices(t)}
-        # "President Bush" is not "First Lady Laura Bush": a namesake given only other offices
-        fits = [g for g in fits if not said or not (held := {o for _, m in g for t in m.titles for o in offices(t)})
+        said = {o for _, m in group for t in m.titles for o in standings(t)}
+        # "President Bush" is not "First Lady Laura Bush": a namesake of another standing
+        fits = [g for g in fits if not said or not (held := {o for _, m in g for t in m.titles for o in standings(t)})
                 or said & held]
         if len(fits) > 1:
             # "President Obama" beside Barack and Michelle Obama: the one whose titles it shares
@@ -176,8 +176,8 @@ def _same_actor(a: ActorMention, b: ActorMention) -> bool:
         return plain(a.name) == plain(b.name)
     if a.titled and b.titled and plain(a.name) == plain(b.name):
         # "Prime Minister Holm" in two sources, named in full in neither: one person, unless
-        # given different offices
-        said = [{o for t in m.titles for o in offices(t)} for m in (a, b)]
+        # given different standings
+        said = [{o for t in m.titles for o in standings(t)} for m in (a, b)]
         return not (said[0] and said[1]) or bool(said[0] & said[1])
     return any(same_person(x, y) for x in [a.name, *a.aliases] for y in [b.name, *b.aliases]
                if len(x.split()) > 1 and len(y.split()) > 1)

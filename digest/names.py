@@ -16,7 +16,7 @@ from anyascii import anyascii
 from nicknames import NickNamer
 from rapidfuzz import fuzz
 
-from .vocabulary import GENERIC_TITLES, PARTICLES, SUFFIXES, TITLE_NOUNS
+from .vocabulary import PARTICLES, STANDING_TITLES, SUFFIXES
 
 NICKNAMES = NickNamer()
 @lru_cache(maxsize=65536)
@@ -151,9 +151,7 @@ def same_stem(a: str, b: str) -> bool:
     return any(w.endswith("ish") and len(w) >= 7 and o.startswith(w[:-3]) and o != w for w, o in ((a, b), (b, a)))
 
 
-def offices(title: str | None) -> set[str]:
-    """The title nouns of a title that name an office or standing ("President", the "Lady" of
-    "First Lady"), not the generic ones anyone may be given ("leader", "official"): two people
-    given different offices are different people."""
-    words = {w.lower().strip(",.") for w in re.split(r"[\s-]", title or "")}
-    return {w for w in words if w in TITLE_NOUNS and w not in GENERIC_TITLES}
+def standings(title: str | None) -> set[str]:
+    """The standings a title gives ("President", the "Lady" of "First Lady"): two people of
+    one surname given different ones are relatives, not one person."""
+    return {w for w in re.split(r"[^a-z]+", (title or "").lower()) if w in STANDING_TITLES}

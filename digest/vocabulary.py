@@ -62,7 +62,7 @@ MARGIN_NOUNS = Words("lemma", {"sideline", "sidelines", "margin", "margins"})  #
 OCCASION_NOUNS = Words("lemma", MARGIN_NOUNS | {"summit", "conference", "session",
                                  "debate", "assembly", "forum", "time", "visit", "trip", "tour", "ceremony",
                                  "gathering", "event", "occasion", "dinner", "lunch", "luncheon", "banquet",
-                                 "breakfast", "meeting", "meetings", "talks", "round", "framework", "course",
+                                 "breakfast", "meeting", "meetings", "talks", "consultations", "round", "framework", "course",
                                  "part", "celebration", "festival", "games", "gala", "reception", "week",
                                  "congress", "convention", "council", "retreat", "expo"})
 # Last words of a building's name: an organisation-tagged "Al Husseiniya Palace" or "Union
@@ -144,11 +144,13 @@ TITLE_NOUNS = Words("lower", {"minister", "ambassador", "envoy", "president", "v
                               "rep.", "sen.", "gov.", "del.", "lt.", "gen.", "col.",
                               "adm.", "rev.", "sgt.", "amb.", "supt.", "cmdr.", "capt.", "maj.", "atty.", "insp.",
                               "pm", "fm", "vp"})
-# Title nouns anyone may be given beside an office ("leader", "official"), and honorifics: they
-# never tell two people of one surname apart.
-GENERIC_TITLES = Words("lower", {"leader", "official", "officials", "member", "politician", "head", "chief",
-                                 "deputy", "representative", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr",
-                                 "dr.", "sir", "lord"})
+# Standings one person holds alone, which a relative of the same surname does not share:
+# "President Bush" is not "First Lady Laura Bush", "King Charles" not "Princess Anne".
+STANDING_TITLES = Words("lower", {"president", "lady", "king", "queen", "prince", "princess", "emperor", "empress"})
+# Title words that are also English surnames: after a given name they close a name ("Julie
+# Bishop", "Larry King", "John Major"), where a title would lead it.
+SURNAME_TITLES = Words("lower", {"king", "bishop", "major", "justice", "judge", "pope", "chancellor", "dean",
+                                 "marshal", "sheriff"})
 # Titles of people known by one name: "King Abdullah" is how English names him, so title and
 # name together are his full name.
 ONE_NAME_TITLES = Words("lower", {"king", "queen", "emir", "sultan", "pope", "prince", "princess",

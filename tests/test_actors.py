@@ -221,3 +221,22 @@ def test_the_next_name_of_a_list_is_no_title_of_the_one_before(nlp):
                   "Olaf Scholz, President of Romania Klaus Dahl and Prime Minister of Italy Mario Vik, who arrived "
                   "in Ukraine on a visit.")
     assert {a.name: a.titles for a in ex.actors}["Jean Macron"] == ["President of France"]
+
+
+def test_a_name_after_a_title_phrase_and_a_comma_holds_that_title(nlp):
+    found = run(nlp, "Minister for Foreign Affairs, Senator the Hon Anna Berg, and Associate Minister for Maori "
+                     "Development, Hon Lars Holm, have today held the annual Foreign Minister Consultations.").meetings
+    assert [sorted(m.participants) for m in found] == [["Anna Berg", "Lars Holm"]]
+
+
+def test_a_title_starts_after_the_noun_that_is_no_title(nlp):
+    ex = run(nlp, "President Joseph Otieno held talks with President Anna Berg with the participation of "
+                  "Chairperson of the African Union Commission Lars Holm Dahl.")
+    assert {a.name: a.titles for a in ex.actors}["Lars Holm Dahl"] == ["Chairperson of the African Union Commission"]
+
+
+def test_a_title_word_after_a_given_name_is_a_surname(nlp):
+    ex = run(nlp, "Foreign Minister Julie Bishop met Prime Minister Lars Holm in Oslo. Bishop said it went well.")
+    assert {a.name for a in ex.actors if a.kind == "person"} == {"Julie Bishop", "Lars Holm"}
+    labels = run(nlp, "ANNA KING: Thank you Deputy Prime Minister.\n\nLARS HOLM: Thank you Foreign Minister.\n")
+    assert {a.name for a in labels.actors if a.kind == "person"} == {"Anna King", "Lars Holm"}

@@ -222,6 +222,23 @@ def test_a_transcript_of_two_speakers_addressing_each_other_is_their_meeting(nlp
     assert [(sorted(m.participants), m.place) for m in found] == [(["Anna Berg", "Lars Holm"], "Oslo")]
 
 
+PRESS_CONFERENCE = ("Bilateral Press Conference\n\n"
+                    "LARS HOLM: This is the final day of the consultations. We have had a very fruitful "
+                    "discussion. Thank you very much for coming along Foreign Minister.\n\n"
+                    "ANNA BERG: Thank you Deputy Prime Minister. It was a very effective meeting.\n")
+
+
+def test_two_speakers_thanking_each_other_by_title_met(nlp):
+    found = run(nlp, PRESS_CONFERENCE).meetings
+    assert [sorted(m.participants) for m in found] == [["Anna Berg", "Lars Holm"]]
+
+
+def test_an_occasion_someone_had_to_meet_is_a_meeting(nlp):
+    found = run(nlp, "Foreign Minister Anna Berg said she had the opportunity to meet informally with Prime "
+                     "Minister Lars Holm in Oslo.").meetings
+    assert [(sorted(m.participants), m.place) for m in found] == [(["Anna Berg", "Lars Holm"], "Oslo")]
+
+
 def test_a_transcript_of_a_telephone_conversation_is_no_meeting(nlp):
     assert run(nlp, "Telephone conversation with Anna Berg.\n" + EXCHANGE).meetings == []
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..models import ActorMention
-from ..names import contains_part, is_country, is_suffix, offices, parts, plain, same_person, same_stem
+from ..names import contains_part, is_country, is_suffix, parts, plain, same_person, same_stem, standings
 from .people import clean_name, name_bounds, person_spans
 from .places import find_dateline_place, in_dateline
 from .sentences import is_heading
@@ -105,7 +105,7 @@ def build_roster(doc: Doc) -> Roster:
                    else name)
                   for span, name in candidates]
     fulls: list[str] = []
-    held: dict[str, set[str]] = defaultdict(set)  # the offices each full name is given anywhere
+    held: dict[str, set[str]] = defaultdict(set)  # the standings each full name is given anywhere
     for span, name in candidates:
         if len(parts(name)) >= 2:
             canonical = next((f for f in fulls if same_person(f, name)), None)
@@ -115,7 +115,7 @@ def build_roster(doc: Doc) -> Roster:
             actor = roster.actors.setdefault(canonical, ActorMention(canonical, "person", count=0))
             if name != canonical and name not in actor.aliases:
                 actor.aliases.append(name)
-            held[canonical] |= offices(" ".join(_titles(doc, *name_bounds(span))))
+            held[canonical] |= standings(" ".join(_titles(doc, *name_bounds(span))))
     # Resolve every candidate (full or bare) in text order, so recency is known.
     for span, name in candidates:
         start, end = name_bounds(span)
@@ -124,9 +124,9 @@ def build_roster(doc: Doc) -> Roster:
         else:
             pre = _pre_title(doc, start)
             fitting = [f for f in fulls if contains_part(f, name)] if name else []
-            # "President Bush" beside "First Lady Laura Bush": the one full name of that
-            # surname holds another office, so it is someone else, not named in full
-            other = bool(fitting) and all(_other_office(pre, held[f]) for f in fitting)
+            # "President Bush" beside "First Lady Laura Bush": the full names of that surname
+            # hold another standing, so it is someone else, not named in full
+            other = bool(fitting) and all(_other_standing(pre, held[f]) for f in fitting)
             canonical = None if other else _resolve_bare(roster, fulls, name, span, start)
             speaker = span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in REPORTING_VERBS
             place = span.root.ent_type_ in ("GPE", "LOC", "NORP", "FAC")
@@ -296,8 +296,10 @@ def speaker_labels(doc: Doc) -> list[tuple[Span, list[str], list[str]]]:
             last = max((k for k, w in enumerate(words) if w.lower().strip(".") in TITLE_NOUNS), default=-1)
             titles, names = words[:last + 1], words[last + 1:]
         else:
-            titles = [w for w in words if w.lower().strip(".") in TITLE_NOUNS | {"of", "state"}]
-            names = [w.title() for w in words if w not in titles]
+            # titles lead ("PRIME MINISTER LEE"); a title word after a name is a surname ("JULIE BISHOP")
+            lead = next((k for k, w in enumerate(words) if w.lower().strip(".") not in TITLE_NOUNS | {"of", "state"}),
+                        len(words))
+            titles, names = words[:lead], [w.title() for w in words[lead:]]
             titles += [w.lower() if w.lower() in LOWER_IN_TITLES else w for w in (match.group(2) or "").split()]
         found.append((span, titles, names))
     doc._.speaker_labels = found if len(found) >= 2 else []
@@ -355,10 +357,10 @@ def _resolve_bare(roster: Roster, fulls: list[str], name: str, span: Span, start
     return max(recent, key=lambda m: m.start).name if recent else None
 
 
-def _other_office(pre: str | None, held: set[str]) -> bool:
-    """The bare name's title names an office the full-named person is never given, and they are
-    given one of their own: "President Bush" is not "First Lady Laura Bush"."""
-    said = offices(pre)
+def _other_standing(pre: str | None, held: set[str]) -> bool:
+    """The bare name's title gives a standing the full-named person is never given, and they
+    are given one of their own: "President Bush" is not "First Lady Laura Bush"."""
+    said = standings(pre)
     return bool(said) and bool(held) and not said & held
 
 
@@ -385,8 +387,10 @@ def _pre_title(doc: Doc, start: int) -> str | None:
     # "commend the leadership of President Obama": a title goes on past "of" only from its own
     # noun ("Secretary of State", "Prime Minister of Armenia"), never from a noun of the sentence
     joint = [k for k, w in enumerate(words) if w.lower_ in TITLE_COMPLEMENT_PREPS and k > 0]
-    if joint and words[joint[-1] - 1].lower_ not in TITLE_NOUNS and not _names_a_body(words[:joint[-1]]):
-        words = words[joint[-1] + 1:]
+    cut = next((k for k in reversed(joint)
+                if words[k - 1].lower_ not in TITLE_NOUNS and not _names_a_body(words[:k])), None)
+    if cut is not None:  # "with the participation of | Chairperson of the Commission X"
+        words = words[cut + 1:]
     while words and words[0].lower_ in ("to", "of", "for", "the", "'s", "’s"):
         words.pop(0)
     # "Qatar's Emir Sheikh Tamim": the honorific belongs to the name; after an adjective
@@ -395,6 +399,8 @@ def _pre_title(doc: Doc, start: int) -> str | None:
             and not (len(words) > 1 and (words[-2].pos_ == "ADJ" or words[-2].lower_ == "first")) \
             and not (len(words) > 2 and words[-2].lower_ in ("his", "her") and words[-3].lower_ == "of"):
         words.pop()
+    while words and words[-1].lower_ == "the":
+        words.pop()  # "Senator the Hon Marise Payne"
     if any(w.lower_ == "counterpart" for w in words):
         # "his Chinese counterpart Foreign Minister Wang Yi": the office after "counterpart",
         # with the nationality before it ("Chinese Foreign Minister")

@@ -22,7 +22,7 @@ from .actors import Mention, Roster, speaker_labels
 from ..names import is_country
 from .dates import days_after, find_date, just_happened, time_clause, under_way
 from .parties import (CLAUSE_DEPS, copular_partner, described_nationals, existential, find_parties, group_subject,
-                      held_with, inside_title, last_named, phrase)
+                      had_occasion_to, held_with, inside_title, last_named, phrase)
 from .places import PLACE_LABELS, Place, choose_place, find_dateline_place, find_place, host_country, place_under
 from .rules import Rule, load_rules, matches
 from .sequence import continued, day_long, earlier_phrase, goes_on_from, told_again, told_as_earlier
@@ -204,6 +204,17 @@ VOCATIVE = re.compile(r"^(?:Mr|Mrs|Ms|Madam|Mister|Dear|Your Excellency|Excellen
 GREETING_VERBS = {"see", "welcome", "be", "receive", "host", "meet", "greet"}  # "happy to see you in Moscow"
 
 
+# "Thank you Deputy Prime Minister.", "Thank you very much for coming along Foreign Minister."
+THANKS = re.compile(r"\bThank you(?: (?:very|so) much)?(?: for [^.,!?A-Z]{0,60})?,?\s+((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)"
+                    r"\s*[.,!]")
+
+
+def _thanks_by_title(turn: str) -> bool:
+    """A turn that thanks the other speaker by their title ("Thank you, Deputy Prime Minister")
+    addresses them as a vocative does."""
+    return any(found.group(1).split()[-1].lower() in TITLE_NOUNS for found in THANKS.finditer(turn))
+
+
 def _exchange(doc: Doc, roster: Roster, told: list[MeetingMention]) -> list[MeetingMention]:
     """A transcript in which two speakers each open a turn by addressing the other ("Putin: Mr
     Kissinger, ..." / "Kissinger: Mr President, ...") records their conversation face to face,
@@ -216,7 +227,8 @@ def _exchange(doc: Doc, roster: Roster, told: list[MeetingMention]) -> list[Meet
         start = doc[span.end].idx + 1 if span.end < len(doc) else len(doc.text)  # after the colon
         if speaker is not None and speaker.kind == "person":
             turns.append((speaker.name, start, labels[k + 1].start_char if k + 1 < len(labels) else len(doc.text)))
-    addressing = {name for name, start, _ in turns if VOCATIVE.match(doc.text[start:].lstrip())}
+    addressing = {name for name, start, end in turns
+                  if VOCATIVE.match(doc.text[start:].lstrip()) or _thanks_by_title(doc.text[start:end])}
     if len(addressing) != 2 or any(_by_phone(sent) for sent in list(doc.sents)[:3]):
         return []
     pair = sorted(addressing)
@@ -709,7 +721,7 @@ def _happened(trigger: Token) -> bool:
         if tok.i != trigger.i and tok.lemma_.lower() in MODAL_HEADS:
             return False
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
-        if infinitive and tok.head.lemma_.lower() not in ACHIEVED_VERBS:
+        if infinitive and tok.head.lemma_.lower() not in ACHIEVED_VERBS and not had_occasion_to(tok):
             return False  # "is due to meet", "sent Wang to meet": not (yet) a meeting
         if tok.i == trigger.i and any(c.dep_ == "dobj" and c.lower_ in MEETING_NOUNS and any(
                 m.lower_ in NOT_MEETING_NOUN_MODS for m in c.children) for c in children):

@@ -18,6 +18,7 @@ from ..vocabulary import (ATTENDED_PREPS, COUNT_WORDS, GROUP_HEADS, HELD_VERBS, 
                           MEETING_NOUNS, OCCASION_NOUNS, PAIR_NOUNS, PARTNER_PREPS, REPORTING_VERBS, SKIP_PREPS,
                           TITLE_NOUNS, TITLE_WORDS, TRAVEL_VERBS, VENUE_COPULAS)
 
+OCCASION_TO = {"opportunity", "chance", "occasion", "pleasure", "honour", "honor", "privilege"}
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj"}
 def find_parties(trigger: Token, roster: Roster) -> list[Mention]:
     """Subject side and partner side of the trigger, without names inside titles."""
@@ -289,6 +290,8 @@ def _clause(verb: Token) -> list[Token]:
             if subject:
                 toks.extend(phrase(subject[0]))
                 break
+    if had_occasion_to(verb):
+        toks.extend(t for c in verb.head.head.children if c.dep_ == "nsubj" for t in phrase(c))
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ == "PROPN":
         # "Lund, meeting Otieno in Nairobi, said ...": the name the participle describes
         toks.extend(t for t in phrase(verb.head) if not (verb.left_edge.i <= t.i <= verb.right_edge.i))
@@ -302,6 +305,14 @@ def _clause(verb: Token) -> list[Token]:
             toks.extend(t for c in head.children if c.dep_ == "dobj" and c.left_edge.i == head.i + 1
                         and c.ent_type_ == "PERSON" and head.lemma_.lower() in REPORTING_VERBS for t in phrase(c))
     return toks
+
+
+def had_occasion_to(verb: Token) -> bool:
+    """"I had the opportunity to meet X", "she had the chance to talk with X": an occasion
+    someone had (past) to do something is what they did."""
+    noun = verb.head
+    return verb.dep_ == "acl" and noun.lemma_.lower() in OCCASION_TO and noun.head.lemma_.lower() in ("have", "get") \
+        and noun.head.tag_ == "VBD"
 
 
 def _misattached_appositive(verb: Token) -> list[Token]:
@@ -337,6 +348,8 @@ def phrase(tok: Token) -> list[Token]:
 def inside_title(tok: Token, roster: Roster) -> bool:
     """A name inside another person's title or description ("an aide to X", "X's envoy")."""
     own = roster.by_token.get(tok.i)
+    if _holds_title_before(tok):
+        return False
     t = tok
     while t.head.i != t.i:
         if t.dep_ == "appos":
@@ -365,6 +378,15 @@ def inside_title(tok: Token, roster: Roster) -> bool:
         if t.pos_ in ("VERB", "AUX") or t.lower_ in MEETING_NOUNS:
             break
     return False
+
+
+def _holds_title_before(tok: Token) -> bool:
+    """"Associate Minister for Maori Development, Hon Nanaia Mahuta": a name set off by a comma
+    after a title phrase is the holder of that title, not someone the title is about."""
+    complement = tok.head
+    left = tok.left_edge.i
+    return tok.dep_ == "appos" and left > 0 and tok.doc[left - 1].text == "," and complement.dep_ == "pobj" \
+        and complement.head.lower_ in ("for", "of", "to") and complement.head.head.lower_ in TITLE_NOUNS
 
 
 def _names_a_title(m: Mention, doc: Doc, roster: Roster) -> bool:

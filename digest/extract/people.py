@@ -16,10 +16,10 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ..names import is_country, is_suffix
+from ..names import is_country, is_given_name, is_suffix
 from .sentences import is_heading
-from ..vocabulary import (HONORIFICS, MEAL_NOUNS, NOT_NAME_WORDS, PARTICLES, REPORTING_VERBS, TITLE_COMPLEMENT_PREPS,
-                          TITLE_NOUNS, TITLE_WORDS, VENUE_NOUNS)
+from ..vocabulary import (HONORIFICS, MEAL_NOUNS, NOT_NAME_WORDS, PARTICLES, REPORTING_VERBS, SURNAME_TITLES,
+                          TITLE_COMPLEMENT_PREPS, TITLE_NOUNS, TITLE_WORDS, VENUE_NOUNS)
 
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 # Capitals of the Latin, Greek and Cyrillic alphabets: "Çavuşoğlu", "Łukasz", "Žižek" start names too.
@@ -256,6 +256,14 @@ def _in_person_slot(span: Span, doc: Doc) -> bool:
     return any(e.label_ == "PERSON" and e[-1].text == last for e in doc.ents)
 
 
+def _surname_like_title(span: Span, tok: Token) -> bool:
+    """"Julie Bishop", "John Major": a title word closing a tagged name after a given name is
+    the surname (a title leads a name, it never follows one)."""
+    return tok.i == span.end - 1 and span.end - span.start >= 2 and tok.lower_ in SURNAME_TITLES \
+        and tok.ent_type_ == "PERSON" and span.doc[tok.i - 1].ent_type_ == "PERSON" \
+        and is_given_name(span.doc[tok.i - 1].lower_)
+
+
 def _doctrine(word: str) -> bool:
     """"Tibetan Buddhism", "Marxism": a creed or doctrine is nobody's name."""
     return len(word) > 5 and word.endswith("ism")
@@ -316,7 +324,8 @@ def _looks_like_name(span: Span) -> bool:
         if tok.text.isupper() and len(tok) <= 3 and tok.i == span.end - 2 == span.start and tok.ent_type_ == "PERSON" \
                 and word not in TITLE_NOUNS:
             continue  # "JD Vance": undotted initials before the surname
-        inner = span.start < tok.i < span.end - 1 and word in ("sheikh", "sheik", "shaikh")
+        inner = span.start < tok.i < span.end - 1 and word in ("sheikh", "sheik", "shaikh") \
+            or _surname_like_title(span, tok)
         if word in NOT_NAME_WORDS | MEAL_NOUNS or word in TITLE_NOUNS and not inner or "." in tok.text \
                 or _doctrine(word) \
                 or tok.text.isupper() and len(tok) > 1:

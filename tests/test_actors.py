@@ -240,3 +240,8 @@ def test_a_title_word_after_a_given_name_is_a_surname(nlp):
     assert {a.name for a in ex.actors if a.kind == "person"} == {"Julie Bishop", "Lars Holm"}
     labels = run(nlp, "ANNA KING: Thank you Deputy Prime Minister.\n\nLARS HOLM: Thank you Foreign Minister.\n")
     assert {a.name for a in labels.actors if a.kind == "person"} == {"Anna King", "Lars Holm"}
+
+
+def test_a_title_alone_is_no_one(nlp):
+    """Found by the property test: a text that is only a title ends before any name."""
+    assert [a for a in run(nlp, "President").actors if a.kind == "person"] == []

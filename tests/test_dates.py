@@ -276,3 +276,21 @@ def test_a_name_the_model_joins_to_the_weekday_after_it_is_not_part_of_the_date(
     found = run(nlp, "Officials said President Joe Bush met privately with the Dalai Lama Tuesday. "
                      "The Dalai Lama said it was good.").meetings
     assert found[0].date.iso() == "2024-03-19"  # the model tags "Lama Tuesday" as one date
+
+
+def test_an_occasion_named_again_with_the_has_the_day_it_was_named_with(nlp):
+    text = ("OSLO - President Anna Berg was seen taking a selfie with President Lars Holm to show warming "
+            "relations during their state banquet in Oslo on Monday. The two presidents, accompanied by their "
+            "wives, attended the state banquet hosted at the palace after their bilateral summit.")
+    found = run(nlp, text).meetings
+    assert [m.date.iso() for m in found] == ["2024-03-18"]
+
+
+def test_an_earlier_meeting_named_again_by_its_rank_takes_its_day_and_place_there(nlp):
+    text = ("BEIJING - Chinese President Xi Ming met President Lee Jae-sun in Beijing on Monday. The smartphone Lee "
+            "used to take selfies with Xi and the two first ladies was a device from tech giant Xiaomi gifted by Xi "
+            "after their first summit two months ago. Adviser Wi said it continued discussions not covered in the "
+            "first summit in Gyeongju, North Gyeongsang, in November.")
+    found = run(nlp, text, published=date(2024, 1, 6)).meetings  # two months back: October or November
+    earlier = [(m.date.iso() if m.date else None, m.place) for m in found if m.earlier]
+    assert earlier == [("2023-11", "Gyeongju, North Gyeongsang")]  # never the dateline's Beijing

@@ -132,7 +132,8 @@ def build_roster(doc: Doc) -> Roster:
             place = span.root.ent_type_ in ("GPE", "LOC", "NORP", "FAC")
             # "President Bush": a name the model tags, right after a title noun (not after "<title>
             # of", where the words complete the title: "Chief of General Intelligence")
-            titled = pre is not None and doc[start - 1].lower_ in TITLE_NOUNS and doc[start].ent_type_ == "PERSON" \
+            titled = bool(name) and pre is not None and doc[start - 1].lower_ in TITLE_NOUNS \
+                and doc[start].ent_type_ == "PERSON" \
                 and not any(w.lower() in TITLE_COMPLEMENT_PREPS for w in pre.split())
             if canonical is None and name and (span.label_ == "PERSON" or speaker and not place or titled) \
                     and (other or not fitting):

@@ -99,7 +99,8 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                 else:
                     present = []
                 when = next((d for t in triggers if (d := find_date(t, sent, published)) is not None), None) \
-                    or days_after(sent, sent_before, published)
+                    or days_after(sent, sent_before, published) \
+                    or _named_before(sent, published)
                 places = [Place(p, "clause") for t in triggers if (p := find_place(t))][:1] \
                     or [Place(host_country(sent) or (_caption_place(sent) if _pictured(sent) else None), "clause")]
                 dated = when is not None
@@ -133,11 +134,18 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                     near = [Place(here[m.name][0], "whereabouts") for m in group
                             if m.name in here and index - here[m.name][1] <= 2
                             and (not dated or now_in.get(m.name) == here[m.name][1])]
-                    again = told_again(trigger, group, last)
+                    # "the summit" again after an earlier meeting told in passing is the one reported
+                    again = told_again(trigger, group, last) and not last.earlier
                     if again and not dated:
                         when = last.date  # "Their talks were followed by a dinner": the meeting just told
                     told_place = [Place(last.place, "occasion")] if again else []
-                    chosen = choose_place([*places, *told_place, *near, Place(dateline_place, "dateline")])
+                    # "... after their first summit two months ago. ... a gift from Xi at their first
+                    # summit held in Gyeongju": the earlier meeting again
+                    before = told_as_earlier(trigger) or trigger in _the_earlier_meeting(sent) and any(
+                        m.earlier and set(m.participants) == {g.name for g in group} for m in out)
+                    # a meeting told as before the one reported was not where this story is filed
+                    here_now = [] if before else [*near, Place(dateline_place, "dateline")]
+                    chosen = choose_place([*places, *told_place, *here_now])
                     place = chosen.name if chosen else None
                     if place is not None and chosen.source != "dateline" \
                             and not any(part.lower() in gpes for part in place.split(", ")):
@@ -151,7 +159,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                     mention = MeetingMention(participants=[m.name for m in group if m.kind != "office"], attendees=present,
                                              unnamed=[m.name for m in group if m.kind == "office"], date=when, place=place,
                                              evidence=sent.text.strip(), sentence_index=index,
-                                             topic=_subject_matter(sent), earlier=told_as_earlier(trigger))
+                                             topic=_subject_matter(sent), earlier=before)
                     if last is not None and last.topic is None and index - last.sentence_index <= FOLLOW_UP \
                             and set(mention.participants) == set(last.participants):
                         last.topic = mention.topic  # "The two ministers discussed fishing quotas": its topic
@@ -170,6 +178,11 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
             # "Pakistan and Afghanistan delegations held talks. Dar led the Pakistani delegation
             # while Muttaqi led the Afghan side": the delegations' leaders met
             last.participants += [n for n in _delegation_leaders(sent, roster) if n not in last.participants]
+        first_told = next((m for m in reversed(out) if m.earlier and m.sentence_index < index), None)
+        for noun in _the_earlier_meeting(sent) if first_told is not None else []:
+            # "their first summit two months ago ... the first summit in Gyeongju in November"
+            first_told.date = first_told.date or find_date(noun, sent, published)
+            first_told.place = first_told.place or find_place(noun)
         if last is not None and last.date is None and index - last.sentence_index <= DATED_LATER:
             last.date = _date_of_the_meeting(sent, published)  # "At the meeting on Monday evening, ..."
         elif last is None and (heard := _date_of_the_meeting(sent, published, earlier=True)) is not None:
@@ -779,6 +792,34 @@ def _the_meeting(sent: Span, earlier: bool = False) -> list[Token]:
     return [tok for tok in sent if tok.lower_ in MEETING_NOUNS and not tok.text[:1].isupper()
             and (_happened(tok) or earlier and any(c.lower_ in EARLIER_WORDS for c in tok.children))
             and any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_DETS for c in tok.children)]
+
+
+NAMED_BEFORE = 4  # sentences back "the state banquet" may point to "their state banquet on Monday"
+
+
+def _named_before(sent: Span, published: date | None) -> DateValue | None:
+    """"... during their state banquet in Beijing on Monday. The two presidents attended the state
+    banquet": an occasion named again with "the" is the one named just before, and has its day."""
+    doc = sent.doc
+    sents = list(doc.sents)
+    at = next(k for k, s in enumerate(sents) if s.start == sent.start)
+    for noun in sent:
+        if noun.pos_ != "NOUN" or not (noun.lower_ in MEETING_NOUNS or noun.lemma_.lower() in MEAL_NOUNS) \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            continue
+        for before in reversed(sents[max(0, at - NAMED_BEFORE):at]):
+            for tok in before:
+                if tok.lemma_ == noun.lemma_ and tok.pos_ == "NOUN" and (d := find_date(tok, before, published)) is not None:
+                    return d
+    return None
+
+
+def _the_earlier_meeting(sent: Span) -> list[Token]:
+    """"the first summit", "their previous meeting": a meeting before the one reported, named
+    again by its rank."""
+    return [tok for tok in sent if tok.lower_ in MEETING_NOUNS and not tok.text[:1].isupper()
+            and any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_DETS for c in tok.children)
+            and any(c.dep_ == "amod" and c.lower_ in EARLIER_WORDS | {"first", "initial"} for c in tok.children)]
 
 
 def _place_of_the_meeting(sent: Span) -> str | None:

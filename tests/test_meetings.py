@@ -228,6 +228,12 @@ PRESS_CONFERENCE = ("Bilateral Press Conference\n\n"
                     "ANNA BERG: Thank you Deputy Prime Minister. It was a very effective meeting.\n")
 
 
+def test_a_transcript_speaker_here_today_dates_the_meeting_by_publication(nlp):
+    found = run(nlp, EXCHANGE.replace("It is a great honour for me.", "I am pleased to be here today.")).meetings
+    assert [m.date.iso() for m in found] == ["2024-03-20"]
+    assert [m.date for m in run(nlp, EXCHANGE).meetings] == [None]  # nobody says when
+
+
 def test_two_speakers_thanking_each_other_by_title_met(nlp):
     found = run(nlp, PRESS_CONFERENCE).meetings
     assert [sorted(m.participants) for m in found] == [["Anna Berg", "Lars Holm"]]

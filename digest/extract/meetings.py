@@ -208,6 +208,10 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
     # "X met with reporters", "X arrived ahead of talks with Y": one party is no meeting to report;
     # nor is "the first meeting between Australia and Papua New Guinea leadership", with nobody named
     out += _exchange(doc, roster, out)
+    here_today = _here_today(doc, roster, published)
+    for m in out:
+        if m.date is None and not m.earlier and here_today & set(m.participants):
+            m.date = DateValue(published.year, published.month, published.day, "today")
     return [m for m in out if len(m.participants) + len(m.unnamed) + len(m.attendees) >= 2
             and any(n in roster.actors and roster.actors[n].kind == "person" for n in m.participants + m.attendees)]
 
@@ -220,6 +224,26 @@ GREETING_VERBS = {"see", "welcome", "be", "receive", "host", "meet", "greet"}  #
 # "Thank you Deputy Prime Minister.", "Thank you very much for coming along Foreign Minister."
 THANKS = re.compile(r"\bThank you(?: (?:very|so) much)?(?: for [^.,!?A-Z]{0,60})?,?\s+((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)"
                     r"\s*[.,!]")
+
+
+PRESENT_TODAY = {"be", "come", "arrive", "receive", "meet", "see", "welcome", "accompany", "host", "join"}
+
+
+def _here_today(doc: Doc, roster: Roster, published: date | None) -> set[str]:
+    """The speakers of a transcript who say they are at the meeting today ("I am pleased to be
+    here today", "thank you for receiving us here today", "accompanies me today"): the
+    meeting they speak at is on the day the transcript was published."""
+    if published is None:
+        return set()
+    labels = [span for span, _, _ in speaker_labels(doc)]
+    found = set()
+    for k, span in enumerate(labels):
+        speaker = next((roster.by_token[i] for i in range(span.start, span.end) if i in roster.by_token), None)
+        end = labels[k + 1].start if k + 1 < len(labels) else len(doc)
+        if speaker is not None and any(t.lower_ == "today" and t.head.lemma_.lower() in PRESENT_TODAY
+                                       for t in doc[span.end:end]):
+            found.add(speaker.name)
+    return found
 
 
 def _thanks_by_title(turn: str) -> bool:

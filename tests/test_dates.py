@@ -294,3 +294,18 @@ def test_an_earlier_meeting_named_again_by_its_rank_takes_its_day_and_place_ther
     found = run(nlp, text, published=date(2024, 1, 6)).meetings  # two months back: October or November
     earlier = [(m.date.iso() if m.date else None, m.place) for m in found if m.earlier]
     assert earlier == [("2023-11", "Gyeongju, North Gyeongsang")]  # never the dateline's Beijing
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Foreign Minister Anna Berg arrived in Oslo on March 11. A day later, she met Prime Minister Lars Holm.",
+     "2024-03-12"),
+    ("Foreign Minister Anna Berg arrived in Oslo on March 11. The next day, she met Prime Minister Lars Holm.",
+     "2024-03-12"),
+    ("Foreign Minister Anna Berg spoke in Oslo on Friday. Two days earlier, she had met Prime Minister Lars Holm "
+     "in Bergen.", "2024-03-13"),
+    # with no day told before, a day counted from nothing is no day (never one from publication)
+    ("Foreign Minister Anna Berg met Prime Minister Lars Holm a day earlier.", None),
+])
+def test_days_later_count_from_the_day_the_sentence_before_tells(nlp, text, day):
+    found = run(nlp, text).meetings
+    assert [m.date.iso() if m.date else None for m in found] == [day]

@@ -285,18 +285,50 @@ def find_date(trigger: Token, sent: Span, published: date | None) -> DateValue |
         inside = BRACKET_DAY.search(text)  # the entity may swallow "(19th"
         if inside:
             text = text[:inside.start()]
-        value = resolve_date(text, counted_from, () if published else written_days(sent.doc))
-        if published is None and value is not None and value.year is None and value.month:
-            value = _year_of_written_days(value, sent.doc, ent.start)
-        day = int(inside.group(1)) if inside else _day_in_brackets(sent.doc, ent.end)
-        if value is not None and value.year and value.day is not None and day is not None:
-            value = _nearest_with_day(value, day)
+        narrative = NARRATIVE_DAY.fullmatch(" ".join(text.lower().split())) if counted_from is published else None
+        if narrative:
+            # "A day later, she met ...": counted from the day the sentence before tells, never from
+            # publication (only "ago" counts from the time of writing)
+            value = _days_from_told(narrative, sent, published)
+        else:
+            value = resolve_date(text, counted_from, () if published else written_days(sent.doc))
+            if published is None and value is not None and value.year is None and value.month:
+                value = _year_of_written_days(value, sent.doc, ent.start)
+            day = int(inside.group(1)) if inside else _day_in_brackets(sent.doc, ent.end)
+            if value is not None and value.year and value.day is not None and day is not None:
+                value = _nearest_with_day(value, day)
         if value is not None:
             # nearest first, but a date on the calendar beats a weekday nothing could resolve
             rank = (value.year is None and value.month is None, abs(ent.root.i - trigger.i))
             if best is None or rank < best[0]:
                 best = (rank, value)
     return best[1] if best else None
+
+
+NARRATIVE_DAY = re.compile(r"(?:(?P<n>a|one|two|three|\d) days? (?P<dir>earlier|later|before|after)"
+                           r"|the (?P<rel>previous|next|following) day|the day (?P<rel2>before|after))")
+NARRATIVE_REACH = 3  # days: further, "a week later" is approximate and gives no day
+
+
+def _days_from_told(match: re.Match, sent: Span, published: date | None) -> DateValue | None:
+    """The day N days before or after the last full day the sentence before gives
+    ("arrived on March 11. A day later, she met ..." is March 12), or None."""
+    if sent.start == 0:
+        return None
+    before = sent.doc[sent.start - 1].sent
+    days = [v for e in before.ents if e.label_ == "DATE" and (v := resolve_date(e.text, published)) is not None
+            and v.year and v.month and v.day]
+    if not days:
+        return None
+    written = match.group("n") or "one"
+    n = int(written) if written.isdigit() else NUMBERS[written]
+    back = (match.group("dir") or "") in ("earlier", "before") or (match.group("rel") or match.group("rel2")) in (
+        "previous", "before")
+    if n > NARRATIVE_REACH:
+        return None
+    anchor = date(days[-1].year, days[-1].month, days[-1].day)
+    day = anchor - timedelta(days=n) if back else anchor + timedelta(days=n)
+    return DateValue(day.year, day.month, day.day, match.group(0))
 
 
 def _main_event_day(trigger: Token, sent: Span, published: date | None) -> date | None:

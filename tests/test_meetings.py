@@ -239,6 +239,15 @@ def test_two_speakers_thanking_each_other_by_title_met(nlp):
     assert [sorted(m.participants) for m in found] == [["Anna Berg", "Lars Holm"]]
 
 
+def test_i_is_the_speaker_the_text_names(nlp):
+    turn = PRESS_CONFERENCE + "\nLARS HOLM: I met Prime Minister Erik Dahl in Bergen on Monday.\n"
+    assert ["Erik Dahl", "Lars Holm"] in [sorted(m.participants) for m in run(nlp, turn).meetings]
+    remarks = ("Remarks by President Anna Berg after the informal meeting of leaders\n\n"
+               "Good afternoon. This morning I met Prime Minister Lars Holm in Athens. "
+               "I discussed trade with Chancellor Erik Dahl.\n")  # one's own "discussed with" may be a call
+    assert [sorted(m.participants) for m in run(nlp, remarks).meetings] == [["Anna Berg", "Lars Holm"]]
+
+
 def test_an_occasion_someone_had_to_meet_is_a_meeting(nlp):
     found = run(nlp, "Foreign Minister Anna Berg said she had the opportunity to meet informally with Prime "
                      "Minister Lars Holm in Oslo.").meetings

@@ -96,3 +96,10 @@ def test_a_quotation_running_on_stays_with_its_speaker(nlp):
                   "The fishermen of the north were not convinced by the plan.")
     said = [(p.actor, p.text.split()[0]) for p in ex.positions]
     assert ("Lars Holm", "Norway") in said and all(w != "The" for _, w in said)
+
+
+def test_thanks_to_the_one_spoken_to_is_the_thanks_itself(nlp):
+    text = ("Remarks by President Anna Berg\n\nI thank you for your thoughtful arrangements for our meeting "
+            "today. Thank you, Prime Minister.\n")
+    assert [(p.actor, p.text) for p in run(nlp, text).positions] == [
+        ("Anna Berg", "thank you for your thoughtful arrangements for our meeting today.")]

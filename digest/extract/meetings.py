@@ -28,7 +28,7 @@ from .rules import Rule, load_rules, matches
 from .sequence import continued, day_long, earlier_phrase, goes_on_from, told_again, told_as_earlier
 from .sentences import is_heading
 from ..vocabulary import (ACHIEVED_VERBS, ADDRESS_VERBS, ATTENDED_PREPS, ATTEND_VERBS, CONDITION_MARKS, DEFINITE_DETS,
-                          DELEGATION_NOUNS, EACH_WORDS, EARLIER_WORDS, FOCUS_VERBS, GESTURE_VERBS, GROUP_HEADS, HOSTING_VERBS,
+                          DELEGATION_NOUNS, DISCUSS_VERBS, EACH_WORDS, EARLIER_WORDS, FOCUS_VERBS, GESTURE_VERBS, GROUP_HEADS, HOSTING_VERBS,
                           IN_PERSON_OCCASIONS, LEAD_VERBS, LIFE_EVENT_VERBS, MEAL_NOUNS, MEETING_NOUNS, MEETING_VERBS, MODAL_AUX, MODAL_HEADS,
                           NEGATION_ADVERBS, NOT_MEETING_NOUN_MODS, PAIR_NOUNS, PARTNER_PREPS, PHONE_WORDS, PRESENCE_WORDS,
                           RESPECTIVE_WORDS, SEPARATE_WORDS, SUBJECT_MATTER_VERBS, TIME_UNITS, TITLE_NOUNS,
@@ -781,6 +781,8 @@ def _unknown_subject(trigger: Token, roster: Roster) -> bool:
     """The verb's subject is a pronoun nobody is known by ("I", "we", "you"): its partners met
     that speaker, not each other, so no meeting can be told."""
     subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None) if trigger.pos_ == "VERB" else None
+    if subject is not None and subject.lower_ == "i" and trigger.lemma_.lower() in DISCUSS_VERBS:
+        return True  # "I discussed this with X and Y", in one's own account: often by telephone
     return subject is not None and subject.lower_ in ("i", "we", "you") and subject.i not in roster.by_token
 
 

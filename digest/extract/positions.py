@@ -80,6 +80,11 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
         if _open_at_end(sent, quoted):
             quoting = speakers
         text = _content(verb, sent)
+        if verb.lemma_.lower() in COURTESY and any(c.dep_ == "dobj" and c.lower_ == "you" for c in verb.children):
+            # "I thank you for your arrangements": the thanks itself, from its verb ("you for ..." says nothing)
+            text = sent.doc[verb.i:sent.end].text.strip()
+            if not any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+                continue  # "Thank you, Deputy Prime Minister": a courtesy, no stance
         if len(text.split()) < 4 and not ((verb.lemma_.lower() in STANCE_OBJECT_VERBS or _names_a_judgement(verb))
                                           and text):
             continue  # "said this", "told him": no content; "condemned the attack" is a stance

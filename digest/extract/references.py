@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import Mention, Roster
-from .sentences import quoted_tokens
+from .actors import Mention, Roster, speaker_labels
+from .sentences import is_heading, quoted_tokens
 from ..vocabulary import (FEMININE_PRONOUNS, FEMININE_TITLES, GROUP_NOUNS, MASCULINE_TITLES, PERSON_PRONOUNS,
                           PLURAL_PRONOUNS, REPORTING_VERBS, TITLE_NOUNS)
 
@@ -28,6 +28,7 @@ PRONOUN_REACH = 3  # sentences back a he/she may point: further, a pronoun may m
 def resolve_descriptions(doc: Doc, roster: Roster) -> None:
     """Pronouns and title descriptions ("he", "the Chinese envoy", "the group") -> actors."""
     quoted = quoted_tokens(doc)
+    _first_person(doc, roster, quoted)
     for tok in doc:
         if tok.i in roster.by_token or tok.dep_ not in ("nsubj", "nsubjpass", "pobj", "dobj", "poss", "agent"):
             continue
@@ -66,6 +67,43 @@ def resolve_descriptions(doc: Doc, roster: Roster) -> None:
                 if name:
                     roster.add(Mention(tok.left_edge.i, tok.i + 1, name, "organization"))
     roster.mentions.sort(key=lambda m: m.start)
+
+
+FIRST_PERSON = {"i", "me", "my", "myself"}  # never "we", which may be a whole side
+# "Remarks by President Donald Tusk after ...", "Statement by the Prime Minister X": who speaks throughout
+SPOKEN_BY = {"remarks", "statement", "speech", "address", "op-ed", "message", "letter", "interview", "answer"}
+
+
+def _first_person(doc: Doc, roster: Roster, quoted: set[int]) -> None:
+    """"I" is the one speaking when the text says who that is: a transcript turn's label, or a
+    heading that gives the text as someone's words ("Remarks by President X"). Quotations
+    the speaker reads out keep their own "I"."""
+    labels = [span for span, _, _ in speaker_labels(doc)]
+    turns = []
+    for k, label in enumerate(labels):
+        speaker = next((roster.by_token[i] for i in range(label.start, label.end) if i in roster.by_token), None)
+        turns.append((speaker, label.end, labels[k + 1].start if k + 1 < len(labels) else len(doc)))
+    if not turns and (author := _spoken_by(doc, roster)) is not None:
+        turns = [(author, 0, len(doc))]
+    for speaker, start, end in turns:
+        if speaker is None or speaker.kind != "person":
+            continue
+        for tok in doc[start:end]:
+            if tok.lower_ in FIRST_PERSON and tok.pos_ == "PRON" and tok.i not in quoted:
+                roster.add(Mention(tok.i, tok.i + 1, speaker.name, "person"))
+
+
+def _spoken_by(doc: Doc, roster: Roster) -> Mention | None:
+    """The person a heading gives the text to: "Remarks by President Donald Tusk after the
+    informal meeting", "Statement by Prime Minister X"."""
+    first = next(doc.sents, None)
+    if first is None or not (is_heading(first) or first.text.strip()[-1:].isalnum()):
+        return None  # a title line: no sentence's closing mark
+    for tok in first:
+        if tok.lower_ == "by" and tok.i > first.start and doc[tok.i - 1].lower_ in SPOKEN_BY:
+            return next((roster.by_token[i] for i in range(tok.i + 1, min(tok.i + 8, first.end))
+                         if i in roster.by_token and roster.by_token[i].kind == "person"), None)
+    return None
 
 
 def _counterpart(doc: Doc, roster: Roster, tok: Token) -> str | None:

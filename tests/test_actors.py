@@ -245,3 +245,10 @@ def test_a_title_word_after_a_given_name_is_a_surname(nlp):
 def test_a_title_alone_is_no_one(nlp):
     """Found by the property test: a text that is only a title ends before any name."""
     assert [a for a in run(nlp, "President").actors if a.kind == "person"] == []
+
+
+def test_a_description_of_what_someone_leads_is_the_one_whose_title_says_so(nlp):
+    ex = run(nlp, "Prime Minister John Holm met Tibet's spiritual leader, the Dalai Lama, in Oslo. He also met the "
+                  "opposition leader Kevin Rudd. The exiled leader of Tibetan Buddhism says his tour is meant to "
+                  "promote harmony.")
+    assert [p.actor for p in ex.positions] == ["Dalai Lama"]

@@ -56,9 +56,10 @@ def resolve_descriptions(doc: Doc, roster: Roster) -> None:
             roster.add(Mention(tok.i, tok.i + 1, name, "person"))  # "her" before it is someone else
         elif tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det"):
             if tok.lower_ in TITLE_NOUNS and not any(c.dep_ in ("appos", "prep", "relcl", "acl") and c.pos_ != "PRON"
-                                                     for c in tok.children):
+                                                     and not _of_what(c) for c in tok.children):
                 # only a bare description ("the Chinese envoy"); "the president of Cuba, X" names its own holder
                 modifiers = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
+                modifiers |= {t.lower_ for c in tok.children if _of_what(c) for t in c.subtree if t.pos_ != "ADP"}
                 name = roster.described_before(tok.i, tok.lower_, modifiers)
                 if name:
                     roster.add(Mention(tok.left_edge.i, tok.i + 1, name, "person"))
@@ -67,6 +68,15 @@ def resolve_descriptions(doc: Doc, roster: Roster) -> None:
                 if name:
                     roster.add(Mention(tok.left_edge.i, tok.i + 1, name, "organization"))
     roster.mentions.sort(key=lambda m: m.start)
+
+
+def _of_what(prep: Token) -> bool:
+    """"the exiled leader | of Tibetan Buddhism says": what a description leads, with no name
+    after it (unlike "the president of Cuba, X", which names its holder)."""
+    doc = prep.doc
+    end = prep.right_edge.i + 1
+    return prep.dep_ == "prep" and prep.lower_ == "of" and not any(t.ent_type_ == "PERSON" for t in prep.subtree) \
+        and not (end < len(doc) and doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].ent_type_ == "PERSON")
 
 
 FIRST_PERSON = {"i", "me", "my", "myself"}  # never "we", which may be a whole side

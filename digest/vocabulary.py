@@ -143,7 +143,9 @@ TITLE_NOUNS = Words("lower", {"minister", "ambassador", "envoy", "president", "v
                               # abbreviated titles of US and military usage ("Rep. Gwen Moore (D-Wis.)", "Lt. Gen.")
                               "rep.", "sen.", "gov.", "del.", "lt.", "gen.", "col.",
                               "adm.", "rev.", "sgt.", "amb.", "supt.", "cmdr.", "capt.", "maj.", "atty.", "insp.",
-                              "pm", "fm", "vp"})
+                              "pm", "fm", "vp",
+                              # Irish heads of government, titled so in English too ("Taoiseach Leo Varadkar")
+                              "taoiseach", "tánaiste", "tanaiste"})
 # Standings one person holds alone, which a relative of the same surname does not share:
 # "President Bush" is not "First Lady Laura Bush", "King Charles" not "Princess Anne".
 STANDING_TITLES = Words("lower", {"president", "lady", "king", "queen", "prince", "princess", "emperor", "empress"})

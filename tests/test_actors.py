@@ -245,3 +245,9 @@ def test_a_title_word_after_a_given_name_is_a_surname(nlp):
 def test_a_title_alone_is_no_one(nlp):
     """Found by the property test: a text that is only a title ends before any name."""
     assert [a for a in run(nlp, "President").actors if a.kind == "person"] == []
+
+
+def test_the_irish_head_of_government_is_a_title(nlp):
+    ex = run(nlp, "Taoiseach Lars Holm met Prime Minister Anna Berg in Dublin on Monday.")
+    titles = {a.name: a.titles for a in ex.actors if a.kind == "person"}
+    assert titles["Lars Holm"] == ["Taoiseach"]

@@ -247,6 +247,10 @@ def test_i_is_the_speaker_the_text_names(nlp):
                "I discussed trade with Chancellor Erik Dahl.\n")  # one's own "discussed with" may be a call
     assert [sorted(m.participants) for m in run(nlp, remarks).meetings] == [["Anna Berg", "Lars Holm"]]
 
+    record = ("Anna Berg (Oslo North, Labour) | Storting source\n\n"
+              "I propose to take the questions together. On 12 March, I met with Prime Minister Lars Holm.\n")
+    assert [sorted(m.participants) for m in run(nlp, record).meetings] == [["Anna Berg", "Lars Holm"]]
+
 
 def test_an_occasion_someone_had_to_meet_is_a_meeting(nlp):
     found = run(nlp, "Foreign Minister Anna Berg said she had the opportunity to meet informally with Prime "

@@ -253,7 +253,8 @@ CONDITION_MARKS = Words("lower", {"if", "unless", "whether"})
 NEGATION_ADVERBS = Words("lower", {"never", "not"})
 ACHIEVED_VERBS = Words("lemma", {"manage", "get", "go"})  # "managed to meet": it happened
 LIFE_EVENT_VERBS = Words("lemma", {"bear", "die", "grow", "study"})  # "was born in X" puts nobody at a meeting
-PRESENCE_WORDS = Words("lemma", {"present", "participate"})  # "X was present", "X participated"
+# "X was present", "X participated", right after a meeting "X was also there" (never the "there" of "there were")
+PRESENCE_WORDS = Words("lemma", {"present", "participate", "there"})
 DEFINITE_DETS = Words("lower", {"the", "their", "that"})  # "the meeting": one already told of
 
 LEAD_VERBS = Words("lemma", {"lead", "head", "chair"})  # "Dar led the Pakistani delegation"

@@ -230,6 +230,12 @@ PARTNER_PREPS = Words("lower", {"with", "between"})  # "met with X", "talks betw
 # A meeting noun in these phrases was attended by the clause's subject: "X flew in for talks with
 # Y", "Following talks with Y, X said", "X said during talks with Y" (not "X called for talks").
 ATTENDED_PREPS = Words("lower", {"for", "after", "following", "during", "in", "at"})
+# Nouns that measure out a run of meetings, whose phrase then stands where the meeting noun would:
+# "X flew home following two days of meetings with Y", "after a round of talks with Y".
+SPAN_NOUNS = Words("lemma", {"day", "hour", "week", "round", "series", "morning", "afternoon", "evening"})
+# A meeting told in these phrases under a verb of the future is not on its day ("will leave later
+# today, following two days of meetings").
+SEQUENCE_PREPS = Words("lower", {"following", "after", "before", "since"})
 DISCUSS_VERBS = Words("lemma", {"discuss", "talk", "confer", "consult"})  # "discussed with X"
 TOGETHER_DISCUSS_VERBS = Words("lemma", {"discuss", "negotiate", "confer", "review"})  # "A and B discussed"
 # Speaking with someone is a meeting only where the text puts the two together (most "spoke

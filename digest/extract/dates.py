@@ -32,7 +32,7 @@ from dateutil.relativedelta import MO, TU, WE, TH, FR, SA, SU
 from ..models import DateValue
 from .places import filed_end
 from .sentences import quoted_tokens
-from ..vocabulary import EXPERIENCE_WORDS, MEETING_NOUNS, REPORTING_VERBS
+from ..vocabulary import EXPERIENCE_WORDS, MEETING_NOUNS, REPORTING_VERBS, SEQUENCE_PREPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -266,6 +266,8 @@ def find_date(trigger: Token, sent: Span, published: date | None) -> DateValue |
             continue
         if governor is not None and governor.i != trigger.i and not _related(governor, trigger):
             continue
+        if governor is not None and governor.i != trigger.i and _before_it(trigger, governor):
+            continue  # "X will fly home later today, following meetings with Y": not the meetings' day
         if governor is not None and governor.i != trigger.i and governor.dep_ == "relcl" \
                 and trigger in governor.ancestors:
             continue  # "A and B, who first met in 2018, held talks on Monday": the clause's own date
@@ -460,6 +462,16 @@ def _told_in_person(trigger: Token, governor: Token) -> bool:
     "said Tuesday that they met", where the saying comes after)."""
     told = trigger.head if trigger.dep_ == "amod" else trigger
     return told.head.i == governor.i and told.dep_ in ("xcomp", "dobj", "dative")
+
+
+def _before_it(trigger: Token, governor: Token) -> bool:
+    """The meeting is told in a phrase of sequence under a verb of the future ("will fly home
+    later today, following two days of meetings with X"): the verb's date is of what comes
+    next, not of the meetings, which it does not date (a past "spoke Friday following the
+    meeting" may well be the same day)."""
+    planned = any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in governor.children)
+    return planned and governor in trigger.ancestors and any(
+        t.dep_ == "prep" and t.lower_ in SEQUENCE_PREPS and t.head.i == governor.i for t in trigger.ancestors)
 
 
 def _related(governor: Token, trigger: Token) -> bool:

@@ -463,7 +463,11 @@ def _of_different_nations(people: list[Mention], doc: Doc) -> bool:
 
 
 def _is_subject(trigger: Token, m: Mention) -> bool:
+    """The mention is the subject of the meeting's clause: the verb's, or for a meeting noun in a
+    phrase ("X flew home following two days of meetings with A and B") the verb's it hangs on."""
     verb = trigger if trigger.pos_ != "NOUN" else trigger.head
+    while trigger.pos_ == "NOUN" and verb.dep_ in ("prep", "pobj") and verb.head.i != verb.i:
+        verb = verb.head
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= m.start <= c.right_edge.i
                for c in verb.children)
 

@@ -266,8 +266,9 @@ def test_one_meeting_hosted_with_a_list_is_one_meeting_and_who_was_also_there_at
 
 
 def test_the_subject_of_a_trip_after_days_of_meetings_with_a_list_met_each(nlp):
-    found = run(nlp, "Foreign Minister Anna Berg will fly to Rome later today, following two days of meetings "
-                     "in Oslo with Prime Minister Lars Holm, Defence Minister Kari Moe and Finance Minister Erik Dahl.").meetings
+    found = run(nlp, "Foreign Minister Anna Berg will fly to Rome later today, following two days of meetings in "
+                     "Oslo with Prime Minister Lars Holm, Defence Minister Kari Moe and Finance Minister Erik Dahl."
+                ).meetings
     assert sorted((sorted(m.participants), m.place, m.date) for m in found) == [
         (["Anna Berg", "Erik Dahl"], "Oslo", None), (["Anna Berg", "Kari Moe"], "Oslo", None),
         (["Anna Berg", "Lars Holm"], "Oslo", None)]  # the flight's "later today" is not their day

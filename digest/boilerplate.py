@@ -38,6 +38,8 @@ TIMESTAMP = re.compile(r"\b(min|mins|minutes|hours?)\s+ago\b|category\s*·", re.
 GLUED = re.compile(r"[a-z][A-Z][a-z]")
 FOOTNOTE = re.compile(r"^\[\d+\]")
 NAME_LINE = re.compile(r"^(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3}$")
+# A portrait's alt text run into the caption it repeats: "Photo of Ann BergAnn Berg (Oslo North, Labour)".
+ALT_TEXT = re.compile(r"^(?:Photo|Image|Picture|Portrait) of (.{3,60}?)(?=\1)")
 TEASER_END = re.compile(r"(\.\.\.|…)\s*$")
 # The title of a list of other stories ("Related Articles", "More from Africa", "Most read"):
 # the whole line, since "Read more: ..." inside an article is followed by more of it.
@@ -101,6 +103,9 @@ def split_boilerplate(text: str) -> tuple[str, list[str]]:
             if keep and keep[-1] == "" and len(keep) > 1 and is_heading(keep[-2]):
                 removed.append(keep.pop(-2))
             continue
+        if alt := ALT_TEXT.match(line):
+            removed.append(alt.group(0))
+            line = line[alt.end():]
         credits = [m.group(0).strip() for m in CREDIT.finditer(line)]
         removed.extend(credits)
         keep.append(CREDIT.sub("", line) if credits else line)

@@ -143,7 +143,9 @@ TITLE_NOUNS = Words("lower", {"minister", "ambassador", "envoy", "president", "v
                               # abbreviated titles of US and military usage ("Rep. Gwen Moore (D-Wis.)", "Lt. Gen.")
                               "rep.", "sen.", "gov.", "del.", "lt.", "gen.", "col.",
                               "adm.", "rev.", "sgt.", "amb.", "supt.", "cmdr.", "capt.", "maj.", "atty.", "insp.",
-                              "pm", "fm", "vp"})
+                              "pm", "fm", "vp",
+                              # Irish heads of government, titled so in English too ("Taoiseach Leo Varadkar")
+                              "taoiseach", "tánaiste", "tanaiste"})
 # Standings one person holds alone, which a relative of the same surname does not share:
 # "President Bush" is not "First Lady Laura Bush", "King Charles" not "Princess Anne".
 STANDING_TITLES = Words("lower", {"president", "lady", "king", "queen", "prince", "princess", "emperor", "empress"})
@@ -228,6 +230,12 @@ PARTNER_PREPS = Words("lower", {"with", "between"})  # "met with X", "talks betw
 # A meeting noun in these phrases was attended by the clause's subject: "X flew in for talks with
 # Y", "Following talks with Y, X said", "X said during talks with Y" (not "X called for talks").
 ATTENDED_PREPS = Words("lower", {"for", "after", "following", "during", "in", "at"})
+# Nouns that measure out a run of meetings, whose phrase then stands where the meeting noun would:
+# "X flew home following two days of meetings with Y", "after a round of talks with Y".
+SPAN_NOUNS = Words("lemma", {"day", "hour", "week", "round", "series", "morning", "afternoon", "evening"})
+# A meeting told in these phrases under a verb of the future is not on its day ("will leave later
+# today, following two days of meetings").
+SEQUENCE_PREPS = Words("lower", {"following", "after", "before", "since"})
 DISCUSS_VERBS = Words("lemma", {"discuss", "talk", "confer", "consult"})  # "discussed with X"
 TOGETHER_DISCUSS_VERBS = Words("lemma", {"discuss", "negotiate", "confer", "review"})  # "A and B discussed"
 # Speaking with someone is a meeting only where the text puts the two together (most "spoke
@@ -251,7 +259,8 @@ CONDITION_MARKS = Words("lower", {"if", "unless", "whether"})
 NEGATION_ADVERBS = Words("lower", {"never", "not"})
 ACHIEVED_VERBS = Words("lemma", {"manage", "get", "go"})  # "managed to meet": it happened
 LIFE_EVENT_VERBS = Words("lemma", {"bear", "die", "grow", "study"})  # "was born in X" puts nobody at a meeting
-PRESENCE_WORDS = Words("lemma", {"present", "participate"})  # "X was present", "X participated"
+# "X was present", "X participated", right after a meeting "X was also there" (never the "there" of "there were")
+PRESENCE_WORDS = Words("lemma", {"present", "participate", "there"})
 DEFINITE_DETS = Words("lower", {"the", "their", "that"})  # "the meeting": one already told of
 
 LEAD_VERBS = Words("lemma", {"lead", "head", "chair"})  # "Dar led the Pakistani delegation"

@@ -252,3 +252,9 @@ def test_a_description_of_what_someone_leads_is_the_one_whose_title_says_so(nlp)
                   "opposition leader Kevin Rudd. The exiled leader of Tibetan Buddhism says his tour is meant to "
                   "promote harmony.")
     assert [p.actor for p in ex.positions] == ["Dalai Lama"]
+
+
+def test_the_irish_head_of_government_is_a_title(nlp):
+    ex = run(nlp, "Taoiseach Lars Holm met Prime Minister Anna Berg in Dublin on Monday.")
+    titles = {a.name: a.titles for a in ex.actors if a.kind == "person"}
+    assert titles["Lars Holm"] == ["Taoiseach"]

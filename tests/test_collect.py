@@ -318,3 +318,8 @@ def test_site_chrome_is_not_the_headline(tmp_path, top, title):
                                     encoding="utf-8")
     [article], _ = collect([tmp_path], 10_000)
     assert article.title == title
+
+
+def test_a_portraits_alt_text_run_into_its_caption_is_cut():
+    content, removed = split_boilerplate("Photo of Anna BergAnna Berg (Oslo North, Labour)\n\nI met Lars Holm.\n")
+    assert content.startswith("Anna Berg (Oslo North, Labour)") and "Photo of Anna Berg" in removed

@@ -309,3 +309,13 @@ def test_an_earlier_meeting_named_again_by_its_rank_takes_its_day_and_place_ther
 def test_days_later_count_from_the_day_the_sentence_before_tells(nlp, text, day):
     found = run(nlp, text).meetings
     assert [m.date.iso() if m.date else None for m in found] == [day]
+
+
+def test_a_weekday_set_off_before_its_date_is_that_date(nlp):
+    found = run(nlp, "Prime Minister Anna Berg met Lars Holm in Oslo on the morning of Sunday, 10 March.").meetings
+    assert found[0].date.iso() == "2024-03-10"  # not the Sunday before publication, 17 March
+
+
+def test_the_day_a_span_began_does_not_date_the_meeting(nlp):
+    found = run(nlp, "Prime Minister Anna Berg has met Lars Holm twice since his appointment on 6 March.").meetings
+    assert [m.date for m in found] == [None]

@@ -247,6 +247,32 @@ def test_i_is_the_speaker_the_text_names(nlp):
                "I discussed trade with Chancellor Erik Dahl.\n")  # one's own "discussed with" may be a call
     assert [sorted(m.participants) for m in run(nlp, remarks).meetings] == [["Anna Berg", "Lars Holm"]]
 
+    blog = ("A Happy Day for Everyone\n\nRemarks by President Anna Berg after the summit\n\n"
+            "Good afternoon. This morning I met Prime Minister Lars Holm in Athens.\n")  # a site's headline first
+    assert [sorted(m.participants) for m in run(nlp, blog).meetings] == [["Anna Berg", "Lars Holm"]]
+    own = ("Anna Berg's opening remarks at the press conference\n\n"
+           "Good afternoon. This morning I met Prime Minister Lars Holm in Athens.\n")
+    assert [sorted(m.participants) for m in run(nlp, own).meetings] == [["Anna Berg", "Lars Holm"]]
+    record = ("Anna Berg (Oslo North, Labour) | Storting source\n\n"
+              "I propose to take the questions together. On 12 March, I met with Prime Minister Lars Holm.\n")
+    assert [sorted(m.participants) for m in run(nlp, record).meetings] == [["Anna Berg", "Lars Holm"]]
+
+
+def test_one_meeting_hosted_with_a_list_is_one_meeting_and_who_was_also_there_attended(nlp):
+    found = run(nlp, "President Anna Berg hosted an informal meeting with Prime Minister Lars Holm, Chancellor "
+                     "Erik Dahl and President Ola Lund in Oslo on Monday. Governor Kari Moe was also there.").meetings
+    assert [(sorted(m.participants), m.attendees) for m in found] == [
+        (["Anna Berg", "Erik Dahl", "Lars Holm", "Ola Lund"], ["Kari Moe"])]
+
+
+def test_the_subject_of_a_trip_after_days_of_meetings_with_a_list_met_each(nlp):
+    found = run(nlp, "Foreign Minister Anna Berg will fly to Rome later today, following two days of meetings in "
+                     "Oslo with Prime Minister Lars Holm, Defence Minister Kari Moe and Finance Minister Erik Dahl."
+                ).meetings
+    assert sorted((sorted(m.participants), m.place, m.date) for m in found) == [
+        (["Anna Berg", "Erik Dahl"], "Oslo", None), (["Anna Berg", "Kari Moe"], "Oslo", None),
+        (["Anna Berg", "Lars Holm"], "Oslo", None)]  # the flight's "later today" is not their day
+
 
 def test_an_occasion_someone_had_to_meet_is_a_meeting(nlp):
     found = run(nlp, "Foreign Minister Anna Berg said she had the opportunity to meet informally with Prime "

@@ -29,6 +29,11 @@ ORG_LABELS = {"ORG"}
 # after a comma), or in mixed case "French President Nicolas Sarkozy:" when it holds a tagged name.
 SPEAKER_LABEL = re.compile(r"^[ \t]*((?:[A-Z][A-Z.'’-]*[ \t]+){0,5}[A-Z][A-Z.'’-]*)(?:,[ \t]+([A-Z][A-Z .'’-]*))?[ \t]*:"
                            r"|^[ \t]*((?:[A-Z][\w'’.-]*[ \t]+){1,5}[A-Z][\w'’.-]*)[ \t]*:(?=[ \t]+\S)", re.MULTILINE)
+# A parliamentary record's turn: the member's name with constituency and party on a line of
+# its own ("Ann Berg (Oslo North, Labour)", after it maybe " | source" chrome). The bracket is
+# a form no dateline takes, so one such line is a turn.
+MEMBER_LABEL = re.compile(r"^[ \t]*((?:[A-Z][\w'’.-]*[ \t]+){1,3}[A-Z][\w'’.-]*)[ \t]*"
+                          r"\([A-Z][^(),\n]*(?:,[ \t]*[A-Z][^(),\n]*)+\)[ \t]*(?:\|[^\n]*)?$", re.MULTILINE)
 
 
 @dataclass
@@ -303,7 +308,10 @@ def speaker_labels(doc: Doc) -> list[tuple[Span, list[str], list[str]]]:
             titles, names = words[:lead], [w.title() for w in words[lead:]]
             titles += [w.lower() if w.lower() in LOWER_IN_TITLES else w for w in (match.group(2) or "").split()]
         found.append((span, titles, names))
-    doc._.speaker_labels = found if len(found) >= 2 else []
+    members = [(span, [], match.group(1).split()) for match in MEMBER_LABEL.finditer(doc.text)
+               if (span := doc.char_span(match.start(1), match.end(1), alignment_mode="expand")) is not None]
+    found = found if len(found) >= 2 else []
+    doc._.speaker_labels = sorted(found + members, key=lambda label: label[0].start)
     return doc._.speaker_labels
 
 

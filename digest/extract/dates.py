@@ -32,7 +32,7 @@ from dateutil.relativedelta import MO, TU, WE, TH, FR, SA, SU
 from ..models import DateValue
 from .places import filed_end
 from .sentences import quoted_tokens
-from ..vocabulary import EXPERIENCE_WORDS, MEETING_NOUNS, REPORTING_VERBS
+from ..vocabulary import EXPERIENCE_WORDS, MEETING_NOUNS, REPORTING_VERBS, SEQUENCE_PREPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -258,6 +258,11 @@ def find_date(trigger: Token, sent: Span, published: date | None) -> DateValue |
     for ent in [*(_date_words(e) for e in sent.ents if e.label_ == "DATE"), *_untagged_days(sent)]:
         if ent.start_char < filed or time_clause(trigger) and ent.root not in trigger.subtree:
             continue
+        if any(t.dep_ == "prep" and t.lower_ == "since" and t not in trigger.ancestors and t != trigger
+               for t in ent.root.ancestors):
+            continue  # "have met X twice since her appointment on 6 September": when a span began
+        if _named_by_date(ent):
+            continue  # "on Sunday, 18 September": the date after the weekday says which Sunday
         if (ent.root.i in quoted) != (trigger.i in quoted):
             continue  # '"On the 23rd we will meet," posted X after meeting Y': the quotation's own day
         governor = _governor(ent.root)
@@ -266,6 +271,8 @@ def find_date(trigger: Token, sent: Span, published: date | None) -> DateValue |
             continue
         if governor is not None and governor.i != trigger.i and not _related(governor, trigger):
             continue
+        if governor is not None and governor.i != trigger.i and _before_it(trigger, governor):
+            continue  # "X will fly home later today, following meetings with Y": not the meetings' day
         if governor is not None and governor.i != trigger.i and governor.dep_ == "relcl" \
                 and trigger in governor.ancestors:
             continue  # "A and B, who first met in 2018, held talks on Monday": the clause's own date
@@ -460,6 +467,24 @@ def _told_in_person(trigger: Token, governor: Token) -> bool:
     "said Tuesday that they met", where the saying comes after)."""
     told = trigger.head if trigger.dep_ == "amod" else trigger
     return told.head.i == governor.i and told.dep_ in ("xcomp", "dobj", "dative")
+
+
+def _named_by_date(ent: Span) -> bool:
+    """A weekday set off before its date ("Sunday, 18 September"): the date, read on its own, is the day."""
+    doc = ent.doc
+    after = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
+    return ent.text.lower() in WEEKDAYS and after is not None and doc[ent.end].text == "," \
+        and after.ent_type_ == "DATE" and (after.like_num or after.lower_ in MONTHS)
+
+
+def _before_it(trigger: Token, governor: Token) -> bool:
+    """The meeting is told in a phrase of sequence under a verb of the future ("will fly home
+    later today, following two days of meetings with X"): the verb's date is of what comes
+    next, not of the meetings, which it does not date (a past "spoke Friday following the
+    meeting" may well be the same day)."""
+    planned = any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in governor.children)
+    return planned and governor in trigger.ancestors and any(
+        t.dep_ == "prep" and t.lower_ in SEQUENCE_PREPS and t.head.i == governor.i for t in trigger.ancestors)
 
 
 def _related(governor: Token, trigger: Token) -> bool:

@@ -407,8 +407,9 @@ def _separate(trigger: Token, parties: list[Mention]) -> list[list[Mention]]:
     partners = [m for m in parties if m not in subject]
     people = [m for m in partners if m.kind == "person"]
     plural = noun is not None and noun.tag_ == "NNS" and noun.lower_ != "talks" or bool(words & SEPARATE_WORDS)
-    # "also met A, B and C" one by one; but "Obama's meeting with the presidents of A, B and C" is one
-    one = trigger.pos_ == "NOUN" and trigger.tag_ == "NN"
+    # "also met A, B and C" one by one; but "Obama's meeting with the presidents of A, B and C" is one,
+    # as is "hosted a meeting with A, B and C"
+    one = noun is not None and noun.tag_ == "NN"
     listed = len(people) >= LIST_SPLIT and len(people) == len(partners) and not one \
         or _of_different_nations(people, trigger.doc)
     # "together", wherever the parse hangs it; or a photo of them all ("meets with, from left, A, B and C")
@@ -462,7 +463,11 @@ def _of_different_nations(people: list[Mention], doc: Doc) -> bool:
 
 
 def _is_subject(trigger: Token, m: Mention) -> bool:
+    """The mention is the subject of the meeting's clause: the verb's, or for a meeting noun in a
+    phrase ("X flew home following two days of meetings with A and B") the verb's it hangs on."""
     verb = trigger if trigger.pos_ != "NOUN" else trigger.head
+    while trigger.pos_ == "NOUN" and verb.dep_ in ("prep", "pobj") and verb.head.i != verb.i:
+        verb = verb.head
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= m.start <= c.right_edge.i
                for c in verb.children)
 
@@ -882,7 +887,7 @@ def _attendees(sent: Span, roster: Roster, distance: int) -> list[str]:
     for tok in sent:
         lemma = tok.lemma_.lower()
         # "X was present", "X is also taking part", "X participated"
-        taking_part = lemma in PRESENCE_WORDS or lemma == "take" and any(
+        taking_part = lemma in PRESENCE_WORDS and tok.dep_ != "expl" or lemma == "take" and any(
             c.lower_ == "part" for c in tok.children)
         if lemma not in ATTEND_VERBS and not taking_part:
             continue

@@ -16,7 +16,7 @@ from .actors import Mention, Roster
 from ..names import is_country, same_stem
 from ..vocabulary import (ATTENDED_PREPS, COUNT_WORDS, GROUP_HEADS, HELD_VERBS, KEEP_CLAUSES, LIGHT_VERBS,
                           MEETING_NOUNS, OCCASION_NOUNS, PAIR_NOUNS, PARTNER_PREPS, REPORTING_VERBS, SKIP_PREPS,
-                          TITLE_NOUNS, TITLE_WORDS, TRAVEL_VERBS, VENUE_COPULAS)
+                          SPAN_NOUNS, TITLE_NOUNS, TITLE_WORDS, TRAVEL_VERBS, VENUE_COPULAS)
 
 OCCASION_TO = {"opportunity", "chance", "occasion", "pleasure", "honour", "honor", "privilege"}
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj"}
@@ -238,8 +238,11 @@ def _attending_subject(noun: Token) -> list[Token]:
     """"X travelled to Oslo for talks with Y", "Following talks with Y, X said": the subject of
     the clause that the meeting phrase sets in time or purpose went to the meeting. Not for
     a purpose that is only sought ("X called for talks with Y", "X pressed for talks"): the
-    verb must be one of going there, or the phrase one of time."""
+    verb must be one of going there, or the phrase one of time. "Following two days of meetings
+    with Y" is such a phrase too: the span's noun stands for the meetings."""
     prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in SPAN_NOUNS:
+        noun, prep = prep.head, prep.head.head
     if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ATTENDED_PREPS \
             or any(c.dep_ == "poss" for c in noun.children):
         return []  # "after their summit" names its own parties

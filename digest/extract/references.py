@@ -105,14 +105,26 @@ def _first_person(doc: Doc, roster: Roster, quoted: set[int]) -> None:
 
 def _spoken_by(doc: Doc, roster: Roster) -> Mention | None:
     """The person a heading gives the text to: "Remarks by President Donald Tusk after the
-    informal meeting", "Statement by Prime Minister X"."""
-    first = next(doc.sents, None)
-    if first is None or not (is_heading(first) or first.text.strip()[-1:].isalnum()):
-        return None  # a title line: no sentence's closing mark
-    for tok in first:
-        if tok.lower_ == "by" and tok.i > first.start and doc[tok.i - 1].lower_ in SPOKEN_BY:
-            return next((roster.by_token[i] for i in range(tok.i + 1, min(tok.i + 8, first.end))
+    informal meeting", "Statement by Prime Minister X", "Jane Roe's opening remarks at ...".
+    Any title line before the first sentence counts: a site's own headline may come first."""
+    for line in doc.sents:
+        if not (is_heading(line) or line.text.strip()[-1:].isalnum()):
+            return None  # the body begins: a sentence's closing mark
+        if (author := _author_of(line, roster)) is not None:
+            return author
+    return None
+
+
+def _author_of(line: Span, roster: Roster) -> Mention | None:
+    """"<words> by <person>" or "<person>'s <words>" in one title line, else None."""
+    for tok in line:
+        if tok.lower_ == "by" and tok.i > line.start and tok.doc[tok.i - 1].lower_ in SPOKEN_BY:
+            return next((roster.by_token[i] for i in range(tok.i + 1, min(tok.i + 8, line.end))
                          if i in roster.by_token and roster.by_token[i].kind == "person"), None)
+        if tok.lower_ in SPOKEN_BY and (owner := next((c for c in tok.children if c.dep_ == "poss"), None)):
+            mention = roster.by_token.get(owner.i)
+            if mention is not None and mention.kind == "person":
+                return mention
     return None
 
 

@@ -133,6 +133,8 @@ def is_blend(word: str, full: tuple[str, ...]) -> bool:
     if len(full) < 2 or len(word) < 5:
         return False
     given, surname = full[0], full[-1]
+    if word[:2] != given[:2]:
+        return False
     return any(word == given[:i] + surname[:j] for i in range(2, len(given) + 1) for j in range(2, len(surname) + 1))
 
 

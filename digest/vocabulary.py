@@ -62,7 +62,8 @@ MARGIN_NOUNS = Words("lemma", {"sideline", "sidelines", "margin", "margins"})  #
 OCCASION_NOUNS = Words("lemma", MARGIN_NOUNS | {"summit", "conference", "session",
                                  "debate", "assembly", "forum", "time", "visit", "trip", "tour", "ceremony",
                                  "gathering", "event", "occasion", "dinner", "lunch", "luncheon", "banquet",
-                                 "breakfast", "meeting", "meetings", "talks", "consultations", "round", "framework", "course",
+                                 "breakfast", "meeting", "meetings", "talks", "consultations", "round", "framework",
+                                 "course",
                                  "part", "celebration", "festival", "games", "gala", "reception", "week",
                                  "congress", "convention", "council", "retreat", "expo"})
 # Last words of a building's name: an organisation-tagged "Al Husseiniya Palace" or "Union
@@ -128,7 +129,8 @@ REPORTING_NOUNS = Words("lower", {"statement", "comments", "comment", "remarks",
 # Head nouns of titles ("Foreign Minister", "Ambassador to Qatar", "special envoy").
 TITLE_NOUNS = Words("lower", {"minister", "ambassador", "envoy", "president", "vice-president", "premier",
                               "chancellor", "secretary", "secretary-general", "director", "director-general",
-                              "diplomat", "official", "officials", "leader", "chairman", "chairwoman", "chairperson", "chair",
+                              "diplomat", "official", "officials", "leader", "chairman", "chairwoman", "chairperson",
+                              "chair",
                               "chief", "head", "representative", "spokesman", "spokeswoman", "spokesperson",
                               "king", "queen", "prince", "emir", "sheikh", "sultan", "governor", "mayor",
                               "senator", "congressman", "congresswoman", "commander", "general", "admiral",

@@ -27,12 +27,13 @@ from .places import PLACE_LABELS, Place, choose_place, find_dateline_place, find
 from .rules import Rule, load_rules, matches
 from .sequence import continued, day_long, earlier_phrase, goes_on_from, told_again, told_as_earlier
 from .sentences import is_heading
-from ..vocabulary import (ACHIEVED_VERBS, ADDRESS_VERBS, ATTENDED_PREPS, ATTEND_VERBS, CONDITION_MARKS, DEFINITE_DETS,
-                          DELEGATION_NOUNS, DISCUSS_VERBS, EACH_WORDS, EARLIER_WORDS, FOCUS_VERBS, GESTURE_VERBS, GROUP_HEADS, HOSTING_VERBS,
-                          IN_PERSON_OCCASIONS, LEAD_VERBS, LIFE_EVENT_VERBS, MEAL_NOUNS, MEETING_NOUNS, MEETING_VERBS, MODAL_AUX, MODAL_HEADS,
-                          NEGATION_ADVERBS, NOT_MEETING_NOUN_MODS, PAIR_NOUNS, PARTNER_PREPS, PHONE_WORDS, PRESENCE_WORDS,
-                          RESPECTIVE_WORDS, SEPARATE_WORDS, SUBJECT_MATTER_VERBS, TIME_UNITS, TITLE_NOUNS,
-                          TOGETHER_WORDS, TOPIC_PREPS, TRAVEL_VERBS, TRIP_NOUNS, VIEW_NOUNS, Words)
+from ..vocabulary import (ACHIEVED_VERBS, ADDRESS_VERBS, ATTENDED_PREPS, ATTEND_VERBS, CONDITION_MARKS,
+                          DEFINITE_DETS, DELEGATION_NOUNS, DISCUSS_VERBS, EACH_WORDS, EARLIER_WORDS, FOCUS_VERBS,
+                          GESTURE_VERBS, GROUP_HEADS, HOSTING_VERBS, IN_PERSON_OCCASIONS, LEAD_VERBS,
+                          LIFE_EVENT_VERBS, MEAL_NOUNS, MEETING_NOUNS, MEETING_VERBS, MODAL_AUX, MODAL_HEADS,
+                          NEGATION_ADVERBS, NOT_MEETING_NOUN_MODS, PAIR_NOUNS, PARTNER_PREPS, PHONE_WORDS,
+                          PRESENCE_WORDS, RESPECTIVE_WORDS, SEPARATE_WORDS, SUBJECT_MATTER_VERBS, TIME_UNITS,
+                          TITLE_NOUNS, TOGETHER_WORDS, TOPIC_PREPS, TRAVEL_VERBS, TRIP_NOUNS, VIEW_NOUNS, Words)
 
 
 def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[MeetingMention]:
@@ -222,8 +223,8 @@ GREETING_VERBS = {"see", "welcome", "be", "receive", "host", "meet", "greet"}  #
 
 
 # "Thank you Deputy Prime Minister.", "Thank you very much for coming along Foreign Minister."
-THANKS = re.compile(r"\bThank you(?: (?:very|so) much)?(?: for [^.,!?A-Z]{0,60})?,?\s+((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)"
-                    r"\s*[.,!]")
+THANKS = re.compile(r"\bThank you(?: (?:very|so) much)?(?: for [^.,!?A-Z]{0,60})?,?"
+                    r"\s+((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)\s*[.,!]")
 
 
 PRESENT_TODAY = {"be", "come", "arrive", "receive", "meet", "see", "welcome", "accompany", "host", "join"}
@@ -832,15 +833,17 @@ def _named_before(sent: Span, published: date | None) -> DateValue | None:
     """"... during their state banquet in Beijing on Monday. The two presidents attended the state
     banquet": an occasion named again with "the" is the one named just before, and has its day."""
     doc = sent.doc
-    sents = list(doc.sents)
-    at = next(k for k, s in enumerate(sents) if s.start == sent.start)
-    for noun in sent:
-        if noun.pos_ != "NOUN" or not (noun.lower_ in MEETING_NOUNS or noun.lemma_.lower() in MEAL_NOUNS) \
-                or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
-            continue
-        for before in reversed(sents[max(0, at - NAMED_BEFORE):at]):
+    nouns = [noun for noun in sent if noun.pos_ == "NOUN" and (noun.lower_ in MEETING_NOUNS
+                                                               or noun.lemma_.lower() in MEAL_NOUNS)
+             and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)]
+    earlier = []  # the sentences before, nearest first
+    while nouns and len(earlier) < NAMED_BEFORE and (earlier[-1] if earlier else sent).start > 0:
+        earlier.append(doc[(earlier[-1] if earlier else sent).start - 1].sent)
+    for noun in nouns:
+        for before in earlier:
             for tok in before:
-                if tok.lemma_ == noun.lemma_ and tok.pos_ == "NOUN" and (d := find_date(tok, before, published)) is not None:
+                if tok.lemma_ == noun.lemma_ and tok.pos_ == "NOUN" \
+                        and (d := find_date(tok, before, published)) is not None:
                     return d
     return None
 

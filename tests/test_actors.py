@@ -258,3 +258,14 @@ def test_the_irish_head_of_government_is_a_title(nlp):
     ex = run(nlp, "Taoiseach Lars Holm met Prime Minister Anna Berg in Dublin on Monday.")
     titles = {a.name: a.titles for a in ex.actors if a.kind == "person"}
     assert titles["Lars Holm"] == ["Taoiseach"]
+
+
+def test_one_label_with_a_name_and_its_office_opens_a_turn(nlp):
+    text = ("Opening remarks\n\nJAMES KILA, PRIME MINISTER OF LAKELAND: We hope our discussions here consolidate "
+            "our relationships. It is in our interest to have these dialogues.\n")
+    ex = run(nlp, text)
+    assert {a.name: a.titles for a in ex.actors if a.kind == "person"} == {
+        "James Kila": ["Prime Minister of Lakeland"]}
+    assert {p.actor for p in ex.positions} == {"James Kila"}
+    assert [a for a in run(nlp, "WASHINGTON: We hope the talks go well, officials said.\n").actors
+            if a.kind == "person"] == []  # a dateline alone is no turn

@@ -283,12 +283,12 @@ def _add_initials(doc: Doc, roster: Roster, fulls: list[str]) -> None:
 def speaker_labels(doc: Doc) -> list[tuple[Span, list[str], list[str]]]:
     """Transcript turns: "PRESIDENT BIDEN:", "MR. KIRBY:", "Q:" at the start of a line, as
     (label span, title words, name words). Only in a transcript, i.e. two or more such
-    lines, and only labels with a title or nothing but a name, so that a dateline
-    ("WASHINGTON:") is not a speaker. Read once per article: the roster and the
+    lines or one that gives a name and its office, and only labels with a title or nothing
+    but a name, so that a dateline ("WASHINGTON:") is not a speaker. Read once per article: the roster and the
     positions both need them."""
     if doc._.speaker_labels is not None:
         return doc._.speaker_labels
-    found = []
+    found, offices = [], 0
     for match in SPEAKER_LABEL.finditer(doc.text):
         group = 1 if match.group(1) else 3
         span = doc.char_span(match.start(group), match.end(group), alignment_mode="expand")
@@ -307,10 +307,12 @@ def speaker_labels(doc: Doc) -> list[tuple[Span, list[str], list[str]]]:
                         len(words))
             titles, names = words[:lead], [w.title() for w in words[lead:]]
             titles += [w.lower() if w.lower() in LOWER_IN_TITLES else w for w in (match.group(2) or "").split()]
+            offices += bool(match.group(2) and names)
         found.append((span, titles, names))
     members = [(span, [], match.group(1).split()) for match in MEMBER_LABEL.finditer(doc.text)
                if (span := doc.char_span(match.start(1), match.end(1), alignment_mode="expand")) is not None]
-    found = found if len(found) >= 2 else []
+    # one "JAMES KILA, PRIME MINISTER OF LAKELAND:" is a turn too: no dateline has a name and an office
+    found = found if len(found) >= 2 or offices else []
     doc._.speaker_labels = sorted(found + members, key=lambda label: label[0].start)
     return doc._.speaker_labels
 

@@ -87,6 +87,13 @@ def test_a_relative_clause_meeting_its_noun(nlp):
     assert [sorted(m.participants) for m in found] == [["Anna Lund", "Erik Holm"]]
 
 
+def test_who_sent_a_delegation_is_not_at_its_meeting(nlp):
+    assert meetings(nlp, "Prime Minister Anna Berg said her meeting with President Lars Holm's delegation was "
+                         "cordial.") == []
+    assert meetings(nlp, "Prime Minister Anna Berg met a delegation led by President Lars Holm in Oslo.") == [
+        ["Anna Berg", "Lars Holm"]]
+
+
 def test_separate_bilateral_meetings_are_split(nlp):
     found = meetings(nlp, "President Joseph Otieno held separate meetings with Foreign Minister Anna Berg "
                           "and Prime Minister Lars Holm on Monday.")

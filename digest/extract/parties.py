@@ -14,8 +14,8 @@ from spacy.tokens import Doc, Token
 
 from .actors import Mention, Roster
 from ..names import is_country, same_stem
-from ..vocabulary import (ATTENDED_PREPS, COUNT_WORDS, GROUP_HEADS, HELD_VERBS, KEEP_CLAUSES, LIGHT_VERBS,
-                          MEETING_NOUNS, OCCASION_NOUNS, PAIR_NOUNS, PARTNER_PREPS, REPORTING_VERBS, SKIP_PREPS,
+from ..vocabulary import (ATTENDED_PREPS, COUNT_WORDS, DELEGATION_NOUNS, GROUP_HEADS, HELD_VERBS, KEEP_CLAUSES,
+                          LIGHT_VERBS, MEETING_NOUNS, OCCASION_NOUNS, PAIR_NOUNS, PARTNER_PREPS, REPORTING_VERBS, SKIP_PREPS,
                           SPAN_NOUNS, TITLE_NOUNS, TITLE_WORDS, TRAVEL_VERBS, VENUE_COPULAS)
 
 OCCASION_TO = {"opportunity", "chance", "occasion", "pleasure", "honour", "honor", "privilege"}
@@ -51,7 +51,8 @@ def find_parties(trigger: Token, roster: Roster) -> list[Mention]:
             continue
         glossed = m.start > 0 and trigger.doc[m.start - 1].text == "[" and m.end < len(trigger.doc) \
             and trigger.doc[m.end].text == "]"  # "ministers of X [Name]": the editor names the holder
-        if m.kind == "person" and not glossed and (inside_title(head, roster) or _possessor(m, trigger.doc)):
+        if m.kind == "person" and not glossed and (inside_title(head, roster) or _possessor(m, trigger.doc)
+                                                   or _sends_delegation(head)):
             continue
         event = trigger.doc[m.end - 1].lower_ in OCCASION_NOUNS  # "the G20 Summit" is an occasion, not a party
         if m.kind == "person" or head.tag_ != "JJ" and head.ent_type_ != "NORP" and _group_slot(head, roster) \
@@ -253,6 +254,13 @@ def _attending_subject(noun: Token) -> list[Token]:
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in verb.children):
         verb = verb.head  # "Speaking at a joint news conference with Y, X said": the participle's subject
     return [t for c in verb.children if c.dep_ == "nsubj" for t in phrase(c)]
+
+
+def _sends_delegation(tok: Token) -> bool:
+    """"met with Biden's delegation", "the delegation of President X": the one who sent a
+    delegation is not at its meeting (unless it was "led by" them, a phrase of its own)."""
+    noun = tok.head if tok.dep_ == "poss" else tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    return noun is not None and noun.lemma_.lower() in DELEGATION_NOUNS and noun.lemma_.lower() != "side"
 
 
 def _possessor(m: Mention, doc: Doc) -> bool:

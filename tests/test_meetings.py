@@ -94,6 +94,15 @@ def test_who_sent_a_delegation_is_not_at_its_meeting(nlp):
         ["Anna Berg", "Lars Holm"]]
 
 
+@pytest.mark.parametrize("text", [
+    "President Lars Holm visited Norway, where he was welcomed by Prime Minister Anna Berg.",
+    "President Lars Holm paid a state visit to Norway, where he was received by Prime Minister Anna Berg.",
+])
+def test_a_guest_named_by_a_pronoun_was_received(nlp, text):
+    assert [(sorted(m.participants), m.place) for m in run(nlp, text).meetings] == [
+        (["Anna Berg", "Lars Holm"], "Norway")]
+
+
 def test_separate_bilateral_meetings_are_split(nlp):
     found = meetings(nlp, "President Joseph Otieno held separate meetings with Foreign Minister Anna Berg "
                           "and Prime Minister Lars Holm on Monday.")

@@ -541,8 +541,11 @@ def _hosted_guest(verb: Token, roster: Roster) -> bool:
         # "Lund arrived in Nairobi and was received by Otieno": the guest is the first verb's subject
         guest = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         return guest is not None and bool(roster.within(guest.subtree))
+    # "where he was welcomed by X", "received him": a pronoun the article resolves is a guest too
+    resolved = any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "PRON" and c.i in roster.by_token
+                   and roster.by_token[c.i].kind == "person" for c in verb.children)
     # "The delegation was welcomed by officials X and Y": a guest nobody names leaves only the hosts
-    return _has_person_object(verb) and (guest is None or bool(roster.within(guest.subtree)))
+    return (_has_person_object(verb) or resolved) and (guest is None or bool(roster.within(guest.subtree)))
 
 
 def _address_during_visit(verb: Token, roster: Roster) -> bool:

@@ -103,6 +103,15 @@ def test_a_guest_named_by_a_pronoun_was_received(nlp, text):
         (["Anna Berg", "Lars Holm"], "Norway")]
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Prime Minister Anna Berg's visit to Oslo included talks with President Lars Holm.", "Oslo"),
+    ("President Lars Holm gave a luncheon in honour of Prime Minister Anna Berg on Monday.", None),
+])
+def test_what_a_visit_included_and_a_meal_in_honour_of_a_guest(nlp, text, place):
+    assert [(sorted(m.participants), m.place) for m in run(nlp, text).meetings] == [
+        (["Anna Berg", "Lars Holm"], place)]
+
+
 def test_separate_bilateral_meetings_are_split(nlp):
     found = meetings(nlp, "President Joseph Otieno held separate meetings with Foreign Minister Anna Berg "
                           "and Prime Minister Lars Holm on Monday.")

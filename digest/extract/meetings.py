@@ -558,6 +558,26 @@ def _address_during_visit(verb: Token, roster: Roster) -> bool:
         and _has_person_object(verb)
 
 
+def _visit_included(verb: Token, roster: Roster) -> bool:
+    """"Berg's visit to Oslo included talks with President Holm": what a visit included, the
+    visitor did (a meeting, or a meal shared with someone named)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() not in TRIP_NOUNS:
+        return False
+    done = [c for c in verb.children if c.dep_ == "dobj"]
+    done += [c for d in done for c in d.conjuncts]
+    return any((d.lower_ in MEETING_NOUNS or d.lemma_.lower() in MEAL_NOUNS)
+               and _person_under([d], ("with", "for"), roster) for d in done)
+
+
+def _meal_in_honour(verb: Token, roster: Roster) -> bool:
+    """"gave a luncheon in honour of X", "hosted a dinner in honor of X": a meal for a guest named."""
+    meal = any(c.dep_ == "dobj" and c.lemma_.lower() in MEAL_NOUNS | {"reception"} for c in verb.children)
+    honour = [n for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+              for n in c.children if n.lemma_.lower() in ("honour", "honor")]
+    return meal and bool(honour) and _person_under(honour, ("of",), roster)
+
+
 def _with_partner(verb: Token, roster: Roster) -> bool:
     """"discussed with the minister ways of ...", "discussed trade with the minister"; and a long
     object the parser hangs "with <person>" deep inside ("discussed cooperation in ..., renewable
@@ -1010,6 +1030,8 @@ CHECKS = {
     "joint_appearance": _joint_appearance,
     "shook_hands": _shook_hands,
     "pictured_with": _pictured_with,
+    "visit_included": _visit_included,
+    "meal_in_honour": _meal_in_honour,
     "reciprocal": _reciprocal,
     "played_host": _played_host,
     "joined_for_talks": _joined_for_talks,

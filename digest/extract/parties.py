@@ -16,7 +16,7 @@ from .actors import Mention, Roster
 from ..names import is_country, same_stem
 from ..vocabulary import (ATTENDED_PREPS, COUNT_WORDS, DELEGATION_NOUNS, GROUP_HEADS, HELD_VERBS, KEEP_CLAUSES,
                           LIGHT_VERBS, MEETING_NOUNS, OCCASION_NOUNS, PAIR_NOUNS, PARTNER_PREPS, REPORTING_VERBS, SKIP_PREPS,
-                          SPAN_NOUNS, TITLE_NOUNS, TITLE_WORDS, TRAVEL_VERBS, VENUE_COPULAS)
+                          SPAN_NOUNS, TITLE_NOUNS, TITLE_WORDS, TRAVEL_VERBS, TRIP_NOUNS, VENUE_COPULAS)
 
 OCCASION_TO = {"opportunity", "chance", "occasion", "pleasure", "honour", "honor", "privilege"}
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj"}
@@ -265,11 +265,12 @@ def _sends_delegation(tok: Token) -> bool:
 
 def _possessor(m: Mention, doc: Doc) -> bool:
     """"Trump's son-in-law": the possessor of someone else is not a party, whatever the
-    parse says; "Haniyeh's delegation" or "Wang's meeting" keep theirs."""
+    parse says; "Haniyeh's delegation", "Wang's meeting" or "Wang's visit" keep theirs."""
     if m.end + 1 >= len(doc) or doc[m.end].text not in ("'s", "’s", "'", "’"):
         return False
     noun = doc[m.end + 1]
-    return noun.lower_ not in MEETING_NOUNS and noun.lemma_.lower() not in GROUP_HEADS and noun.pos_ == "NOUN"
+    return noun.lower_ not in MEETING_NOUNS and noun.lemma_.lower() not in GROUP_HEADS | TRIP_NOUNS \
+        and noun.pos_ == "NOUN"  # "Berg's visit ... included talks with X": the visitor took part
 
 
 def _clause(verb: Token) -> list[Token]:

@@ -119,6 +119,8 @@ def find_place(trigger: Token) -> str | None:
             # "met with a delegation led by X in Nairobi": on the name that leads the partner
             candidates.extend(t for n in partners for t in n.subtree
                               if t.i != n.i and t.dep_ == "pobj" and t.ent_type_ == "PERSON")
+        if c.dep_ == "nsubj" and c.lemma_.lower() in TRIP_NOUNS:
+            candidates.append(c)  # "Berg's visit to Oslo included talks with X"
         if c.dep_ == "prep" and c.lower_ == "for":
             # "met for about 30 minutes in the residence": the place hangs on the duration
             candidates.extend(n for n in c.children if n.dep_ == "pobj" and n.ent_type_ in ("TIME", "DATE"))

@@ -106,6 +106,8 @@ def test_a_guest_named_by_a_pronoun_was_received(nlp, text):
 @pytest.mark.parametrize("text, place", [
     ("Prime Minister Anna Berg's visit to Oslo included talks with President Lars Holm.", "Oslo"),
     ("President Lars Holm gave a luncheon in honour of Prime Minister Anna Berg on Monday.", None),
+    ("Prime Minister Anna Berg held a working lunch with President Lars Holm in Oslo on Monday.", "Oslo"),
+    ("Prime Minister Anna Berg exchanged views with President Lars Holm in Oslo on Monday.", "Oslo"),
 ])
 def test_what_a_visit_included_and_a_meal_in_honour_of_a_guest(nlp, text, place):
     assert [(sorted(m.participants), m.place) for m in run(nlp, text).meetings] == [

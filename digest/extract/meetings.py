@@ -489,7 +489,7 @@ def _meeting_noun_object(verb: Token, roster: Roster) -> bool:
         if c.dep_ == "dobj" and c.lemma_.lower() in ("conversation", "chat") and _in_person_conversation(verb, c, roster):
             return True
         if c.dep_ == "dobj" and c.lemma_.lower() in MEAL_NOUNS:
-            if _person_under([c], ("with", "for"), roster):
+            if _person_under([c, verb], ("with", "for"), roster):  # "held a working lunch | with X"
                 return True
         if c.lower_ in MEETING_NOUNS and c.dep_ == "dobj":
             told = verb.lemma_.lower() in ATTEND_VERBS and any(d.dep_ == "det" and d.lower_ in DEFINITE_DETS
@@ -999,9 +999,11 @@ def _joint_appearance(noun: Token, roster: Roster) -> bool:
 
 
 def _exchanged_views(verb: Token, roster: Roster) -> bool:
-    """"A and B exchanged views on trade": two people discussing (not "exchanged letters")."""
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in VIEW_NOUNS for c in verb.children) \
-        and _coordinated_people(verb, roster) >= 2
+    """"A and B exchanged views on trade", "exchanged views with X": two people discussing (not
+    "exchanged letters")."""
+    views = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in VIEW_NOUNS]
+    return bool(views) and (_coordinated_people(verb, roster) >= 2
+                            or _person_under([verb, *views], ("with",), roster))
 
 
 def _joined_for_talks(verb: Token, roster: Roster) -> bool:

@@ -108,6 +108,9 @@ def test_a_guest_named_by_a_pronoun_was_received(nlp, text):
     ("President Lars Holm gave a luncheon in honour of Prime Minister Anna Berg on Monday.", None),
     ("Prime Minister Anna Berg held a working lunch with President Lars Holm in Oslo on Monday.", "Oslo"),
     ("Prime Minister Anna Berg exchanged views with President Lars Holm in Oslo on Monday.", "Oslo"),
+    # an infinitive's "after meeting" has the subject of the verb it complements
+    ("Prime Minister Anna Berg and President Lars Holm agreed on Monday to expand trade after meeting in Oslo.",
+     "Oslo"),
 ])
 def test_what_a_visit_included_and_a_meal_in_honour_of_a_guest(nlp, text, place):
     assert [(sorted(m.participants), m.place) for m in run(nlp, text).meetings] == [

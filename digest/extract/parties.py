@@ -311,6 +311,8 @@ def _clause(verb: Token) -> list[Token]:
         head = verb.head
         if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
             head = head.head  # "After meeting with X, Y said ...": Y met X
+        while head.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in head.children) and head.head.i != head.i:
+            head = head.head  # "A and B agreed to expand trade after meeting in Oslo": the one who agreed
         if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") and head.pos_ in ("VERB", "AUX"):
             toks.extend(t for c in head.children if c.dep_ == "nsubj" for t in phrase(c))
             # '"...," posted Fernández after meeting with Lula': the inverted speaker

@@ -117,10 +117,9 @@ def _attach_partials(groups: list[list[tuple[str, ActorMention]]]) -> list[list[
         if not fits and any(m.titled for _, m in group):  # "President Jokowi": a blend of a full name
             fits = [g for g in full if g[0][1].kind == "person"
                     and any(contains_part(n, name) for _, m in g for n in [m.name, *m.aliases] if len(n.split()) > 1)]
-        said = {o for _, m in group for t in m.titles for o in standings(t)}
+        said = _standings([m for _, m in group])
         # "President Bush" is not "First Lady Laura Bush": a namesake of another standing
-        fits = [g for g in fits if not said or not (held := {o for _, m in g for t in m.titles for o in standings(t)})
-                or said & held]
+        fits = [g for g in fits if not said or not (held := _standings([m for _, m in g])) or said & held]
         if len(fits) > 1:
             # "President Obama" beside Barack and Michelle Obama: the one whose titles it shares
             said = _title_words([m for _, m in group])
@@ -136,6 +135,10 @@ def _attach_partials(groups: list[list[tuple[str, ActorMention]]]) -> list[list[
         elif not fits and any(m.titled for _, m in group):
             full.append(group)  # "President Bush", named so in every source: an actor as written
     return full
+
+
+def _standings(mentions: list[ActorMention]) -> set[str]:
+    return {w for m in mentions for t in m.titles for w in standings(t)}
 
 
 def _title_words(mentions: list[ActorMention]) -> set[str]:
@@ -177,7 +180,7 @@ def _same_actor(a: ActorMention, b: ActorMention) -> bool:
     if a.titled and b.titled and plain(a.name) == plain(b.name):
         # "Prime Minister Holm" in two sources, named in full in neither: one person, unless
         # given different standings
-        said = [{o for t in m.titles for o in standings(t)} for m in (a, b)]
+        said = [_standings([m]) for m in (a, b)]
         return not (said[0] and said[1]) or bool(said[0] & said[1])
     return any(same_person(x, y) for x in [a.name, *a.aliases] for y in [b.name, *b.aliases]
                if len(x.split()) > 1 and len(y.split()) > 1)

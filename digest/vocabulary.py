@@ -151,6 +151,15 @@ TITLE_NOUNS = Words("lower", {"minister", "ambassador", "envoy", "president", "v
 # Standings one person holds alone, which a relative of the same surname does not share:
 # "President Bush" is not "First Lady Laura Bush", "King Charles" not "Princess Anne".
 STANDING_TITLES = Words("lower", {"president", "lady", "king", "queen", "prince", "princess", "emperor", "empress"})
+# "I had the opportunity to meet X": an occasion someone had (past) to do something is what they did.
+OCCASION_TO = Words("lemma", {"opportunity", "chance", "occasion", "pleasure", "honour", "honor", "privilege"})
+# "I am pleased to be here today", "thank you for receiving us here today": a transcript
+# speaker at the meeting on the day of the transcript.
+PRESENT_TODAY = Words("lemma", {"be", "come", "arrive", "receive", "meet", "see", "welcome", "accompany", "host",
+                                "join"})
+# "Remarks by President X", "Statement by X", "X's opening remarks": who speaks throughout a text.
+SPOKEN_BY = Words("lower", {"remarks", "statement", "speech", "address", "op-ed", "message", "letter", "interview",
+                            "answer"})
 # Title words that are also English surnames: after a given name they close a name ("Julie
 # Bishop", "Larry King", "John Major"), where a title would lead it.
 SURNAME_TITLES = Words("lower", {"king", "bishop", "major", "justice", "judge", "pope", "chancellor", "dean",

@@ -317,6 +317,17 @@ def speaker_labels(doc: Doc) -> list[tuple[Span, list[str], list[str]]]:
     return doc._.speaker_labels
 
 
+def speaker_turns(doc: Doc, roster: Roster) -> list[tuple[Mention | None, Span]]:
+    """Each transcript turn: the one its label names (None when the roster knows nobody
+    there) and its words, from the label to the next one."""
+    labels = [span for span, _, _ in speaker_labels(doc)]
+    turns = []
+    for k, label in enumerate(labels):
+        speaker = next((roster.by_token[i] for i in range(label.start, label.end) if i in roster.by_token), None)
+        turns.append((speaker, doc[label.end:labels[k + 1].start if k + 1 < len(labels) else len(doc)]))
+    return turns
+
+
 def _add_speaker_labels(doc: Doc, roster: Roster, fulls: list[str]) -> None:
     """A turn's label names its speaker: a full name as any other, a titled surname
     ("PRESIDENT XI") resolved like a bare name or kept partial for the merge."""

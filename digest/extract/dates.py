@@ -232,11 +232,17 @@ def days_after(sent: Span, before: Span | None, published: date | None) -> DateV
     later = LATER.search(sent.text) if before is not None else None
     if later is None:
         return None
-    days = [v for e in before.ents if e.label_ == "DATE" and (v := resolve_date(e.text, published)) is not None
-            and v.year and v.day]
-    if not days or days[-1].day > 21:
+    day = _last_day_told(before, published)
+    if day is None or day.day > 21:
         return None
-    return DateValue(days[-1].year, days[-1].month, None, later.group(0))
+    return DateValue(day.year, day.month, None, later.group(0))
+
+
+def _last_day_told(sent: Span, published: date | None) -> DateValue | None:
+    """The last full day (year, month and day) a sentence gives, the day a "days later" counts from."""
+    days = [v for e in sent.ents if e.label_ == "DATE" and (v := resolve_date(e.text, published)) is not None
+            and v.year and v.month and v.day]
+    return days[-1] if days else None
 
 
 def time_clause(trigger: Token) -> bool:
@@ -322,10 +328,8 @@ def _days_from_told(match: re.Match, sent: Span, published: date | None) -> Date
     ("arrived on March 11. A day later, she met ..." is March 12), or None."""
     if sent.start == 0:
         return None
-    before = sent.doc[sent.start - 1].sent
-    days = [v for e in before.ents if e.label_ == "DATE" and (v := resolve_date(e.text, published)) is not None
-            and v.year and v.month and v.day]
-    if not days:
+    told = _last_day_told(sent.doc[sent.start - 1].sent, published)
+    if told is None:
         return None
     written = match.group("n") or "one"
     n = int(written) if written.isdigit() else NUMBERS[written]
@@ -333,7 +337,7 @@ def _days_from_told(match: re.Match, sent: Span, published: date | None) -> Date
         "previous", "before")
     if n > NARRATIVE_REACH:
         return None
-    anchor = date(days[-1].year, days[-1].month, days[-1].day)
+    anchor = date(told.year, told.month, told.day)
     day = anchor - timedelta(days=n) if back else anchor + timedelta(days=n)
     return DateValue(day.year, day.month, day.day, match.group(0))
 

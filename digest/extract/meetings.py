@@ -18,9 +18,9 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ..models import DateValue, MeetingMention
-from .actors import Mention, Roster, speaker_labels
+from .actors import Mention, Roster, speaker_turns
 from ..names import is_country
-from .dates import days_after, find_date, just_happened, time_clause, under_way
+from .dates import NUMBERS, days_after, find_date, just_happened, time_clause, under_way
 from .parties import (CLAUSE_DEPS, copular_partner, described_nationals, existential, find_parties, group_subject,
                       had_occasion_to, held_with, inside_title, last_named, phrase)
 from .places import PLACE_LABELS, Place, choose_place, find_dateline_place, find_place, host_country, place_under
@@ -32,7 +32,7 @@ from ..vocabulary import (ACHIEVED_VERBS, ADDRESS_VERBS, ATTENDED_PREPS, ATTEND_
                           GESTURE_VERBS, GROUP_HEADS, HOSTING_VERBS, IN_PERSON_OCCASIONS, LEAD_VERBS,
                           LIFE_EVENT_VERBS, MEAL_NOUNS, MEETING_NOUNS, MEETING_VERBS, MODAL_AUX, MODAL_HEADS,
                           NEGATION_ADVERBS, NOT_MEETING_NOUN_MODS, PAIR_NOUNS, PARTNER_PREPS, PHONE_WORDS,
-                          PRESENCE_WORDS, RESPECTIVE_WORDS, SEPARATE_WORDS, SUBJECT_MATTER_VERBS, TIME_UNITS,
+                          PRESENT_TODAY, PRESENCE_WORDS, RESPECTIVE_WORDS, SEPARATE_WORDS, SUBJECT_MATTER_VERBS, TIME_UNITS,
                           TITLE_NOUNS, TOGETHER_WORDS, TOPIC_PREPS, TRAVEL_VERBS, TRIP_NOUNS, VIEW_NOUNS, Words)
 
 
@@ -227,24 +227,14 @@ THANKS = re.compile(r"\bThank you(?: (?:very|so) much)?(?: for [^.,!?A-Z]{0,60})
                     r"\s+((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)\s*[.,!]")
 
 
-PRESENT_TODAY = {"be", "come", "arrive", "receive", "meet", "see", "welcome", "accompany", "host", "join"}
-
-
 def _here_today(doc: Doc, roster: Roster, published: date | None) -> set[str]:
     """The speakers of a transcript who say they are at the meeting today ("I am pleased to be
     here today", "thank you for receiving us here today", "accompanies me today"): the
     meeting they speak at is on the day the transcript was published."""
     if published is None:
         return set()
-    labels = [span for span, _, _ in speaker_labels(doc)]
-    found = set()
-    for k, span in enumerate(labels):
-        speaker = next((roster.by_token[i] for i in range(span.start, span.end) if i in roster.by_token), None)
-        end = labels[k + 1].start if k + 1 < len(labels) else len(doc)
-        if speaker is not None and any(t.lower_ == "today" and t.head.lemma_.lower() in PRESENT_TODAY
-                                       for t in doc[span.end:end]):
-            found.add(speaker.name)
-    return found
+    return {speaker.name for speaker, words in speaker_turns(doc, roster) if speaker is not None
+            and any(t.lower_ == "today" and t.head.lemma_.lower() in PRESENT_TODAY for t in words)}
 
 
 def _thanks_by_title(turn: str) -> bool:
@@ -258,13 +248,9 @@ def _exchange(doc: Doc, roster: Roster, told: list[MeetingMention]) -> list[Meet
     Kissinger, ..." / "Kissinger: Mr President, ...") records their conversation face to face,
     unless it says it was by telephone; the place is where the first turns welcome the guest
     ("how happy we are to see you in Moscow")."""
-    turns = []  # (speaker, where the turn's words start and end)
-    labels = [span for span, _, _ in speaker_labels(doc)]
-    for k, span in enumerate(labels):
-        speaker = next((roster.by_token[i] for i in range(span.start, span.end) if i in roster.by_token), None)
-        start = doc[span.end].idx + 1 if span.end < len(doc) else len(doc.text)  # after the colon
-        if speaker is not None and speaker.kind == "person":
-            turns.append((speaker.name, start, labels[k + 1].start_char if k + 1 < len(labels) else len(doc.text)))
+    # (speaker, where the turn's words start, after the colon, and end)
+    turns = [(speaker.name, words.start_char + 1 if len(words) else len(doc.text), words.end_char)
+             for speaker, words in speaker_turns(doc, roster) if speaker is not None and speaker.kind == "person"]
     addressing = {name for name, start, end in turns
                   if VOCATIVE.match(doc.text[start:].lstrip()) or _thanks_by_title(doc.text[start:end])}
     if len(addressing) != 2 or any(_by_phone(sent) for sent in list(doc.sents)[:3]):
@@ -427,7 +413,6 @@ def _separate(trigger: Token, parties: list[Mention]) -> list[list[Mention]]:
     return [[subject[0], p] for p in partners]
 
 
-GROUP_SIZES = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 COUNTED_AHEAD = 4  # sentences after a list meeting in which "the five leaders" still counts its people
 GROUP_OF = Words("lemma", PAIR_NOUNS | {"state", "country", "nation"})
 
@@ -441,7 +426,7 @@ def _counted_as_one(trigger: Token, size: int) -> bool:
     for _ in range(COUNTED_AHEAD):
         end = doc[end].sent.end if end < len(doc) else end
     for tok in doc[trigger.sent.start:end]:
-        number = GROUP_SIZES.get(tok.lower_) or (int(tok.text) if tok.text.isdigit() and len(tok.text) <= 2 else 0)
+        number = NUMBERS.get(tok.lower_) or (int(tok.text) if tok.text.isdigit() and len(tok.text) <= 2 else 0)
         if number in (size, size - 1) and tok.dep_ == "nummod" and tok.head.lemma_.lower() in GROUP_OF:
             return True
     return False

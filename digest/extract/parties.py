@@ -15,10 +15,10 @@ from spacy.tokens import Doc, Token
 from .actors import Mention, Roster
 from ..names import is_country, same_stem
 from ..vocabulary import (ATTENDED_PREPS, COUNT_WORDS, DELEGATION_NOUNS, GROUP_HEADS, HELD_VERBS, KEEP_CLAUSES,
-                          LIGHT_VERBS, MEETING_NOUNS, OCCASION_NOUNS, PAIR_NOUNS, PARTNER_PREPS, REPORTING_VERBS, SKIP_PREPS,
-                          SPAN_NOUNS, TITLE_NOUNS, TITLE_WORDS, TRAVEL_VERBS, TRIP_NOUNS, VENUE_COPULAS)
+                          LIGHT_VERBS, MEETING_NOUNS, OCCASION_NOUNS, OCCASION_TO, PAIR_NOUNS, PARTNER_PREPS,
+                          REPORTING_VERBS, SKIP_PREPS, SPAN_NOUNS, TITLE_NOUNS, TITLE_WORDS, TRAVEL_VERBS,
+                          TRIP_NOUNS, VENUE_COPULAS)
 
-OCCASION_TO = {"opportunity", "chance", "occasion", "pleasure", "honour", "honor", "privilege"}
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "csubj"}
 def find_parties(trigger: Token, roster: Roster) -> list[Mention]:
     """Subject side and partner side of the trigger, without names inside titles."""

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import Mention, Roster, speaker_labels
+from .actors import Mention, Roster, speaker_turns
 from .sentences import is_heading, quoted_tokens
 from ..vocabulary import (FEMININE_PRONOUNS, FEMININE_TITLES, GROUP_NOUNS, MASCULINE_TITLES, PERSON_PRONOUNS,
-                          PLURAL_PRONOUNS, REPORTING_VERBS, TITLE_NOUNS)
+                          PLURAL_PRONOUNS, REPORTING_VERBS, SPOKEN_BY, TITLE_NOUNS)
 
 
 PRONOUN_REACH = 3  # sentences back a he/she may point: further, a pronoun may mean anyone
@@ -80,25 +80,19 @@ def _of_what(prep: Token) -> bool:
 
 
 FIRST_PERSON = {"i", "me", "my", "myself"}  # never "we", which may be a whole side
-# "Remarks by President Donald Tusk after ...", "Statement by the Prime Minister X": who speaks throughout
-SPOKEN_BY = {"remarks", "statement", "speech", "address", "op-ed", "message", "letter", "interview", "answer"}
 
 
 def _first_person(doc: Doc, roster: Roster, quoted: set[int]) -> None:
     """"I" is the one speaking when the text says who that is: a transcript turn's label, or a
     heading that gives the text as someone's words ("Remarks by President X"). Quotations
     the speaker reads out keep their own "I"."""
-    labels = [span for span, _, _ in speaker_labels(doc)]
-    turns = []
-    for k, label in enumerate(labels):
-        speaker = next((roster.by_token[i] for i in range(label.start, label.end) if i in roster.by_token), None)
-        turns.append((speaker, label.end, labels[k + 1].start if k + 1 < len(labels) else len(doc)))
+    turns = speaker_turns(doc, roster)
     if not turns and (author := _spoken_by(doc, roster)) is not None:
-        turns = [(author, 0, len(doc))]
-    for speaker, start, end in turns:
+        turns = [(author, doc[:])]
+    for speaker, words in turns:
         if speaker is None or speaker.kind != "person":
             continue
-        for tok in doc[start:end]:
+        for tok in words:
             if tok.lower_ in FIRST_PERSON and tok.pos_ == "PRON" and tok.i not in quoted:
                 roster.add(Mention(tok.i, tok.i + 1, speaker.name, "person"))
 

@@ -26,7 +26,13 @@ class Words(frozenset):
 # Verbs whose subject and object/with-partner met in person; the receptions need a guest as
 # object (patterns/meetings.yaml says which check each verb's parse must pass).
 PLAIN_MEETING_VERBS = Words("lemma", {"meet", "confer", "huddle"})
-HOSTING_VERBS = Words("lemma", {"receive", "welcome", "host", "greet"})
+HOSTING_VERBS = Words("lemma", {"receive", "welcome", "host", "greet", "entertain"})
+# Sharing a meal is meeting in person: "dined with X", "lunched with X".
+MEAL_VERBS = Words("lower", {"dine", "dines", "dined", "dining", "lunched", "breakfasted"})  # the model lemmatises "dined" as "din"
+# What two people do side by side, when the text says "together": "A and B toured the port together".
+SIDE_BY_SIDE_VERBS = Words("lemma", {"tour", "visit", "walk", "stroll", "inspect", "attend", "watch", "lay", "plant",
+                                     "ride", "travel", "arrive", "unveil", "inaugurate", "view", "pray", "pose",
+                                     "sign", "witness", "open", "launch", "eat"})
 MEETING_VERBS = Words("lemma", PLAIN_MEETING_VERBS | HOSTING_VERBS | {"hold", "sit", "visit"})
 # Objects that make "hold"/"have"/"conduct" a meeting ("held talks with").
 MEETING_NOUNS = Words("lower", {"meeting", "meetings", "talks", "talk", "summit", "discussion", "discussions",

@@ -317,3 +317,46 @@ def test_a_transcript_of_a_telephone_conversation_is_no_meeting(nlp):
 def test_a_speaker_nobody_is_known_by_leaves_no_meeting_of_the_partners(nlp):
     assert meetings(nlp, '"I discussed this matter with President Lars Holm and Minister Anna Berg," '
                          'the envoy said.') == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Prime Minister Anna Berg dined with President Lars Holm in Oslo on Monday.", "Oslo"),
+    ("President Lars Holm entertained Prime Minister Anna Berg at his residence in Oslo on Monday.", "Oslo"),
+    ("Prime Minister Anna Berg and President Lars Holm addressed a joint press conference in Oslo on Monday.",
+     "Oslo"),
+    ("Prime Minister Anna Berg joined President Lars Holm for a walk on Monday.", None),
+    ("Prime Minister Anna Berg and President Lars Holm toured the port together on Monday.", None),
+    ("Prime Minister Anna Berg and President Lars Holm signed the agreement together in Oslo on Monday.", "Oslo"),
+    # the adjective "visiting", parsed as a verb joined to the name before, still names a party
+    ("President Lars Holm and visiting Prime Minister Anna Berg discussed trade in Oslo on Monday.", "Oslo"),
+    # "Speaking after meeting X, Y said": the one who spoke met X
+    ("Speaking after meeting President Lars Holm in Oslo on Monday, Prime Minister Anna Berg said trade would grow.",
+     "Oslo"),
+])
+def test_meals_joint_appearances_and_what_two_did_together_are_meetings(nlp, text, place):
+    assert [(sorted(m.participants), m.place) for m in run(nlp, text).meetings] == [
+        (["Anna Berg", "Lars Holm"], place)]
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Anna Berg and President Lars Holm worked together on the bill for years.",
+    "Prime Minister Anna Berg joined President Lars Holm for a phone call on Monday.",
+    "President Lars Holm entertained the idea of a summit with Prime Minister Anna Berg.",
+])
+def test_working_together_a_call_joined_and_an_idea_entertained_are_no_meetings(nlp, text):
+    assert run(nlp, text).meetings == []
+
+
+def test_a_list_of_titled_guests_the_model_chains_in_apposition_keeps_every_guest_and_the_place(nlp):
+    found = run(nlp, "President Ann Berg also met Prime Minister Jan Holm, Foreign Minister Peter Lund and "
+                     "Defence Minister Karin Moe in Oslo on Monday.").meetings
+    assert sorted((sorted(m.participants), m.place) for m in found) == [
+        (["Ann Berg", "Jan Holm"], "Oslo"), (["Ann Berg", "Karin Moe"], "Oslo"), (["Ann Berg", "Peter Lund"], "Oslo")]
+
+
+@pytest.mark.parametrize("text", [
+    "Talks were held between President Ann Berg and Prime Minister Jan Holm in Oslo on Monday.",
+    "President Ann Berg held talks with a Danish delegation headed by Prime Minister Jan Holm in Oslo on Monday.",
+])
+def test_a_place_hung_on_the_partners_of_a_passive_or_on_a_delegation_leader(nlp, text):
+    assert [m.place for m in run(nlp, text).meetings] == ["Oslo"]

@@ -17,6 +17,13 @@ def test_place_from_dateline(nlp):
     assert found[0].place == "Nairobi"
 
 
+@pytest.mark.parametrize("opening", ["OSLO, March 18 -", "Oslo, March 18 (Reuters) -", "Oslo, 18 March:"])
+def test_a_dateline_with_a_yearless_day_and_no_agency_is_the_place_and_never_a_party(nlp, opening):
+    found = run(nlp, f"{opening} Foreign Minister Anna Berg met President Joseph Otieno for talks on trade.").meetings
+    assert [(sorted(m.participants), m.place, m.date) for m in found] == [
+        (["Anna Berg", "Joseph Otieno"], "Oslo", None)]
+
+
 def test_a_kicker_is_not_a_dateline(nlp):
     text = ("PRESS RELEASE : Berg meets Holm\n\nThe press release was issued on Monday.\n"
             "Foreign Minister Anna Berg met Prime Minister Lars Holm on Monday.")

@@ -992,10 +992,19 @@ def _exchanged_views(verb: Token, roster: Roster) -> bool:
 
 
 def _joined_for_talks(verb: Token, roster: Roster) -> bool:
-    """"A joined B for talks": B, the one joined, is the partner of a meeting."""
-    talks = any(c.dep_ == "prep" and c.lower_ == "for" and any(n.lower_ in MEETING_NOUNS for n in c.children)
-                for c in verb.children)
-    return talks and _has_person_object(verb)
+    """"A joined B for talks", "A joined B for a walk": B, the one joined for something done
+    together, is the partner of a meeting (a call is filtered later as any phone meeting is)."""
+    things = [n for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for n in c.children
+              if n.dep_ == "pobj" and n.pos_ == "NOUN"]
+    # "The two leaders were joined for dinner by X": those who joined a meeting told attended it
+    active = any(c.dep_ == "nsubj" for c in verb.children)
+    return any(n.lower_ in MEETING_NOUNS or active for n in things) and _has_person_object(verb)
+
+
+def _together(verb: Token, roster: Roster) -> bool:
+    """"A and B toured the port together": two people doing something side by side met."""
+    near = [*verb.children, *(t for c in verb.children if c.dep_ == "prep" for t in c.children)]  # or on "in"
+    return any(t.dep_ == "advmod" and t.lower_ == "together" for t in near) and _coordinated_people(verb, roster) >= 2
 
 
 CHECKS = {
@@ -1022,6 +1031,7 @@ CHECKS = {
     "reciprocal": _reciprocal,
     "played_host": _played_host,
     "joined_for_talks": _joined_for_talks,
+    "together": _together,
     "in_person_talk": _in_person_talk,
     "with_person": _with_person,
 }

@@ -27,8 +27,9 @@ def find_parties(trigger: Token, roster: Roster) -> list[Mention]:
         for c in trigger.children:
             if c.dep_ in ("poss", "compound", "amod") or c.dep_ == "prep" and c.lower_ in PARTNER_PREPS | {"of"}:
                 scope.extend(c.subtree)
-        if trigger.head.lemma_.lower() in LIGHT_VERBS:
-            scope.extend(_clause(trigger.head))
+        joint = trigger.dep_ == "dobj" and any(c.lower_ in ("joint", "jointly") for c in trigger.children)
+        if trigger.head.lemma_.lower() in LIGHT_VERBS or joint:
+            scope.extend(_clause(trigger.head))  # "A and B addressed a joint news conference"
         scope.extend(_attending_subject(trigger))
         if existential(trigger):
             scope.extend(trigger.doc[trigger.i + 1:trigger.sent.end])  # the parse scatters the partners
@@ -311,8 +312,11 @@ def _clause(verb: Token) -> list[Token]:
         head = verb.head
         if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
             head = head.head  # "After meeting with X, Y said ...": Y met X
-        while head.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in head.children) and head.head.i != head.i:
-            head = head.head  # "A and B agreed to expand trade after meeting in Oslo": the one who agreed
+        # "A and B agreed to expand trade after meeting in Oslo": the one who agreed; "Speaking
+        # after meeting X, Y said": the one who spoke
+        while (head.dep_ == "xcomp" or head.dep_ == "advcl" and head.tag_ == "VBG") and head.head.i != head.i \
+                and not any(c.dep_ == "nsubj" for c in head.children):
+            head = head.head
         if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") and head.pos_ in ("VERB", "AUX"):
             toks.extend(t for c in head.children if c.dep_ == "nsubj" for t in phrase(c))
             # '"...," posted Fernández after meeting with Lula': the inverted speaker
@@ -350,8 +354,13 @@ def _misattached_appositive(verb: Token) -> list[Token]:
 
 
 def phrase(tok: Token) -> list[Token]:
-    """A token's subtree without embedded clauses, except "led by"/"including" phrases."""
-    if tok.pos_ in ("VERB", "AUX") and tok.dep_ in CLAUSE_DEPS and tok.lemma_.lower() not in KEEP_CLAUSES:
+    """A token's subtree without embedded clauses, except "led by"/"including" phrases and the
+    adjective "visiting" the model parses as a verb joined to the name before ("Holm and
+    visiting President Berg discussed ...")."""
+    adjective = tok.tag_ == "VBG" and tok.lemma_.lower() == "visit" and tok.dep_ == "conj" \
+        and not any(c.dep_ == "nsubj" for c in tok.children)
+    if tok.pos_ in ("VERB", "AUX") and tok.dep_ in CLAUSE_DEPS and tok.lemma_.lower() not in KEEP_CLAUSES \
+            and not adjective:
         return []
     out = [tok]
     for c in tok.children:
@@ -369,8 +378,11 @@ def inside_title(tok: Token, roster: Roster) -> bool:
         if t.dep_ == "appos":
             holder = roster.by_token.get(t.head.i)
             # another person in apposition is a misparsed "A and his counterpart B", not a title
+            # (also when the appositive is itself a name the list hangs further names on:
+            # "met A, Foreign Minister B and Defence Minister C", misparsed with C set beside A)
+            named = t is tok or roster.by_token.get(t.i) is not None and roster.by_token[t.i].kind == "person"
             if holder is not None and holder is not own and holder.kind == "person" \
-                    and not (t is tok and own is not None and own.kind == "person"):
+                    and not (named and own is not None and own.kind == "person"):
                 return True
         if t.dep_ == "poss" and _names_person(t.head, roster):
             return True  # "Trump's son-in-law Jared Kushner"

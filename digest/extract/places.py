@@ -19,6 +19,7 @@ from ..vocabulary import (HOSTING_VERBS, MEETING_NOUNS, MEETING_VERBS, OCCASION_
                           PLACE_PREPS, TITLE_NOUNS, TRAVEL_VERBS, TRIP_NOUNS, VENUE_NOUNS)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
 DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}?)(?:,[^:\n]{0,40}?\))?(?:\s*[:—–]|\s+-|\s*\(\w+\)\s*[—–-])"
                       # "Beijing, 6 November 2023 (TDI):", "Kyiv, March 3, 2024 —"
                       r"|^\s*([A-Z][\w.'’ -]{2,30}?),\s*(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2},?)"
@@ -26,7 +27,10 @@ DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}?)(?:,[^:\n]{0,40}?\))?(?:\s*[:
                       # "Labuan Bajo (VNA) –": a mixed-case city and its agency
                       r"|^\s*([A-Z][a-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*\([A-Z][\w ]{1,15}\)\s*[—–-]"
                       # "NAIROBI, Kenya, Mar 12 –": the city in capitals, its country, a yearless day
-                      r"|^\s*([A-Z][A-Z .'-]{2,30}?),\s*[A-Z][\w .'-]{1,30}?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*[—–-]")
+                      r"|^\s*([A-Z][A-Z .'-]{2,30}?),\s*[A-Z][\w .'-]{1,30}?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*[—–-]"
+                      # "OSLO, March 18 -", "New Delhi, 18 March:", "Oslo, March 18 (Reuters) -": a city, a yearless day
+                      rf"|^\s*([A-Z][\w.'’ -]{{2,30}}?),\s*(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})"
+                      r"\s*(?:\([^)\n]{1,20}\))?\s*[:—–-]")
 # Where a meeting's place may come from, best first, and the one ranking that chooses:
 # the meeting's own clause or the visit or occasion it is part of ("met X in Oslo", "during
 # his visit to Nairobi", "on the sidelines of the summit in New York"); the occasion just
@@ -100,8 +104,8 @@ def find_place(trigger: Token) -> str | None:
         # "held a meeting at the summit in Osaka": the place hangs on the meeting noun
         if c.dep_ == "dobj" and c.lower_ in MEETING_NOUNS:
             candidates.insert(1, c)
-            candidates.extend(n for p in c.children if p.dep_ == "prep" and p.lower_ in PARTNER_PREPS
-                              for n in p.children if n.dep_ == "pobj")
+            candidates.extend(t for p in c.children if p.dep_ == "prep" and p.lower_ in PARTNER_PREPS
+                              for t in _partner_heads(p))
         # "During his visit to the West Bank, Wang met ...": a visit phrase attached to the trigger
         if c.dep_ == "prep" and c.lower_ in ("during", "on", "in", "at", "for"):
             for n in c.children:
@@ -110,15 +114,7 @@ def find_place(trigger: Token) -> str | None:
         # "met with Trump in Davos", "talks between A and B in Oslo": the model hangs the place
         # on the partner, or on the last of them
         if c.dep_ == "prep" and c.lower_ in ("with", "by", "between") or c.dep_ == "agent":
-            # "met separately with A and with B in Lima": on the partner of the last "with"
-            partners = [n for k in (c, *(k for k in c.children if k.dep_ == "conj" and k.pos_ == "ADP"))
-                        for n in k.children if n.dep_ == "pobj"]
-            # ... or on one of several partners, joined ("A and B") or set in apposition after a
-            # caption's "left," ("met with A, left, and B in Moscow")
-            candidates.extend(partners + [t for n in partners for t in _conjuncts(n)])
-            # "met with a delegation led by X in Nairobi": on the name that leads the partner
-            candidates.extend(t for n in partners for t in n.subtree
-                              if t.i != n.i and t.dep_ == "pobj" and t.ent_type_ == "PERSON")
+            candidates.extend(_partner_heads(c))
         if c.dep_ == "nsubj" and c.lemma_.lower() in TRIP_NOUNS:
             candidates.append(c)  # "Berg's visit to Oslo included talks with X"
         if c.dep_ == "prep" and c.lower_ == "for":
@@ -129,7 +125,8 @@ def find_place(trigger: Token) -> str | None:
         if c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in MEETING_NOUNS:
             candidates.append(c)
             # "received Dr. Diab ... and the accompanying delegation, in his office at Al-Bahr Palace"
-            candidates.extend(t for t in c.children if t.dep_ == "conj")
+            # ... or on the last of a list of guests, however the model chains it
+            candidates.extend(_conjuncts(c))
             # "met President of the European Council Charles Michel in Brussels": the place
             # hangs on the name that completes the partner's title
             candidates.extend(t for t in c.subtree if t.dep_ == "pobj" and t.ent_type_ == "PERSON")
@@ -140,6 +137,9 @@ def find_place(trigger: Token) -> str | None:
         candidates.append(trigger.head)  # "Ramaphosa is on Tuesday hosting X, ..., at the Union Buildings"
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass"):
         candidates.append(trigger.head)  # "the meeting took place in Geneva"
+        # "Talks were held between A and B in Oslo": on the partners of the verb
+        candidates.extend(t for c in trigger.head.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
+                          for t in _partner_heads(c))
     if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in ("at", "during", "for") \
             and trigger.head.head.pos_ in ("VERB", "AUX"):
         # "Speaking in Nairobi at a joint news conference with X", "is in Nairobi for talks with X"
@@ -201,6 +201,17 @@ def _occasion_place(trigger: Token) -> str | None:
                 return place
         frontier = occasions
     return None
+
+
+def _partner_heads(prep: Token) -> list[Token]:
+    """Where the model hangs a meeting's place after its partner phrase: on the partner of the
+    last "with" ("met separately with A and with B in Lima"), on one of several partners, joined
+    ("A and B") or set in apposition after a caption's "left," ("met with A, left, and B in
+    Moscow"), or on the name that leads the partner ("with a delegation led by X in Nairobi")."""
+    partners = [n for k in (prep, *(k for k in prep.children if k.dep_ == "conj" and k.pos_ == "ADP"))
+                for n in k.children if n.dep_ == "pobj"]
+    return partners + [t for n in partners for t in _conjuncts(n)] \
+        + [t for n in partners for t in n.subtree if t.i != n.i and t.dep_ == "pobj" and t.ent_type_ == "PERSON"]
 
 
 def _conjuncts(tok: Token) -> list[Token]:

@@ -360,3 +360,25 @@ def test_a_list_of_titled_guests_the_model_chains_in_apposition_keeps_every_gues
 ])
 def test_a_place_hung_on_the_partners_of_a_passive_or_on_a_delegation_leader(nlp, text):
     assert [m.place for m in run(nlp, text).meetings] == ["Oslo"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Prime Minister Anna Berg held a round of talks with President Lars Holm in Oslo on Monday.", "Oslo"),
+    ("Prime Minister Anna Berg began her visit to Oslo on Monday with talks with President Lars Holm.", "Oslo"),
+    ("Prime Minister Anna Berg, in Oslo for talks with President Lars Holm, said trade would grow.", "Oslo"),
+    ("Prime Minister Anna Berg raised the issue with President Lars Holm during talks in Oslo on Monday.", "Oslo"),
+    ("Prime Minister Anna Berg's first stop was a meeting with President Lars Holm in Oslo on Monday.", "Oslo"),
+    ("President Lars Holm received the credentials of Ambassador Anna Berg in Oslo on Monday.", "Oslo"),
+    ("Ambassador Anna Berg presented her credentials to President Lars Holm in Oslo on Monday.", "Oslo"),
+    # a city the model tags as a body, after a building's common noun, is where the building is
+    ("President Lars Holm hosted Prime Minister Anna Berg at the presidential palace in Copenhagen on Monday.",
+     "Copenhagen"),
+])
+def test_talks_measured_or_begun_with_whose_stop_it_was_and_credentials_handed_over(nlp, text, place):
+    assert [(sorted(m.participants), m.place) for m in run(nlp, text).meetings] == [
+        (["Anna Berg", "Lars Holm"], place)]
+
+
+def test_a_city_visited_that_the_model_tags_as_a_person_is_no_party(nlp):
+    ex = run(nlp, "President Ann Berg visited Oslo on Monday.")
+    assert ex.meetings == [] and [a.name for a in ex.actors if a.kind == "person"] == ["Ann Berg"]

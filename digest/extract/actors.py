@@ -244,14 +244,17 @@ def _opens_title(span: Span, name: str, spaced: list[str]) -> bool:
 
 
 def _destination(span: Span, name: str, candidates: list[tuple[Span, str]]) -> bool:
-    """"Lula's trip to Buenos Aires", "arrived in Kota Baru": where a trip goes, named once and
-    with no title, is a place whatever the model tags it ("a visit to President X" is a person's)."""
+    """"Lula's trip to Buenos Aires", "arrived in Kota Baru", "visited Oslo": where a trip goes,
+    named once and with no title, is a place whatever the model tags it ("a visit to President
+    X" is a person's)."""
     before = span.doc[span.start - 1] if span.start else None
     if before is not None and (before.lower_ in TITLE_NOUNS or before.lower_ in HONORIFICS) \
             or sum(n == name for _, n in candidates) > 1:
         return False
     root = span.root
     prep = root.head
+    if root.dep_ == "dobj" and prep.pos_ == "VERB" and prep.lemma_.lower() in ("visit", "tour"):
+        return True
     going = prep.head.lemma_.lower() in (TRAVEL_VERBS if prep.head.pos_ == "VERB" else TRIP_NOUNS)
     return root.dep_ == "pobj" and prep.lower_ in ("to", "in") and going
 

@@ -642,7 +642,9 @@ def _at_the_meeting(verb: Token, roster: Roster) -> bool:
     addressed = verb.lemma_.lower() in ADDRESS_VERBS and any(
         c.dep_ == "dobj" and roster.by_token.get(c.i) is not None and roster.by_token[c.i].kind == "person"
         for c in verb.children) and any(c.dep_ == "nsubj" for c in verb.children)
-    return occasion and (_coordinated_people(verb, roster) >= 2 or addressed)
+    # "raised the issue with X during talks in Oslo": the one the subject took it up with
+    raised_with = any(c.dep_ == "nsubj" for c in verb.children) and _person_under([verb], ("with",), roster)
+    return occasion and (_coordinated_people(verb, roster) >= 2 or addressed or raised_with)
 
 
 def _in_person_talk(verb: Token, roster: Roster) -> bool:
@@ -952,6 +954,14 @@ def _received_call(verb: Token, roster: Roster) -> bool:
     return _person_under([visit, verb], ("from",), roster)
 
 
+def _credentials(verb: Token, roster: Roster) -> bool:
+    """"received the credentials of Ambassador X", "X presented his credentials to President Y":
+    an envoy's credentials are handed over in person."""
+    papers = [c for c in verb.children if c.dep_ == "dobj" and (c.lower_ == "credentials" or c.lower_ == "letters"
+              and any(p.lower_ == "of" and any(n.lower_ == "credence" for n in p.children) for p in c.children))]
+    return bool(papers) and _person_under([*papers, verb], ("of", "from", "to"), roster)
+
+
 def _played_host(verb: Token, roster: Roster) -> bool:
     """"played host to X": a reception of X."""
     host = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "host"), None)
@@ -1030,6 +1040,7 @@ CHECKS = {
     "meal_in_honour": _meal_in_honour,
     "reciprocal": _reciprocal,
     "played_host": _played_host,
+    "credentials": _credentials,
     "joined_for_talks": _joined_for_talks,
     "together": _together,
     "in_person_talk": _in_person_talk,

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .actors import Mention, Roster
+from .places import governing_verb
 from ..names import is_country, same_stem
 from ..vocabulary import (ATTENDED_PREPS, COUNT_WORDS, DELEGATION_NOUNS, GROUP_HEADS, HELD_VERBS, KEEP_CLAUSES,
                           LIGHT_VERBS, MEETING_NOUNS, OCCASION_NOUNS, OCCASION_TO, PAIR_NOUNS, PARTNER_PREPS,
@@ -30,6 +31,15 @@ def find_parties(trigger: Token, roster: Roster) -> list[Mention]:
         joint = trigger.dep_ == "dobj" and any(c.lower_ in ("joint", "jointly") for c in trigger.children)
         if trigger.head.lemma_.lower() in LIGHT_VERBS or joint:
             scope.extend(_clause(trigger.head))  # "A and B addressed a joint news conference"
+        if trigger.dep_ == "attr":
+            # "Berg's first stop was a meeting with Holm": whose stop it was
+            scope.extend(t for c in trigger.head.children if c.dep_ == "nsubj" for p in c.children
+                         if p.dep_ == "poss" for t in p.subtree)
+        governing = governing_verb(trigger)
+        if governing is not None:
+            scope.extend(_clause(governing))
+        if trigger.dep_ == "pobj" and trigger.head.lower_ == "for" and trigger.head.head.ent_type_ == "PERSON":
+            scope.extend(phrase(trigger.head.head))  # "Berg, in Oslo for talks with Holm, said"
         scope.extend(_attending_subject(trigger))
         if existential(trigger):
             scope.extend(trigger.doc[trigger.i + 1:trigger.sent.end])  # the parse scatters the partners

@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Token
 
 from .people import common_words, names_building
 from .sentences import quoted_tokens
-from ..vocabulary import (HOSTING_VERBS, MEETING_NOUNS, MEETING_VERBS, OCCASION_NOUNS, PARTNER_PREPS, PLACE_NOUNS,
-                          PLACE_PREPS, TITLE_NOUNS, TRAVEL_VERBS, TRIP_NOUNS, VENUE_NOUNS)
+from ..vocabulary import (HOSTING_VERBS, LIGHT_VERBS, MEETING_NOUNS, MEETING_VERBS, OCCASION_NOUNS, PARTNER_PREPS,
+                          PLACE_NOUNS, PLACE_PREPS, TITLE_NOUNS, TRAVEL_VERBS, TRIP_NOUNS, VENUE_NOUNS)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
@@ -133,6 +133,13 @@ def find_place(trigger: Token) -> str | None:
             # "hosted A and B for talks in Nairobi": the purpose phrase hung on the last guest
             candidates.extend(t for t in c.subtree if t.dep_ == "pobj" and t.lower_ in MEETING_NOUNS
                               and t.head.lower_ == "for")
+    governing = governing_verb(trigger) if trigger.pos_ == "NOUN" else None
+    if governing is not None:
+        # "began her visit to Oslo with talks with X": the verb's, or its trip's
+        candidates.append(governing)
+        candidates.extend(c for c in governing.children if c.dep_ == "dobj" and c.lemma_.lower() in TRIP_NOUNS)
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "for" and trigger.head.head.ent_type_ == "PERSON":
+        candidates.append(trigger.head.head)  # "Berg, in Oslo for talks with Holm, said"
     if trigger.dep_ in ("advcl", "xcomp") and trigger.head.lemma_ == "be":
         candidates.append(trigger.head)  # "Ramaphosa is on Tuesday hosting X, ..., at the Union Buildings"
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass"):
@@ -162,6 +169,19 @@ def find_place(trigger: Token) -> str | None:
         if place:
             return place
     return _where_antecedent(trigger) or next((p for t in (trigger, *held) if (p := _occasion_place(t))), None)
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The light verb a meeting noun is the measure or manner of: "held a round of talks with
+    X", "two days of meetings", "began her visit with talks with X"."""
+    prep = noun.head
+    if noun.dep_ != "pobj":
+        return None
+    if prep.lower_ == "of" and prep.head.dep_ == "dobj" and prep.head.head.lemma_.lower() in LIGHT_VERBS:
+        return prep.head.head
+    if prep.lower_ == "with" and prep.head.pos_ == "VERB" and prep.head.lemma_.lower() in LIGHT_VERBS | {"end", "close"}:
+        return prep.head
+    return None
 
 
 def _where_antecedent(trigger: Token) -> str | None:
@@ -231,7 +251,8 @@ def place_under(head: Token, preps: set[str] = PLACE_PREPS) -> str | None:
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             for n in c.subtree:
-                if (n.ent_type_ in PLACE_LABELS or _venue(n) or _filed_from(n) or _arrived_in(c, n)) and n.ent_iob_ == "B" \
+                if (n.ent_type_ in PLACE_LABELS or _venue(n) or _filed_from(n) or _arrived_in(c, n)
+                        or _building_in(n)) and n.ent_iob_ == "B" \
                         and not _place_in_title(n) \
                         and _named_by(c, n):
                     names.append(_entity_text(n))
@@ -247,6 +268,17 @@ def _arrived_in(prep: Token, tok: Token) -> bool:
     """"who arrived in Kyiv", the city tagged as a person: one arrives in or travels to a place."""
     return tok.head.i == prep.i and tok.dep_ == "pobj" and tok.ent_type_ == "PERSON" \
         and prep.lower_ in ("in", "to") and prep.head.lemma_.lower() in TRAVEL_VERBS
+
+
+def _building_in(tok: Token) -> bool:
+    """"at the presidential palace in Copenhagen", the city tagged as a person or a body: a
+    building named by its common noun stands in a place."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "in" or tok.ent_type_ not in ("PERSON", "ORG") \
+            or prep.head.pos_ != "NOUN" or prep.head.lower_ not in VENUE_NOUNS:
+        return False
+    ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+    return len(ent) <= 3 and all(t.pos_ == "PROPN" and t.lower_ not in VENUE_NOUNS for t in ent)
 
 
 def _venue(tok: Token) -> bool:

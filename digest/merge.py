@@ -225,6 +225,7 @@ def _cluster_meetings(sources, extractions, local, by_id) -> list[_Cluster]:
             groups = {i for i in ids if by_id[i].kind != "person"}
             attendees = {local[(src.id, n)] for n in m.attendees if (src.id, n) in local}
             items.append((src.id, m, persons, groups, attendees))
+    published = {src.id: src.article.published for src in sources}
     # strongest evidence first: mentions naming more people seed the clusters
     items.sort(key=lambda x: -len(x[2]))
     clusters: list[_Cluster] = []
@@ -232,7 +233,7 @@ def _cluster_meetings(sources, extractions, local, by_id) -> list[_Cluster]:
     for sid, m, persons, groups, attendees in items:
         near = sorted({i for p in persons | groups for i in by_party[p]})
         fits = [i for i in near if _fits(clusters[i], m, persons, groups, by_id)
-                and not _told_apart(clusters[i], sid, m)]
+                and not _told_apart(clusters[i], sid, m) and not _told_before(clusters[i], sid, m, published)]
         if len(fits) > 1:
             strong = [i for i in fits if len(clusters[i].persons & persons) >= 2]
             fits = strong if len(strong) == 1 else ([] if len(persons) < 2 else fits[:1])
@@ -258,6 +259,16 @@ def _told_apart(c: _Cluster, sid: str, m: MeetingMention) -> bool:
     """One source tells this meeting as an earlier one than a meeting of the cluster ("held
     talks on Monday. The two last met in March"): two meetings, whatever their dates allow."""
     return any(s == sid and x.earlier != m.earlier for s, x in c.items)
+
+
+def _told_before(c: _Cluster, sid: str, m: MeetingMention, published: dict[str, date | None]) -> bool:
+    """A meeting an article published in July reports cannot be one dated October: each side's
+    date must not be later than the other side's article (a day's grace, for time zones)."""
+    def later(d: DateValue | None, when: date | None) -> bool:
+        if d is None or d.year is None or when is None:
+            return False
+        return date(d.year, d.month or 1, d.day or 1).toordinal() > when.toordinal() + 1
+    return any(later(x.date, published.get(sid)) or later(m.date, published.get(s)) for s, x in c.items)
 
 
 def _fits(c: _Cluster, m: MeetingMention, persons: set[str], groups: set[str], by_id) -> bool:

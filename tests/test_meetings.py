@@ -382,3 +382,41 @@ def test_talks_measured_or_begun_with_whose_stop_it_was_and_credentials_handed_o
 def test_a_city_visited_that_the_model_tags_as_a_person_is_no_party(nlp):
     ex = run(nlp, "President Ann Berg visited Oslo on Monday.")
     assert ex.meetings == [] and [a.name for a in ex.actors if a.kind == "person"] == ["Ann Berg"]
+
+
+def test_a_past_perfect_meeting_is_an_earlier_one_and_takes_no_day_from_other_talks(nlp):
+    found = run(nlp, "OSLO (Reuters) - Foreign Minister Anna Berg met President Lars Holm on Monday. Ms. Berg had "
+                     "already met with Prime Minister Peter Moe, who flew to Bergen following the breakdown in the "
+                     "talks.").meetings
+    assert [(sorted(m.participants), m.date and m.date.iso(), m.earlier) for m in found] == [
+        (["Anna Berg", "Lars Holm"], "2024-03-18", False), (["Anna Berg", "Peter Moe"], None, True)]
+
+
+def test_meetings_of_a_verb_joined_to_a_trip_are_the_travellers_one_by_one_where_the_trip_went(nlp):
+    found = run(nlp, "Foreign Minister Anna Berg traveled Wednesday to Harare and held meetings with President "
+                     "Lars Holm and opposition leader Peter Moe.").meetings
+    assert [(sorted(m.participants), m.date.iso(), m.place) for m in found] == [
+        (["Anna Berg", "Lars Holm"], "2024-03-20", "Harare"), (["Anna Berg", "Peter Moe"], "2024-03-20", "Harare")]
+
+
+def test_the_sentence_after_a_dated_lead_tells_the_leads_day(nlp):
+    found = run(nlp, "Envoy Anna Berg launched a new round of mediation on Tuesday, holding talks with the leaders "
+                     "of the parties.\nMs. Berg held a brief meeting with negotiators before meeting President "
+                     "Lars Holm.").meetings
+    assert [(sorted(m.participants), m.date.iso()) for m in found] == [(["Anna Berg", "Lars Holm"], "2024-03-19")]
+
+
+def test_the_name_right_before_a_gerund_is_its_subject(nlp):
+    found = run(nlp, "The visit came ahead of the anniversary of President Anna Berg welcoming Prime Minister "
+                     "Lars Holm to Oslo on July 15, 1963.").meetings
+    assert [(sorted(m.participants), m.date.iso()) for m in found] == [(["Anna Berg", "Lars Holm"], "1963-07-15")]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("President Anna Berg began her tour in Norway, where she met with her Norwegian counterpart, Lars Holm.",
+     "Norway"),
+    ("President Anna Berg arrives in Denmark from Norway, where she stressed trade during talks with Prime "
+     "Minister Lars Holm.", "Norway"),
+])
+def test_where_names_the_place_it_describes_and_a_counterpart_set_off_by_a_comma_is_named(nlp, text, place):
+    assert [(sorted(m.participants), m.place) for m in run(nlp, text).meetings] == [(["Anna Berg", "Lars Holm"], place)]

@@ -33,6 +33,17 @@ def test_a_meeting_its_source_tells_as_an_earlier_one_stays_apart():
     assert sorted((m.date, m.place) for m in briefing.meetings) == [("2024-03", "Oslo"), ("2024-03-18", "Bergen")]
 
 
+def test_an_undated_meeting_of_a_july_article_is_not_a_meeting_dated_october():
+    people = [ActorMention("Anna Berg", "person"), ActorMention("Lars Holm", "person")]
+    july = Extraction(Article(path=Path("a.txt"), text="", published=date(2024, 7, 30)), actors=people,
+                      meetings=[MeetingMention(participants=["Anna Berg", "Lars Holm"], place="Bergen")])
+    october = Extraction(Article(path=Path("b.txt"), text="", published=date(2024, 10, 14)), actors=people,
+                         meetings=[MeetingMention(participants=["Anna Berg", "Lars Holm"],
+                                                  date=DateValue(2024, 10, 14, "Tuesday"), place="Oslo")])
+    briefing = merge([july, october], date(2024, 10, 15), "t")
+    assert sorted((m.date or "", m.place) for m in briefing.meetings) == [("", "Bergen"), ("2024-10-14", "Oslo")]
+
+
 def test_an_office_is_written_in_one_style_a_description_as_written():
     from digest.merge import best_title
     assert best_title(["Russian foreign minister"]) == "Russian Foreign Minister"

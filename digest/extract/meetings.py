@@ -74,7 +74,10 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
             occasion = triggers or [t for t in sent if (t.lower_ in MEETING_NOUNS or t.pos_ == "VERB"
                                                         and t.lemma_.lower() in HOSTING_VERBS) and _happened(t)]
             if occasion:
-                lead = (next((d for t in occasion if (d := find_date(t, sent, published)) is not None), None),
+                # "Mbeki launched back into brokering ... on Tuesday, holding talks with the principals":
+                # the lead's own day when the occasion's phrase carries none
+                lead = (next((d for t in occasion if (d := find_date(t, sent, published)) is not None), None)
+                        or find_date(sent.root, sent, published),
                         next((p for t in occasion if (p := find_place(t))), None))
                 occasion_index = index
                 whole_day = day_long(sent)
@@ -101,7 +104,7 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                     present = []
                 when = next((d for t in triggers if (d := find_date(t, sent, published)) is not None), None) \
                     or days_after(sent, sent_before, published) \
-                    or _named_before(sent, published)
+                    or _named_before(sent, triggers, published)
                 places = [Place(p, "clause") for t in triggers if (p := find_place(t))][:1] \
                     or [Place(host_country(sent) or (_caption_place(sent) if _pictured(sent) else None), "clause")]
                 dated = when is not None
@@ -122,6 +125,12 @@ def find_meetings(doc: Doc, roster: Roster, published: date | None) -> list[Meet
                 if when is None and announced is not None and index - announced[1] <= 2 \
                         and goes_on_from(sent, sent_before):
                     when = announced[0]  # "... took place in mid-February. Then X visited Ankara. During the trip, ..."
+                if when is None and lead is not None and lead[0] is not None and index - occasion_index == 1 \
+                        and not told_as_earlier(trigger) and not continued(sent)[1] \
+                        and not any(e.label_ == "DATE" for e in sent.ents):
+                    # "X launched talks on Tuesday ... / X held a brief meeting with Y before meeting Z":
+                    # the sentence right after a dated lead tells more of the lead's event
+                    when = lead[0]
                 if when is None and lead is not None and index != occasion_index and under_way(trigger):
                     when = lead[0]  # "X is meeting Y" after "The two began talks on Saturday"
                 recent = just_happened(trigger, published) if when is None and body <= 3 else None
@@ -454,6 +463,11 @@ def _is_subject(trigger: Token, m: Mention) -> bool:
     verb = trigger if trigger.pos_ != "NOUN" else trigger.head
     while trigger.pos_ == "NOUN" and verb.dep_ in ("prep", "pobj") and verb.head.i != verb.i:
         verb = verb.head
+    # "traveled to Harare and held meetings with A and B", "held talks before meeting A, B and C":
+    # the subject the verb shares with the one it is joined to or hangs on
+    while not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.head.i != verb.i \
+            and (verb.dep_ == "conj" or verb.dep_ == "pcomp" and verb.head.dep_ == "prep"):
+        verb = verb.head if verb.dep_ == "conj" else verb.head.head
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= m.start <= c.right_edge.i
                for c in verb.children)
 
@@ -839,13 +853,19 @@ def _the_meeting(sent: Span, earlier: bool = False) -> list[Token]:
 NAMED_BEFORE = 4  # sentences back "the state banquet" may point to "their state banquet on Monday"
 
 
-def _named_before(sent: Span, published: date | None) -> DateValue | None:
+def _named_before(sent: Span, triggers: list[Token], published: date | None) -> DateValue | None:
     """"... during their state banquet in Beijing on Monday. The two presidents attended the state
-    banquet": an occasion named again with "the" is the one named just before, and has its day."""
+    banquet": an occasion named again with "the" is the one named just before, and has its day;
+    only the meeting's own noun or object ("met X, who flew in after the breakdown in the talks"
+    names other talks)."""
     doc = sent.doc
+    # the trigger, its object, or the object of the verb its phrase hangs on ("attended the state
+    # banquet after their summit")
+    verbs = [*triggers, *(t.head.head for t in triggers if t.dep_ == "pobj")]
+    own = {t.i for t in triggers} | {c.i for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubj")}
     nouns = [noun for noun in sent if noun.pos_ == "NOUN" and (noun.lower_ in MEETING_NOUNS
                                                                or noun.lemma_.lower() in MEAL_NOUNS)
-             and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)]
+             and noun.i in own and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)]
     earlier = []  # the sentences before, nearest first
     while nouns and len(earlier) < NAMED_BEFORE and (earlier[-1] if earlier else sent).start > 0:
         earlier.append(doc[(earlier[-1] if earlier else sent).start - 1].sent)

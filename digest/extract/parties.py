@@ -318,6 +318,13 @@ def _clause(verb: Token) -> list[Token]:
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ == "PROPN":
         # "Lund, meeting Otieno in Nairobi, said ...": the name the participle describes
         toks.extend(t for t in phrase(verb.head) if not (verb.left_edge.i <= t.i <= verb.right_edge.i))
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON" \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # "the anniversary of President Kennedy welcoming President Nyerere": the name right
+        # before a gerund is its subject, not the governing clause's
+        toks.extend(next(e for e in verb.doc.ents if e.start <= before.i < e.end))
+        return toks
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         head = verb.head
         if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
@@ -346,7 +353,10 @@ def had_occasion_to(verb: Token) -> bool:
 def _misattached_appositive(verb: Token) -> list[Token]:
     """"hosting the president of X (also known as Y), Brahim Ghali, at ...": the name set off
     by commas right after the object names it, wherever the parser hung it."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    # ... or after the partner of "with" ("met with his Brazilian counterpart, Luiz Inacio Lula da Silva")
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None) or next(
+        (n for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for n in c.children if n.dep_ == "pobj"),
+        None)
     if obj is None:
         return []
     doc, i = verb.doc, obj.right_edge.i + 1

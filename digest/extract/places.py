@@ -164,11 +164,14 @@ def find_place(trigger: Token) -> str | None:
                    and t.head.pos_ == "PROPN"
                    and (t.lemma_.lower() in TRAVEL_VERBS or any(k.lemma_.lower() in TRIP_NOUNS for p in t.children
                                                                 if p.dep_ == "prep" for k in p.children))]
+    clause, where = _where_antecedent(trigger)
     for head in candidates:
+        if where and head.i not in clause:
+            return where  # a place named outside "..., where he held talks" is not the talks'
         place = place_under(head)
         if place:
             return place
-    return _where_antecedent(trigger) or next((p for t in (trigger, *held) if (p := _occasion_place(t))), None)
+    return where or next((p for t in (trigger, *held) if (p := _occasion_place(t))), None)
 
 
 def governing_verb(noun: Token) -> Token | None:
@@ -184,15 +187,22 @@ def governing_verb(noun: Token) -> Token | None:
     return None
 
 
-def _where_antecedent(trigger: Token) -> str | None:
+def _where_antecedent(trigger: Token) -> tuple[set[int], str | None]:
     """"paid a visit to Kampala on Monday, where she held talks": "where" means the last place
-    named before it, wherever the parser hangs its clause (here on "Monday")."""
+    named before it, wherever the parser hangs its clause (here on "Monday"); also for talks
+    the clause tells of ("arrived from Uruguay, where he stressed ... during talks with X")."""
+    if trigger.pos_ == "NOUN":
+        while trigger.dep_ in ("pobj", "prep") and trigger.head.i != trigger.i:
+            trigger = trigger.head
     where = next((c for c in trigger.children if c.dep_ == "advmod" and c.lower_ == "where"), None)
     if trigger.dep_ not in ("relcl", "advcl") or where is None:
-        return None
+        return set(), None
+    clause = {t.i for t in trigger.subtree}
+    if trigger.dep_ == "relcl" and trigger.head.ent_type_ in PLACE_LABELS:
+        return clause, _entity_text(trigger.head)  # "arrived from Uruguay, where ...": the name it describes
     named = [t for t in trigger.sent if t.i < where.i and t.ent_type_ in PLACE_LABELS and t.ent_iob_ == "B"
              and t.head.dep_ == "prep" and t.head.lower_ in PLACE_PREPS]
-    return (place_under(named[-1].head.head) or _entity_text(named[-1])) if named else None
+    return clause, (place_under(named[-1].head.head) or _entity_text(named[-1])) if named else None
 
 
 def host_country(sent) -> str | None:
@@ -265,20 +275,27 @@ def place_under(head: Token, preps: set[str] = PLACE_PREPS) -> str | None:
 
 
 def _arrived_in(prep: Token, tok: Token) -> bool:
-    """"who arrived in Kyiv", the city tagged as a person: one arrives in or travels to a place."""
-    return tok.head.i == prep.i and tok.dep_ == "pobj" and tok.ent_type_ == "PERSON" \
-        and prep.lower_ in ("in", "to") and prep.head.lemma_.lower() in TRAVEL_VERBS
+    """"who arrived in Kyiv", "traveled Wednesday to Harare", the city tagged as a person or a
+    body: one arrives in or travels to a place (a body's acronym, "to NATO", is no city)."""
+    return tok.head.i == prep.i and tok.dep_ == "pobj" and prep.lower_ in ("in", "to") \
+        and prep.head.lemma_.lower() in TRAVEL_VERBS and _city_like(tok)
+
+
+def _city_like(tok: Token) -> bool:
+    """A name the model tagged as a person or a body that could be a city's: a short run of
+    proper nouns, none of them a building's noun or an acronym."""
+    if tok.ent_type_ not in ("PERSON", "ORG"):
+        return False
+    ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+    return len(ent) <= 3 and all(t.pos_ == "PROPN" and t.lower_ not in VENUE_NOUNS and not t.is_upper for t in ent)
 
 
 def _building_in(tok: Token) -> bool:
     """"at the presidential palace in Copenhagen", the city tagged as a person or a body: a
     building named by its common noun stands in a place."""
     prep = tok.head
-    if tok.dep_ != "pobj" or prep.lower_ != "in" or tok.ent_type_ not in ("PERSON", "ORG") \
-            or prep.head.pos_ != "NOUN" or prep.head.lower_ not in VENUE_NOUNS:
-        return False
-    ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
-    return len(ent) <= 3 and all(t.pos_ == "PROPN" and t.lower_ not in VENUE_NOUNS for t in ent)
+    return tok.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ == "NOUN" \
+        and prep.head.lower_ in VENUE_NOUNS and _city_like(tok)
 
 
 def _venue(tok: Token) -> bool:

@@ -20,8 +20,11 @@ def told_as_earlier(trigger: Token) -> bool:
     # "The two last met" is often parsed with "last" as the subject
     # "..., following their initial talks at the G7": after another meeting told with it, a first one
     initial = earlier_phrase(trigger) and any(c.lower_ in ("first", "initial") for c in trigger.children)
-    return initial or any(c.dep_ in ("advmod", "amod", "nsubj") and c.lower_ in EARLIER_WORDS
-                          for c in trigger.children)
+    # "Mbeki had already met with X, who flew to Pretoria": a past perfect tells what came before
+    # the story's own events
+    perfect = trigger.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in trigger.children)
+    return initial or perfect or any(c.dep_ in ("advmod", "amod", "nsubj") and c.lower_ in EARLIER_WORDS
+                                     for c in trigger.children)
 
 
 def told_again(trigger: Token, group: list[Mention], last: MeetingMention | None) -> bool:

@@ -420,3 +420,19 @@ def test_the_name_right_before_a_gerund_is_its_subject(nlp):
 ])
 def test_where_names_the_place_it_describes_and_a_counterpart_set_off_by_a_comma_is_named(nlp, text, place):
     assert [(sorted(m.participants), m.place) for m in run(nlp, text).meetings] == [(["Anna Berg", "Lars Holm"], place)]
+
+
+RECORDED = ("Transcripts\n\nBeginning of the Meeting with Prime Minister Lars Holm\n\n"
+            "March 18, 2024, Lima, Peru\n\n"
+            "President of Norway Anna Berg: Mr Prime Minister, I am glad for this opportunity to meet and to "
+            "discuss bilateral relations. We support the new trade agreement.\n\n"
+            "Prime Minister Lars Holm (Retranslated from Russian): Madam President, I am grateful for "
+            "this opportunity. Relations between our countries have been developing dynamically.\n")
+
+
+def test_a_transcripts_record_line_dates_and_places_the_exchange_of_its_labelled_speakers(nlp):
+    ex = run(nlp, RECORDED, published=None)
+    assert [(sorted(m.participants), m.date.iso(), m.place) for m in ex.meetings] == [
+        (["Anna Berg", "Lars Holm"], "2024-03-18", "Lima, Peru")]
+    # an office "of" a country in the label is the person's title
+    assert next(a.titles for a in ex.actors if a.name == "Anna Berg") == ["President of Norway"]

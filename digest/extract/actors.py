@@ -28,7 +28,10 @@ ORG_LABELS = {"ORG"}
 # A transcript turn's label: "PRESIDENT XI:", "JAMES KILA, PRIME MINISTER OF LAKELAND:" (the office
 # after a comma), or in mixed case "French President Nicolas Sarkozy:" when it holds a tagged name.
 SPEAKER_LABEL = re.compile(r"^[ \t]*((?:[A-Z][A-Z.'’-]*[ \t]+){0,5}[A-Z][A-Z.'’-]*)(?:,[ \t]+([A-Z][A-Z .'’-]*))?[ \t]*:"
-                           r"|^[ \t]*((?:[A-Z][\w'’.-]*[ \t]+){1,5}[A-Z][\w'’.-]*)[ \t]*:(?=[ \t]+\S)", re.MULTILINE)
+                           # mixed case, an office "of" a country before the name, a translator's
+                           # note after it ("President of Russia Dmitry Medvedev:", "... Rudd (Retranslated):")
+                           r"|^[ \t]*((?:(?:[A-Z][\w'’.-]*|of|the)[ \t]+){1,7}[A-Z][\w'’.-]*)"
+                           r"(?:[ \t]*\([A-Za-z ]{1,30}\))?[ \t]*:(?=[ \t]+\S)", re.MULTILINE)
 # A parliamentary record's turn: the member's name with constituency and party on a line of
 # its own ("Ann Berg (Oslo North, Labour)", after it maybe " | source" chrome). The bracket is
 # a form no dateline takes, so one such line is a turn.
@@ -254,7 +257,8 @@ def _destination(span: Span, name: str, candidates: list[tuple[Span, str]]) -> b
     root = span.root
     prep = root.head
     if root.dep_ == "dobj" and prep.pos_ == "VERB" and prep.lemma_.lower() in ("visit", "tour"):
-        return True
+        # "visited Oslo", not "visited Otieno" after "President Joseph Otieno"
+        return not any(n != name and contains_part(n, name) for _, n in candidates)
     going = prep.head.lemma_.lower() in (TRAVEL_VERBS if prep.head.pos_ == "VERB" else TRIP_NOUNS)
     return root.dep_ == "pobj" and prep.lower_ in ("to", "in") and going
 
@@ -300,9 +304,18 @@ def speaker_labels(doc: Doc) -> list[tuple[Span, list[str], list[str]]]:
         words = match.group(group).split()
         if group == 3:
             # mixed case: only a name the model tags, after its title ("French President | Nicolas Sarkozy")
-            if not any(t.ent_type_ == "PERSON" for t in span):
+            # ... or the capitalised words after an office "of" a country ("President of Russia |
+            # Dmitry Medvedev"), which the model may leave untagged in a label
+            country = max((k for k, t in enumerate(span) if t.ent_type_ in ("GPE", "NORP", "LOC")), default=-1)
+            after_country = country > 0 and any(t.lower_ == "of" for t in span[:country]) \
+                and 2 <= len(span) - country - 1 <= 4
+            if not any(t.ent_type_ == "PERSON" for t in span) and not after_country:
                 continue
             last = max((k for k, w in enumerate(words) if w.lower().strip(".") in TITLE_NOUNS), default=-1)
+            if any(w in ("of", "the") for w in words[last + 1:]):
+                # "President of Russia Dmitry Medvedev": the office runs on to the name
+                last = next((k for k, t in enumerate(span) if t.ent_type_ == "PERSON" and not is_country(t.text)),
+                            country + 1) - 1  # "Denmark | Lars Holm", tagged as one name
             titles, names = words[:last + 1], words[last + 1:]
         else:
             # titles lead ("PRIME MINISTER LEE"); a title word after a name is a surname ("JULIE BISHOP")
@@ -320,13 +333,20 @@ def speaker_labels(doc: Doc) -> list[tuple[Span, list[str], list[str]]]:
     return doc._.speaker_labels
 
 
+def label_speaker(roster: Roster, start: int, end: int) -> Mention | None:
+    """Who a turn label names: its person ("President of Russia Dmitry Medvedev:", not the
+    country of the office), else whatever it names ("Q:" names nobody)."""
+    named = [roster.by_token[i] for i in range(start, end) if i in roster.by_token]
+    return next((m for m in named if m.kind == "person"), named[0] if named else None)
+
+
 def speaker_turns(doc: Doc, roster: Roster) -> list[tuple[Mention | None, Span]]:
     """Each transcript turn: the one its label names (None when the roster knows nobody
     there) and its words, from the label to the next one."""
     labels = [span for span, _, _ in speaker_labels(doc)]
     turns = []
     for k, label in enumerate(labels):
-        speaker = next((roster.by_token[i] for i in range(label.start, label.end) if i in roster.by_token), None)
+        speaker = label_speaker(roster, label.start, label.end)
         turns.append((speaker, doc[label.end:labels[k + 1].start if k + 1 < len(labels) else len(doc)]))
     return turns
 
@@ -351,7 +371,10 @@ def _add_speaker_labels(doc: Doc, roster: Roster, fulls: list[str]) -> None:
         title = " ".join(w if w.islower() else w.title() for w in titles)
         if titles and title not in actor.titles and title.lower() not in HONORIFICS:
             actor.titles.append(title)
-        roster.add(Mention(span.start, span.end, canonical, "person"))
+        # "President of Russia | Dmitry Medvedev:", the country already a mention: the name's words
+        start = span.start if not any(i in roster.by_token for i in range(span.start, span.end)) \
+            else max(span.start, span.end - len(names))
+        roster.add(Mention(start, span.end, canonical, "person"))
 
 
 def _resolve_bare(roster: Roster, fulls: list[str], name: str, span: Span, start: int) -> str | None:

@@ -12,6 +12,7 @@ from a reporting verb ("said Tuesday").
 """
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
@@ -258,7 +259,9 @@ def _exchange(doc: Doc, roster: Roster, told: list[MeetingMention]) -> list[Meet
     unless it says it was by telephone; the place is where the first turns welcome the guest
     ("how happy we are to see you in Moscow")."""
     # (speaker, where the turn's words start, after the colon, and end)
-    turns = [(speaker.name, words.start_char + 1 if len(words) else len(doc.text), words.end_char)
+    # (a translator's note may stand before the colon: "Kevin Rudd (Retranslated from Russian): ...")
+    turns = [(speaker.name, words.start_char + 1 + words.text.find(":", 0, 40) if len(words) else len(doc.text),
+              words.end_char)
              for speaker, words in speaker_turns(doc, roster) if speaker is not None and speaker.kind == "person"]
     addressing = {name for name, start, end in turns
                   if VOCATIVE.match(doc.text[start:].lstrip()) or _thanks_by_title(doc.text[start:end])}
@@ -274,8 +277,29 @@ def _exchange(doc: Doc, roster: Roster, told: list[MeetingMention]) -> list[Meet
         place = place or next((p for tok in words if tok.lemma_.lower() in GREETING_VERBS
                                and (p := place_under(tok, {"in", "to"}))), None)
     start, end = first[0]
-    return [MeetingMention(participants=pair, place=place, evidence=doc.text[start:min(end, start + 300)].strip(),
-                           sentence_index=len(list(doc.sents)))]
+    when, where = _record_line(doc.text[:start])
+    return [MeetingMention(participants=pair, date=when, place=place or where,
+                           evidence=doc.text[start:min(end, start + 300)].strip(), sentence_index=len(list(doc.sents)))]
+
+
+# A transcript's record line under its heading: "November 24, 2008, Lima, Peru", "8 September 2008, Moscow".
+RECORD_LINE = re.compile(r"^[ \t]*(?:(?P<m1>[A-Z][a-z]+) (?P<d1>\d{1,2}),|(?P<d2>\d{1,2}) (?P<m2>[A-Z][a-z]+))"
+                         r" (?P<y>\d{4}),[ \t]*(?P<place>[A-Z][^\n:]{1,60}?)[ \t]*$", re.MULTILINE)
+
+
+def _record_line(head: str) -> tuple[DateValue | None, str | None]:
+    """The day and place a transcript records before its first turn ("November 24, 2008, Lima,
+    Peru"): when and where its speakers met. The last such line before the turns counts."""
+    found = list(RECORD_LINE.finditer(head))
+    if not found:
+        return None, None
+    match = found[-1]
+    month = (match.group("m1") or match.group("m2")).title()
+    if month not in calendar.month_name:
+        return None, None
+    day = int(match.group("d1") or match.group("d2"))
+    return DateValue(int(match.group("y")), list(calendar.month_name).index(month), day, match.group(0).strip()), \
+        match.group("place").strip()
 
 
 # How many sentences after a meeting a later sentence may still add to it:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..models import MeetingMention, PositionMention
-from .actors import Mention, Roster, speaker_labels
+from .actors import Mention, Roster, label_speaker, speaker_labels
 from .rules import Rule, load_rules, matches
 from .sentences import QUOTE_MARKS, OPENING_MARKS, TOGGLING_MARKS, is_heading, quoted_tokens
 from ..vocabulary import (ABSOLUTE_PREPS, CLAUSE_ONLY_VERBS, COUNT_WORDS, COURTESY, GROUP_HEADS, HOSTING_VERBS,
@@ -57,7 +57,7 @@ def find_positions(doc: Doc, roster: Roster, meetings: list[MeetingMention]) -> 
         label = next((i for i in labels if sent.start <= i < sent.end), None)
         if label is not None:
             # "Q:" - someone we cannot name; "President Vladimir Putin:" - the name after the title
-            mention = next((roster.by_token[i] for i in range(label, labels[label]) if i in roster.by_token), None)
+            mention = label_speaker(roster, label, labels[label])
             turn = mention.name if mention else None
             sent = doc[labels[label] + 1:sent.end]  # the words after "NAME:"
         if is_heading(sent) or not sent.text.strip():

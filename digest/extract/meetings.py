@@ -12,7 +12,6 @@ from a reporting verb ("said Tuesday").
 """
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 
@@ -21,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..models import DateValue, MeetingMention
 from .actors import Mention, Roster, speaker_turns
 from ..names import is_country
-from .dates import NUMBERS, days_after, find_date, just_happened, time_clause, under_way
+from .dates import NUMBERS, days_after, find_date, just_happened, resolve_date, time_clause, under_way
 from .parties import (CLAUSE_DEPS, copular_partner, described_nationals, existential, find_parties, group_subject,
                       had_occasion_to, held_with, inside_title, last_named, phrase)
 from .places import PLACE_LABELS, Place, choose_place, find_dateline_place, find_place, host_country, place_under
@@ -283,23 +282,18 @@ def _exchange(doc: Doc, roster: Roster, told: list[MeetingMention]) -> list[Meet
 
 
 # A transcript's record line under its heading: "November 24, 2008, Lima, Peru", "8 September 2008, Moscow".
-RECORD_LINE = re.compile(r"^[ \t]*(?:(?P<m1>[A-Z][a-z]+) (?P<d1>\d{1,2}),|(?P<d2>\d{1,2}) (?P<m2>[A-Z][a-z]+))"
-                         r" (?P<y>\d{4}),[ \t]*(?P<place>[A-Z][^\n:]{1,60}?)[ \t]*$", re.MULTILINE)
+RECORD_LINE = re.compile(r"^[ \t]*(?P<date>[A-Z][a-z]+ \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}),"
+                         r"[ \t]*(?P<place>[A-Z][^\n:]{1,60}?)[ \t]*$", re.MULTILINE)
 
 
 def _record_line(head: str) -> tuple[DateValue | None, str | None]:
     """The day and place a transcript records before its first turn ("November 24, 2008, Lima,
     Peru"): when and where its speakers met. The last such line before the turns counts."""
     found = list(RECORD_LINE.finditer(head))
-    if not found:
+    when = resolve_date(found[-1].group("date"), None) if found else None
+    if when is None or when.day is None:
         return None, None
-    match = found[-1]
-    month = (match.group("m1") or match.group("m2")).title()
-    if month not in calendar.month_name:
-        return None, None
-    day = int(match.group("d1") or match.group("d2"))
-    return DateValue(int(match.group("y")), list(calendar.month_name).index(month), day, match.group(0).strip()), \
-        match.group("place").strip()
+    return when, found[-1].group("place").strip()
 
 
 # How many sentences after a meeting a later sentence may still add to it:
